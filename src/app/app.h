@@ -1,0 +1,72 @@
+// Wiring: builds every part from the configuration and connects them — database, repositories,
+// catalog, templates, assets, routes, error pages, metrics. No logic of its own lives here.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/config.h"
+#include "core/clock.h"
+#include "http/dispatcher.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "storage/database.h"
+#include "storage/inquiry_store.h"
+#include "storage/municipality_store.h"
+#include "web/i18n.h"
+#include "web/pages.h"
+#include "web/views.h"
+
+namespace samskab::app {
+
+class App {
+ public:
+  // Opens the database and builds everything; does not migrate.
+  static Result<std::unique_ptr<App>> Create(const Config& config, const Clock& clock);
+
+  http::ServerOptions ServerOptionsFromConfig() const;
+  const Config& config() const { return config_; }
+  storage::Database& database() { return *database_; }
+  const http::Router& router() const { return router_; }
+  const http::Dispatcher& dispatcher() const { return *dispatcher_; }
+  http::Metrics& metrics() { return metrics_; }
+  const web::Catalog& catalog() const { return catalog_; }
+  storage::MunicipalityStore& municipalities() { return *municipalities_; }
+  storage::InquiryStore& inquiries() { return *inquiries_; }
+
+ private:
+  App(Config config, const Clock& clock) : config_(std::move(config)), clock_(clock) {}
+  Status Build();
+  void RegisterOperations();
+  void FinishResponse(const http::Request& request, http::Response& response) const;
+
+  Config config_;
+  const Clock& clock_;
+  std::unique_ptr<storage::Database> database_;
+  std::unique_ptr<storage::MunicipalityStore> municipalities_;
+  std::unique_ptr<storage::InquiryStore> inquiries_;
+  web::Catalog catalog_;
+  std::unique_ptr<http::AssetStore> assets_;
+  std::unique_ptr<web::Views> views_;
+  std::unique_ptr<web::PageDependencies> page_deps_;
+  std::unique_ptr<http::ErrorRenderer> errors_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::string site_name_;  // the site municipality's name, for error pages (no database call there)
+};
+
+// Creates or refreshes the demo: migrations, the 98 Danish municipalities from the reference
+// data, and the demo municipality activated. Idempotent.
+Status SetUpDemo(storage::Database& database, const Clock& clock, const std::string& municipality_code);
+
+// Applies migrations and refreshes the reference municipalities. Idempotent.
+Result<int> MigrateAndLoadReferenceData(storage::Database& database, const Clock& clock);
+
+// The directory holding node_modules/ and assets/: the configured one, else the first of the
+// executable's parent directories that has them, else the working directory.
+std::string FindAssetsRoot(const std::string& configured);
+
+}  // namespace samskab::app

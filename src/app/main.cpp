@@ -1,0 +1,153 @@
+// samskab: one binary with subcommands. Wiring and start-up only.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/app.h"
+#include "app/config.h"
+#include "core/logging.h"
+#include "storage/migrations.h"
+
+namespace {
+
+using samskab::Status;
+using samskab::app::Config;
+
+struct CommonOptions {
+  std::string config_file;
+  std::string database_url;
+  std::vector<std::string> settings;  // --set key=value
+};
+
+// Defaults, then the TOML file, then SAMSKAB_* variables, then flags.
+samskab::Result<Config> LoadConfig(const CommonOptions& options, const std::vector<std::pair<std::string, std::string>>& flags) {
+  Config config;
+  if (!options.config_file.empty()) {
+    std::ifstream in(options.config_file);
+    if (!in) return samskab::InvalidArgument(fmt::format("cannot read configuration file {}", options.config_file));
+    std::stringstream text;
+    text << in.rdbuf();
+    SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplyToml(config, text.str(), options.config_file));
+  }
+  SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplyEnvironment(config, samskab::app::ProcessEnvironment()));
+  if (!options.database_url.empty()) {
+    SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplySetting(config, "database.url", options.database_url, "flag --db"));
+  }
+  for (const auto& [key, value] : flags) {
+    SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplySetting(config, key, value, "flag"));
+  }
+  for (const auto& setting : options.settings) {
+    const size_t eq = setting.find('=');
+    if (eq == std::string::npos) {
+      return samskab::InvalidArgument(fmt::format("--set {}: use --set key=value", setting));
+    }
+    SAMSKAB_RETURN_IF_ERROR(
+        samskab::app::ApplySetting(config, setting.substr(0, eq), setting.substr(eq + 1), "flag --set"));
+  }
+  return config;
+}
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "samskab: %s\n", status.log_message().c_str());
+  return status.code() == samskab::ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+int Serve(const CommonOptions& common, const std::string& listen) {
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<std::pair<std::string, std::string>> flags;
+  if (!listen.empty()) flags.emplace_back("server.listen", listen);
+  auto config = LoadConfig(common, flags);
+  if (!config.ok()) return Fail(config.status());
+  Status logging = samskab::logging::Init(config->log_level, config->log_file);
+  if (!logging.ok()) return Fail(logging);
+  samskab::SystemClock clock;
+  auto app = samskab::app::App::Create(*config, clock);
+  if (!app.ok()) return Fail(app.status());
+  // Refuse a database newer than this binary (or not yet migrated): say what to do instead.
+  Status schema = samskab::storage::CheckSchemaCurrent((*app)->database());
+  if (!schema.ok()) return Fail(schema);
+  samskab::http::Server server((*app)->ServerOptionsFromConfig(), (*app)->dispatcher(), (*app)->metrics());
+  uint16_t port = 0;
+  try {
+    port = server.Bind();
+  } catch (const std::exception& e) {
+    return Fail(samskab::Unavailable(fmt::format("cannot listen on {}: {}", config->server_listen, e.what())));
+  }
+  server.Run(/*handle_signals=*/true, [&] {
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info("event=ready listen={}:{} database=\"{}\" startup_ms={:.1f} io_threads={} worker_threads={}",
+                 config->ListenHost(), port, (*app)->database().description(), ms, config->server_io_threads,
+                 config->server_worker_threads);
+    spdlog::default_logger()->flush();
+  });
+  spdlog::info("event=stopped");
+  spdlog::default_logger()->flush();
+  return 0;
+}
+
+int Migrate(const CommonOptions& common) {
+  auto config = LoadConfig(common, {});
+  if (!config.ok()) return Fail(config.status());
+  auto database = samskab::storage::Database::Open(config->database_url, 1);
+  if (!database.ok()) return Fail(database.status());
+  samskab::SystemClock clock;
+  auto applied = samskab::app::MigrateAndLoadReferenceData(**database, clock);
+  if (!applied.ok()) return Fail(applied.status());
+  std::printf("samskab: %d migration(s) applied; schema version %d\n", *applied, samskab::storage::LatestSchemaVersion());
+  return 0;
+}
+
+int Demo(const CommonOptions& common, const std::string& municipality) {
+  std::vector<std::pair<std::string, std::string>> flags;
+  if (!municipality.empty()) flags.emplace_back("site.municipality", municipality);
+  auto config = LoadConfig(common, flags);
+  if (!config.ok()) return Fail(config.status());
+  auto database = samskab::storage::Database::Open(config->database_url, 1);
+  if (!database.ok()) return Fail(database.status());
+  samskab::SystemClock clock;
+  Status status = samskab::app::SetUpDemo(**database, clock, config->site_municipality);
+  if (!status.ok()) return Fail(status);
+  std::printf("samskab: demo municipality %s ready in %s\n", config->site_municipality.c_str(),
+              (*database)->description().c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"samskab: the platform on which a municipality and its civil society work together"};
+  cli.require_subcommand(1);
+  CommonOptions common;
+  auto add_common = [&common](CLI::App* command) {
+    command->add_option("--config", common.config_file, "TOML configuration file");
+    command->add_option("--db", common.database_url, "database URL: sqlite:PATH or postgresql://…");
+    command->add_option("--set", common.settings, "override a setting, e.g. --set server.worker_threads=2");
+  };
+  std::string listen;
+  auto* serve = cli.add_subcommand("serve", "serve the web pages and the API");
+  add_common(serve);
+  serve->add_option("--listen", listen, "HOST:PORT, default 127.0.0.1:8080");
+  auto* migrate = cli.add_subcommand("migrate", "apply database migrations and refresh reference data");
+  add_common(migrate);
+  std::string municipality;
+  auto* demo = cli.add_subcommand("demo", "create or refresh the demo municipality (idempotent)");
+  add_common(demo);
+  demo->add_option("--municipality", municipality, "municipality code, default 0190 (Furesø)");
+  auto* version = cli.add_subcommand("version", "print the version");
+  CLI11_PARSE(cli, argc, argv);
+
+  if (*serve) return Serve(common, listen);
+  if (*migrate) return Migrate(common);
+  if (*demo) return Demo(common, municipality);
+  if (*version) {
+    std::printf("samskab %s (schema %d)\n", SAMSKAB_VERSION, samskab::storage::LatestSchemaVersion());
+    return 0;
+  }
+  return 1;
+}

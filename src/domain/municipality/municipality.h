@@ -1,0 +1,44 @@
+// A municipality: the tenant that owns municipal data. Plain value type.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace samskab::domain {
+
+struct Municipality {
+  std::string code;     // official code: four digits in Denmark ("0190"), four in Norway ("0301")
+  std::string country;  // "dk" or "no"
+  std::string name;
+  std::string region_code;
+  std::string region_name;
+  bool active = false;
+  int64_t revision = 1;  // grows on every change; the API's ETag
+  std::string updated_at;
+};
+
+// Storage of municipalities. Implementations are thread-safe.
+class MunicipalityRepository {
+ public:
+  virtual ~MunicipalityRepository() = default;
+  virtual Result<Municipality> Get(const std::string& code) = 0;
+  // Active municipalities ordered by code, starting after `after_code` (keyset pagination).
+  virtual Result<std::vector<Municipality>> ListActive(int limit, const std::string& after_code) = 0;
+  // Inserts or refreshes the reference fields (name, region); keeps `active`. Returns true when
+  // anything changed, so that an idempotent import does not bump revisions.
+  virtual Result<bool> UpsertReference(const Municipality& municipality) = 0;
+  // Sets `active`. With `expected_revision`, fails with kFailedPrecondition when the stored
+  // revision differs (optimistic concurrency for If-Match).
+  virtual Result<Municipality> SetActive(const std::string& code, bool active,
+                                         std::optional<int64_t> expected_revision) = 0;
+};
+
+// Reads DAWA's municipality list (data/dk/kommuner_dataforsyningen_2024.json). Christiansø,
+// which lies outside the municipal division, is left out: 98 municipalities.
+Result<std::vector<Municipality>> ParseDanishMunicipalities(std::string_view json);
+
+}  // namespace samskab::domain

@@ -1,0 +1,48 @@
+// The router: method + path pattern -> handler. Patterns are literal segments and `{name}`
+// parameters ("/api/v1/municipalities/{code}"); a final "{*rest}" takes the rest of the path.
+// Routes are added at start-up; Match() is then read-only and safe from any thread.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "http/message.h"
+
+namespace samskab::http {
+
+// A handler answers with a Response, or with a failed Status that the error renderer turns into
+// the right status code and page (see http/errors.h).
+using Handler = std::function<Result<Response>(Request&)>;
+
+// Where a handler runs. Database work, templates and hashing go to the worker pool; only
+// handlers that are cheap and never block (static files, /healthz) stay on the I/O thread.
+enum class Runs { kOnWorker, kOnIoThread };
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  Runs runs = Runs::kOnWorker;
+  std::vector<std::string> segments;  // the pattern split at '/'
+};
+
+struct Match {
+  const Route* route = nullptr;  // null: 404 or 405
+  std::string allow;             // for 405: the methods the path does take, "GET, HEAD"
+};
+
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Handler handler, Runs runs = Runs::kOnWorker);
+  // Finds the route for the request and fills request.path_params and request.route_name.
+  // HEAD is answered by the GET route.
+  Match Resolve(Request& request) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace samskab::http

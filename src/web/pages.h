@@ -1,0 +1,29 @@
+// The public HTML pages: the start page, the contact form and the language switch.
+// Handlers are thin: they read the request, call the repositories and render a template.
+#pragma once
+
+#include <string>
+
+#include "core/clock.h"
+#include "domain/inquiry/inquiry.h"
+#include "domain/municipality/municipality.h"
+#include "http/router.h"
+#include "web/views.h"
+
+namespace samskab::web {
+
+struct PageDependencies {
+  const Views& views;
+  domain::MunicipalityRepository& municipalities;
+  domain::InquiryRepository& inquiries;
+  const Clock& clock;
+  std::string site_municipality;  // code of the municipality these pages present
+  bool secure_cookies = false;
+};
+
+void RegisterPages(http::Router& router, const PageDependencies& deps);
+
+// A local path safe to redirect to ("/contact?x=1"), or "/" for anything else (open redirects).
+std::string SafeReturnPath(std::string_view candidate);
+
+}  // namespace samskab::web
