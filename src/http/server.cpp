@@ -200,10 +200,12 @@ struct Server::Impl {
                            ec == asio::error::eof || (buffer.size() == 0 && !parser.got_some());
         if (!quiet) {
           Request request;
-          request.method = parser.is_header_done() ? std::string(parser.get().method_string()) : "-";
+          // The start line may have been read even when a later header broke the request.
+          const auto method = parser.get().method_string();
+          request.method = method.empty() ? "-" : std::string(method);
           request.request_id = RequestIdFor(request);
           request.remote_address = remote;
-          if (parser.is_header_done() && parser.get().target().substr(0, 5) == "/api/") request.path = "/api/";
+          if (parser.get().target().substr(0, 5) == "/api/") request.path = "/api/";  // problem+json
           Response response = dispatcher.Error(request, StatusForParseError(ec));
           error_code write_ec;
           stream.expires_after(options.request_timeout);

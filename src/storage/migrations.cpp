@@ -83,7 +83,6 @@ Result<int> Migrate(Database& database, const Clock& clock) {
   auto lease = database.Acquire();
   if (!lease.ok()) return lease.status();
   Connection& connection = **lease;
-  SAMSKAB_RETURN_IF_ERROR(connection.ExecuteScript(kCreateTable));
   int applied = 0;
   for (const Migration& migration : AllMigrations()) {
     auto tx = Transaction::Begin(connection, /*write=*/true);
@@ -92,6 +91,8 @@ Result<int> Migrate(Database& database, const Clock& clock) {
       auto locked = connection.Query("SELECT pg_advisory_xact_lock(?)", {kAdvisoryLockKey});
       if (!locked.ok()) return locked.status();
     }
+    // Inside the lock: two processes creating the table at once would collide on PostgreSQL.
+    SAMSKAB_RETURN_IF_ERROR(connection.ExecuteScript(kCreateTable));
     auto version = ReadVersion(connection);
     if (!version.ok()) return version.status();
     if (*version >= migration.version) continue;  // applied earlier, or by a concurrent process

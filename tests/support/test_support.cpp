@@ -1,1 +1,184 @@
 #include "support/test_support.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <future>
+
+#include <fmt/format.h>
+
+#include "core/logging.h"
+#include "core/random.h"
+#include "storage/postgres/postgres_connection.h"
+
+namespace samskab::testing {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+std::filesystem::path SourceRoot() { return std::filesystem::path(SAMSKAB_SOURCE_DIR); }
+
+std::string BackendName(const ::testing::TestParamInfo<storage::Backend>& info) {
+  return info.param == storage::Backend::kSqlite ? "SQLite" : "PostgreSQL";
+}
+
+bool PostgresAvailable(storage::Backend backend) {
+  if (backend != storage::Backend::kPostgres) return true;
+  const char* url = std::getenv("SAMSKAB_TEST_PG_URL");
+  if (url && *url) return true;
+  const char* skip = std::getenv("SAMSKAB_TEST_PG");
+  if (skip && std::string(skip) == "skip") return false;
+  ADD_FAILURE() << "SAMSKAB_TEST_PG_URL is not set: run the tests with `make test` (it starts PostgreSQL), "
+                   "or set SAMSKAB_TEST_PG=skip to skip PostgreSQL on purpose";
+  return false;
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::Create(storage::Backend backend) {
+  auto test_db = std::unique_ptr<TestDatabase>(new TestDatabase());
+  test_db->backend_ = backend;
+  if (backend == storage::Backend::kSqlite) {
+    test_db->dir_ = std::filesystem::temp_directory_path() / ("samskab-test-" + RandomHex(8));
+    std::filesystem::create_directories(test_db->dir_);
+    test_db->url_ = "sqlite:" + (test_db->dir_ / "test.db").string();
+  } else {
+    const std::string base = std::getenv("SAMSKAB_TEST_PG_URL");
+    test_db->schema_ = "t_" + RandomHex(8);
+    auto admin = storage::OpenPostgres(base);
+    if (!admin.ok()) {
+      ADD_FAILURE() << admin.status().log_message();
+      return nullptr;
+    }
+    auto created = (*admin)->ExecuteScript("CREATE SCHEMA " + test_db->schema_);
+    if (!created.ok()) {
+      ADD_FAILURE() << created.log_message();
+      return nullptr;
+    }
+    test_db->url_ = base + (base.find('?') == std::string::npos ? "?" : "&") +
+                    "options=-csearch_path%3D" + test_db->schema_;
+  }
+  auto db = storage::Database::Open(test_db->url_, 4);
+  if (!db.ok()) {
+    ADD_FAILURE() << db.status().log_message();
+    return nullptr;
+  }
+  test_db->db_ = std::move(db).value();
+  return test_db;
+}
+
+std::unique_ptr<storage::Database> TestDatabase::OpenAgain(int pool_size) const {
+  auto db = storage::Database::Open(url_, pool_size);
+  EXPECT_TRUE(db.ok()) << db.status().log_message();
+  return db.ok() ? std::move(db).value() : nullptr;
+}
+
+TestDatabase::~TestDatabase() {
+  db_.reset();
+  if (!schema_.empty()) {
+    auto admin = storage::OpenPostgres(std::getenv("SAMSKAB_TEST_PG_URL"));
+    if (admin.ok()) (void)(*admin)->ExecuteScript("DROP SCHEMA " + schema_ + " CASCADE");
+  }
+  if (!dir_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+}
+
+namespace {
+
+HttpResult ReadResponse(tcp::socket& socket, std::chrono::milliseconds timeout, bool head) {
+  HttpResult result;
+  beast::flat_buffer buffer;
+  beast::http::response_parser<beast::http::string_body> parser;
+  parser.skip(head);  // a response to HEAD has Content-Length but no body
+  parser.body_limit(64 * 1024 * 1024);
+  // A blocking read with SO_RCVTIMEO keeps the helper simple.
+  struct timeval tv {};
+  tv.tv_sec = static_cast<long>(timeout.count() / 1000);
+  tv.tv_usec = static_cast<long>((timeout.count() % 1000) * 1000);
+  setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  boost::system::error_code ec;
+  beast::http::read(socket, buffer, parser, ec);
+  if (ec) {
+    result.closed_without_response = true;
+    return result;
+  }
+  const auto& message = parser.get();
+  result.status = static_cast<int>(message.result_int());
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(c));
+    result.headers[name] = std::string(field.value());
+  }
+  result.body = message.body();
+  return result;
+}
+
+}  // namespace
+
+HttpResult RawExchange(uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
+  asio::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  boost::system::error_code ec;
+  asio::write(socket, asio::buffer(bytes), ec);
+  return ReadResponse(socket, timeout, bytes.rfind("HEAD ", 0) == 0);
+}
+
+HttpResult Send(uint16_t port, const std::string& method, const std::string& target, const std::string& body,
+                const std::map<std::string, std::string>& headers) {
+  std::string request = fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", method, target);
+  for (const auto& [name, value] : headers) request += fmt::format("{}: {}\r\n", name, value);
+  if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT") {
+    request += fmt::format("Content-Length: {}\r\n", body.size());
+  }
+  request += "\r\n" + body;
+  return RawExchange(port, request);
+}
+
+HttpResult Get(uint16_t port, const std::string& target, const std::map<std::string, std::string>& headers) {
+  return Send(port, "GET", target, "", headers);
+}
+
+TestServer::TestServer(std::function<void(app::Config&)> tweak, storage::Backend backend)
+    : clock_(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000))) {
+  (void)logging::Init("warn", "-");
+  database_ = TestDatabase::Create(backend);
+  if (!database_) throw std::runtime_error("no test database");
+  app::Config config;
+  config.database_url = database_->url();
+  config.server_listen = "127.0.0.1:0";
+  config.server_worker_threads = 2;
+  config.site_assets_dir = SourceRoot().string();
+  if (tweak) tweak(config);
+  Status demo = app::SetUpDemo(database_->db(), clock_, config.site_municipality);
+  if (!demo.ok()) throw std::runtime_error(demo.log_message());
+  auto app = app::App::Create(config, clock_);
+  if (!app.ok()) throw std::runtime_error(app.status().log_message());
+  app_ = std::move(app).value();
+  server_ = std::make_unique<http::Server>(app_->ServerOptionsFromConfig(), app_->dispatcher(), app_->metrics());
+  port_ = server_->Bind();
+  std::promise<void> ready;
+  auto started = ready.get_future();
+  thread_ = std::thread([this, &ready] { server_->Run(false, [&ready] { ready.set_value(); }); });
+  started.wait();
+}
+
+void TestServer::Stop() {
+  if (!thread_.joinable()) return;
+  server_->Stop();
+  thread_.join();
+}
+
+TestServer::~TestServer() {
+  Stop();
+  server_.reset();
+  app_.reset();
+}
+
+}  // namespace samskab::testing

@@ -40,6 +40,7 @@ constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
 constexpr Oid kFloat4Oid = 700;
 constexpr Oid kFloat8Oid = 701;
+constexpr Oid kNumericOid = 1700;
 
 Status ErrorFrom(PGconn* conn, const PGresult* result, std::string_view sql) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
@@ -158,6 +159,7 @@ class PostgresConnection final : public Connection {
             break;
           case kFloat4Oid:
           case kFloat8Oid:
+          case kNumericOid:
             values.emplace_back(std::strtod(raw, nullptr));
             break;
           default:

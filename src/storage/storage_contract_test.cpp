@@ -1,0 +1,261 @@
+// The storage contract: every repository and the migration runner behave the same on SQLite and
+// PostgreSQL. Written once, run on both backends.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "core/embedded.h"
+#include "storage/database.h"
+#include "storage/inquiry_store.h"
+#include "storage/migrations.h"
+#include "storage/postgres/postgres_connection.h"
+#include "storage/municipality_store.h"
+#include "support/test_support.h"
+
+namespace samskab::storage {
+namespace {
+
+using samskab::testing::BackendName;
+using samskab::testing::BackendTest;
+
+const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
+
+domain::Municipality Furesoe() { return {"0190", "dk", "Furesø", "1084", "Region Hovedstaden", false, 1, ""}; }
+
+class StorageContract : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto migrated = Migrate(db(), kClock);
+    ASSERT_TRUE(migrated.ok()) << migrated.status().log_message();
+  }
+};
+
+TEST_P(StorageContract, MigrationsAreRecordedAndApplyOnlyOnce) {
+  auto version = CurrentSchemaVersion(db());
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, LatestSchemaVersion());
+  EXPECT_TRUE(CheckSchemaCurrent(db()).ok());
+  auto again = Migrate(db(), kClock);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+  auto lease = db().Acquire();
+  ASSERT_TRUE(lease.ok());
+  auto rows = (*lease)->Query("SELECT version, name, applied_at FROM schema_migrations ORDER BY version");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), AllMigrations().size());
+  EXPECT_EQ(rows->front().Int(0), 1);
+  EXPECT_EQ(rows->front().Text(1), "core");
+  EXPECT_EQ(rows->front().Text(2), "2026-11-18T11:06:40Z");
+}
+
+TEST_P(StorageContract, ADatabaseNewerThanTheBinaryIsRefusedWithAClearMessage) {
+  auto lease = db().Acquire();
+  ASSERT_TRUE(lease.ok());
+  ASSERT_TRUE((*lease)->Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                                {int64_t{9999}, std::string("future"), std::string("2030-01-01T00:00:00Z")})
+                  .ok());
+  const Status status = CheckSchemaCurrent(db());
+  EXPECT_EQ(status.code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(status.log_message().find("newer than this samskab"), std::string::npos);
+}
+
+TEST_P(StorageContract, AnEmptyDatabaseAsksForMigrate) {
+  auto fresh = samskab::testing::TestDatabase::Create(GetParam());
+  ASSERT_TRUE(fresh);
+  auto version = CurrentSchemaVersion(fresh->db());
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, 0);
+  const Status status = CheckSchemaCurrent(fresh->db());
+  EXPECT_EQ(status.code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(status.log_message().find("samskab migrate"), std::string::npos);
+}
+
+TEST_P(StorageContract, ConcurrentMigratorsApplyEachMigrationOnce) {
+  auto fresh = samskab::testing::TestDatabase::Create(GetParam());
+  ASSERT_TRUE(fresh);
+  std::atomic<int> applied{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&] {
+      auto db = fresh->OpenAgain(1);
+      auto result = Migrate(*db, kClock);
+      if (result.ok()) {
+        applied += *result;
+      } else {
+        ++failed;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(applied.load(), static_cast<int>(AllMigrations().size()));
+}
+
+TEST_P(StorageContract, MunicipalityUpsertIsIdempotentAndKeepsActive) {
+  MunicipalityStore store(db(), kClock);
+  auto inserted = store.UpsertReference(Furesoe());
+  ASSERT_TRUE(inserted.ok());
+  EXPECT_TRUE(*inserted);
+  auto again = store.UpsertReference(Furesoe());
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again) << "an unchanged import must not bump the revision";
+  ASSERT_TRUE(store.SetActive("0190", true, std::nullopt).ok());
+  auto renamed = Furesoe();
+  renamed.name = "Furesø Kommune";
+  ASSERT_TRUE(*store.UpsertReference(renamed));
+  auto got = store.Get("0190");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->name, "Furesø Kommune");
+  EXPECT_TRUE(got->active);
+  EXPECT_EQ(got->revision, 3);
+  EXPECT_EQ(got->updated_at, "2026-11-18T11:06:40Z");
+}
+
+TEST_P(StorageContract, UnknownMunicipalityIsNotFound) {
+  MunicipalityStore store(db(), kClock);
+  EXPECT_EQ(store.Get("9999").status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store.SetActive("9999", true, std::nullopt).status().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StorageContract, SetActiveWithAStaleRevisionFailsAndChangesNothing) {
+  MunicipalityStore store(db(), kClock);
+  ASSERT_TRUE(store.UpsertReference(Furesoe()).ok());
+  auto stale = store.SetActive("0190", true, int64_t{7});
+  EXPECT_EQ(stale.status().code(), ErrorCode::kPreconditionFailed);
+  auto unchanged = store.Get("0190");
+  EXPECT_FALSE(unchanged->active);
+  EXPECT_EQ(unchanged->revision, 1);
+  auto fresh = store.SetActive("0190", true, int64_t{1});
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_TRUE(fresh->active);
+  EXPECT_EQ(fresh->revision, 2);
+}
+
+TEST_P(StorageContract, ListActivePagesByCodeWithoutGapsOrRepeats) {
+  MunicipalityStore store(db(), kClock);
+  auto all = domain::ParseDanishMunicipalities(embedded::Find("data/dk/kommuner_dataforsyningen_2024.json"));
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 98u);
+  for (const auto& m : *all) ASSERT_TRUE(store.UpsertReference(m).ok());
+  for (size_t i = 0; i < all->size(); i += 3) ASSERT_TRUE(store.SetActive((*all)[i].code, true, std::nullopt).ok());
+  std::vector<std::string> seen;
+  std::string after;
+  for (int page = 0; page < 20; ++page) {
+    auto rows = store.ListActive(7, after);
+    ASSERT_TRUE(rows.ok());
+    if (rows->empty()) break;
+    for (const auto& m : *rows) {
+      EXPECT_TRUE(m.active);
+      seen.push_back(m.code);
+    }
+    after = rows->back().code;
+  }
+  EXPECT_EQ(seen.size(), 33u);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_EQ(std::adjacent_find(seen.begin(), seen.end()), seen.end());
+}
+
+TEST_P(StorageContract, InquiriesRoundTripIncludingHostileText) {
+  MunicipalityStore municipalities(db(), kClock);
+  ASSERT_TRUE(municipalities.UpsertReference(Furesoe()).ok());
+  InquiryStore store(db());
+  domain::Inquiry inquiry{0, "0190", "Robert'); DROP TABLE inquiries;--", "a@b.dk", "help",
+                          "<script>alert(1)</script> æøå \"quoted\" ?", "req1", "2026-11-23T10:00:00Z"};
+  auto id = store.Add(inquiry);
+  ASSERT_TRUE(id.ok()) << id.status().log_message();
+  EXPECT_GT(*id, 0);
+  auto listed = store.ListForMunicipality("0190", 10);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->front().name, inquiry.name);
+  EXPECT_EQ(listed->front().message, inquiry.message);
+  EXPECT_EQ(listed->front().id, *id);
+}
+
+TEST_P(StorageContract, ForeignKeyViolationsBecomeFailedPrecondition) {
+  InquiryStore store(db());
+  auto id = store.Add({0, "9999", "A", "a@b.dk", "help", "x", "r", "2026-11-23T10:00:00Z"});
+  EXPECT_EQ(id.status().code(), ErrorCode::kFailedPrecondition) << id.status().log_message();
+}
+
+TEST_P(StorageContract, UniqueViolationsBecomeAlreadyExists) {
+  auto lease = db().Acquire();
+  ASSERT_TRUE(lease.ok());
+  const char* sql =
+      "INSERT INTO municipalities (code, country, name, region_code, region_name, updated_at) VALUES (?, 'dk', 'X', "
+      "'1', 'R', 'now')";
+  ASSERT_TRUE((*lease)->Execute(sql, {std::string("1234")}).ok());
+  EXPECT_EQ((*lease)->Execute(sql, {std::string("1234")}).status().code(), ErrorCode::kAlreadyExists);
+}
+
+TEST_P(StorageContract, ATransactionThatIsNotCommittedLeavesNoTrace) {
+  {
+    auto lease = db().Acquire();
+    ASSERT_TRUE(lease.ok());
+    auto tx = Transaction::Begin(**lease, true);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE((*lease)->Execute("INSERT INTO municipalities (code, country, name, region_code, region_name, "
+                                  "updated_at) VALUES ('4321', 'dk', 'X', '1', 'R', 'now')")
+                    .ok());
+  }  // rolled back here
+  MunicipalityStore store(db(), kClock);
+  EXPECT_EQ(store.Get("4321").status().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StorageContract, ACommittedWriteIsSeenByAnotherConnection) {
+  MunicipalityStore store(db(), kClock);
+  ASSERT_TRUE(store.UpsertReference(Furesoe()).ok());
+  auto other = database_->OpenAgain();
+  MunicipalityStore other_store(*other, kClock);
+  auto seen = other_store.Get("0190");
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->name, "Furesø");
+}
+
+TEST_P(StorageContract, TypesRoundTrip) {
+  auto lease = db().Acquire();
+  ASSERT_TRUE(lease.ok());
+  auto rows = (*lease)->Query("SELECT CAST(? AS BIGINT), ?, CAST(NULL AS TEXT), 1.5",
+                              {int64_t{9007199254740993}, std::string("æ")});
+  ASSERT_TRUE(rows.ok()) << rows.status().log_message();
+  EXPECT_EQ(rows->at(0).Int(0), 9007199254740993);
+  EXPECT_EQ(rows->at(0).Text(1), "æ");
+  EXPECT_TRUE(rows->at(0).IsNull(2));
+  EXPECT_EQ(rows->at(0).OptionalText(2), std::nullopt);
+  EXPECT_DOUBLE_EQ(rows->at(0).Real(3), 1.5);
+}
+
+TEST_P(StorageContract, APoolNeverHandsOutMoreConnectionsThanItsSize) {
+  auto small = database_->OpenAgain(2);
+  auto a = small->Acquire();
+  auto b = small->Acquire();
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(b.ok());
+  auto c = small->Acquire(std::chrono::milliseconds(50));
+  EXPECT_EQ(c.status().code(), ErrorCode::kUnavailable);
+  EXPECT_EQ(small->Stats().in_use, 2);
+  EXPECT_EQ(small->Stats().waits, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageContract, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
+
+TEST(DatabaseUrl, ParsesBothSchemesAndRefusesOthers) {
+  EXPECT_EQ(ParseDatabaseUrl("sqlite:demo.db")->target, "demo.db");
+  EXPECT_EQ(ParseDatabaseUrl("sqlite:///tmp/x.db")->target, "/tmp/x.db");
+  EXPECT_EQ(ParseDatabaseUrl("postgresql://u@h/db")->backend, Backend::kPostgres);
+  EXPECT_EQ(ParseDatabaseUrl("postgres://u@h/db")->backend, Backend::kPostgres);
+  EXPECT_EQ(ParseDatabaseUrl("mysql://x").status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(ParseDatabaseUrl("sqlite:").status().code(), ErrorCode::kInvalidArgument);
+}
+
+TEST(Postgres, PlaceholdersAreNumberedOutsideQuotesOnly) {
+  EXPECT_EQ(RewritePlaceholders("SELECT ? , '?', \"a?\", ?"), "SELECT $1 , '?', \"a?\", $2");
+}
+
+}  // namespace
+}  // namespace samskab::storage
