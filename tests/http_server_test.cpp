@@ -60,8 +60,9 @@ TEST_F(HttpServerTest, StartPageIsDanishByDefaultWithTheMunicipalityAndSecurityH
 TEST_F(HttpServerTest, LanguageFollowsCookieThenAcceptLanguage) {
   EXPECT_NE(Get(port(), "/", {{"Accept-Language", "en-GB,en;q=0.8"}}).body.find("Co-creation in Furesø"),
             std::string::npos);
-  EXPECT_NE(Get(port(), "/", {{"Cookie", "lang=nb"}, {"Accept-Language", "en"}}).body.find("Samskaping i Furesø"),
-            std::string::npos);
+  EXPECT_NE(
+      Get(port(), "/", {{"Cookie", "lang=nb"}, {"Accept-Language", "en"}}).body.find("Samskaping i Furesø"),
+      std::string::npos);
 }
 
 TEST_F(HttpServerTest, LanguageSwitchSetsTheCookieAndRedirectsOnlyToLocalPaths) {
@@ -69,7 +70,8 @@ TEST_F(HttpServerTest, LanguageSwitchSetsTheCookieAndRedirectsOnlyToLocalPaths) 
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), "/contact");
   EXPECT_NE(r.header("set-cookie").find("lang=en"), std::string::npos);
-  for (const char* evil : {"https%3A%2F%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "javascript:x"}) {
+  for (const char* evil :
+       {"https%3A%2F%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "javascript:x"}) {
     EXPECT_EQ(Get(port(), std::string("/language?set=da&return=") + evil).header("location"), "/") << evil;
   }
   const HttpResult bad = Get(port(), "/language?set=xx", {{"Accept-Language", "en"}});
@@ -135,7 +137,8 @@ TEST_F(HttpServerTest, ContactFormWithoutCsrfTokenIs403AndStoresNothing) {
   const std::string fields = "name=Anne&email=anne%40example.dk&topic=help&message=Hej";
   EXPECT_EQ(PostForm(port(), fields, session.cookie).status, 403);
   EXPECT_EQ(PostForm(port(), fields + "&csrf_token=" + std::string(64, 'a'), session.cookie).status, 403);
-  EXPECT_EQ(PostForm(port(), fields + "&csrf_token=" + session.token, "samskab_csrf=" + std::string(64, 'b')).status,
+  EXPECT_EQ(PostForm(port(), fields + "&csrf_token=" + session.token, "samskab_csrf=" + std::string(64, 'b'))
+                .status,
             403);
   const HttpResult no_cookie = Send(port(), "POST", "/contact", fields + "&csrf_token=" + session.token,
                                     {{"Content-Type", "application/x-www-form-urlencoded"}});
@@ -147,8 +150,8 @@ TEST_F(HttpServerTest, ContactFormWithoutCsrfTokenIs403AndStoresNothing) {
 TEST_F(HttpServerTest, ContactFormValidationErrorsAreShownTheDkfdsWayAndNothingIsStored) {
   const auto before = CountInquiries();
   const FormSession session = OpenForm(port());
-  const HttpResult r = PostForm(port(), "csrf_token=" + session.token + "&name=&email=nope&topic=help&message=Hej",
-                                session.cookie);
+  const HttpResult r = PostForm(
+      port(), "csrf_token=" + session.token + "&name=&email=nope&topic=help&message=Hej", session.cookie);
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("Der er problemer med formularen"), std::string::npos);
   EXPECT_NE(r.body.find("form-group form-error"), std::string::npos);
@@ -156,8 +159,8 @@ TEST_F(HttpServerTest, ContactFormValidationErrorsAreShownTheDkfdsWayAndNothingI
   EXPECT_NE(r.body.find("Skriv en gyldig e-mailadresse"), std::string::npos);
   EXPECT_NE(r.body.find("value=\"nope\""), std::string::npos) << "the user's input is kept";
   EXPECT_EQ(CountInquiries(), before);
-  const HttpResult english = PostForm(port(), "csrf_token=" + session.token + "&name=&email=x&topic=help&message=",
-                                      session.cookie, "en");
+  const HttpResult english = PostForm(
+      port(), "csrf_token=" + session.token + "&name=&email=x&topic=help&message=", session.cookie, "en");
   EXPECT_NE(english.body.find("This field is required."), std::string::npos);
 }
 
@@ -165,7 +168,8 @@ TEST_F(HttpServerTest, HtmlInEveryFieldComesBackEscaped) {
   const FormSession session = OpenForm(port());
   const std::string evil = "%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%3E%3Cimg+src%3Dx%3E";
   const HttpResult r = PostForm(
-      port(), "csrf_token=" + session.token + "&name=" + evil + "&email=" + evil + "&topic=help&message=" + evil,
+      port(),
+      "csrf_token=" + session.token + "&name=" + evil + "&email=" + evil + "&topic=help&message=" + evil,
       session.cookie);
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.body.find("<script>alert(1)"), std::string::npos);
@@ -176,10 +180,11 @@ TEST_F(HttpServerTest, HtmlInEveryFieldComesBackEscaped) {
 TEST_F(HttpServerTest, AValidMessageIsStoredOnceAndRedirectsToTheReceipt) {
   const auto before = CountInquiries();
   const FormSession session = OpenForm(port());
-  const HttpResult r = PostForm(port(),
-                                "csrf_token=" + session.token +
-                                    "&name=Anne+Hansen&email=anne%40example.dk&topic=idea&message=Vi+har+en+id%C3%A9",
-                                session.cookie);
+  const HttpResult r =
+      PostForm(port(),
+               "csrf_token=" + session.token +
+                   "&name=Anne+Hansen&email=anne%40example.dk&topic=idea&message=Vi+har+en+id%C3%A9",
+               session.cookie);
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), "/contact/sent");
   EXPECT_EQ(CountInquiries(), before + 1);
@@ -235,7 +240,8 @@ TEST_F(HttpServerTest, ApiErrorsAreProblemJsonInTheCallersLanguage) {
 
 TEST_F(HttpServerTest, ApiListPagesWithCursors) {
   auto& store = server_->app().municipalities();
-  for (const char* code : {"0101", "0147", "0151"}) ASSERT_TRUE(store.SetActive(code, true, std::nullopt).ok());
+  for (const char* code : {"0101", "0147", "0151"})
+    ASSERT_TRUE(store.SetActive(code, true, std::nullopt).ok());
   std::vector<std::string> codes;
   std::string target = "/api/v1/municipalities?limit=2";
   for (int i = 0; i < 10; ++i) {
@@ -244,7 +250,8 @@ TEST_F(HttpServerTest, ApiListPagesWithCursors) {
     if (body["next_cursor"].is_null()) break;
     target = "/api/v1/municipalities?limit=2&cursor=" + body["next_cursor"].get<std::string>();
   }
-  for (const char* code : {"0101", "0147", "0151"}) ASSERT_TRUE(store.SetActive(code, false, std::nullopt).ok());
+  for (const char* code : {"0101", "0147", "0151"})
+    ASSERT_TRUE(store.SetActive(code, false, std::nullopt).ok());
   EXPECT_EQ(codes, (std::vector<std::string>{"0101", "0147", "0151", "0190"}));
 }
 
@@ -283,8 +290,10 @@ TEST_F(HttpServerTest, HealthReadinessAndMetrics) {
 }
 
 TEST_F(HttpServerTest, ARequestIdFromAProxyIsKeptAndAHostileOneReplaced) {
-  EXPECT_EQ(Get(port(), "/healthz", {{"X-Request-Id", "nginx-abc123"}}).header("x-request-id"), "nginx-abc123");
-  const std::string replaced = Get(port(), "/healthz", {{"X-Request-Id", "a b<script>"}}).header("x-request-id");
+  EXPECT_EQ(Get(port(), "/healthz", {{"X-Request-Id", "nginx-abc123"}}).header("x-request-id"),
+            "nginx-abc123");
+  const std::string replaced =
+      Get(port(), "/healthz", {{"X-Request-Id", "a b<script>"}}).header("x-request-id");
   EXPECT_NE(replaced, "a b<script>");
   EXPECT_EQ(replaced.size(), 16u);
 }
@@ -294,7 +303,8 @@ TEST_F(HttpServerTest, ARequestIdFromAProxyIsKeptAndAHostileOneReplaced) {
 TEST_F(HttpServerTest, StaticAssetsAreServedWithLongCacheWhenHashed) {
   const HttpResult page = Get(port(), "/");
   std::smatch match;
-  ASSERT_TRUE(std::regex_search(page.body, match, std::regex("/static/dkfds/css/dkfds\\.min\\.css\\?v=[0-9a-f]+")));
+  ASSERT_TRUE(
+      std::regex_search(page.body, match, std::regex("/static/dkfds/css/dkfds\\.min\\.css\\?v=[0-9a-f]+")));
   const HttpResult css = Get(port(), match[0], {{"Accept-Encoding", "gzip"}});
   EXPECT_EQ(css.status, 200);
   EXPECT_EQ(css.header("cache-control"), "public, max-age=31536000, immutable");
@@ -351,12 +361,15 @@ TEST_F(HttpServerTest, OversizedHeadersGet431AndOversizedBodies413) {
   const HttpResult big_header =
       RawExchange(port(), "GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + std::string(8000, 'x') + "\r\n\r\n");
   EXPECT_EQ(big_header.status, 431);
-  const HttpResult big_body = RawExchange(port(), "POST /contact HTTP/1.1\r\nHost: a\r\nContent-Length: 70000\r\n"
-                                                  "Content-Type: application/x-www-form-urlencoded\r\n\r\n" +
-                                                      std::string(70000, 'a'));
+  const HttpResult big_body = RawExchange(port(),
+                                          "POST /contact HTTP/1.1\r\nHost: a\r\nContent-Length: 70000\r\n"
+                                          "Content-Type: application/x-www-form-urlencoded\r\n\r\n" +
+                                              std::string(70000, 'a'));
   EXPECT_EQ(big_body.status, 413);
-  const HttpResult api_body = RawExchange(port(), "POST /api/v1/municipalities HTTP/1.1\r\nHost: a\r\n"
-                                                  "Content-Length: 70000\r\n\r\n" + std::string(70000, 'a'));
+  const HttpResult api_body = RawExchange(port(),
+                                          "POST /api/v1/municipalities HTTP/1.1\r\nHost: a\r\n"
+                                          "Content-Length: 70000\r\n\r\n" +
+                                              std::string(70000, 'a'));
   EXPECT_EQ(api_body.status, 413);
   EXPECT_EQ(api_body.header("content-type"), "application/problem+json");
   EXPECT_EQ(Get(port(), "/healthz").status, 200);

@@ -26,8 +26,9 @@ std::optional<std::string> DecodeCursor(const std::string& cursor) {
   if (cursor.empty() || cursor.size() > 256) return std::nullopt;
   std::string out(cursor.size(), '\0');
   size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), cursor.data(), cursor.size(),
-                        nullptr, &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), cursor.data(),
+                        cursor.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
     return std::nullopt;
   }
   out.resize(length);
@@ -43,7 +44,8 @@ Result<PageRequest> ParsePageRequest(const http::Request& request) {
     int value = 0;
     auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
     if (ec != std::errc() || end != limit->data() + limit->size() || value < 1 || value > kMaxLimit) {
-      return InvalidArgument(fmt::format("limit={} is not in 1..{}", *limit, kMaxLimit), "error.invalid_limit");
+      return InvalidArgument(fmt::format("limit={} is not in 1..{}", *limit, kMaxLimit),
+                             "error.invalid_limit");
     }
     page.limit = value;
   }
@@ -86,13 +88,15 @@ Result<int64_t> RequiredIfMatch(const http::Request& request, std::string_view k
     return Status(ErrorCode::kPreconditionRequired, "update without If-Match", "error.precondition_required");
   }
   const std::string prefix = fmt::format("\"{}-{}-", kind, id);
-  if (header.size() > prefix.size() + 1 && header.substr(0, prefix.size()) == prefix && header.back() == '"') {
+  if (header.size() > prefix.size() + 1 && header.substr(0, prefix.size()) == prefix &&
+      header.back() == '"') {
     const std::string_view number = header.substr(prefix.size(), header.size() - prefix.size() - 1);
     int64_t revision = 0;
     auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), revision);
     if (ec == std::errc() && end == number.data() + number.size()) return revision;
   }
-  return Status(ErrorCode::kPreconditionFailed, fmt::format("If-Match {} does not name {} {}", header, kind, id),
+  return Status(ErrorCode::kPreconditionFailed,
+                fmt::format("If-Match {} does not name {} {}", header, kind, id),
                 "error.precondition_failed");
 }
 

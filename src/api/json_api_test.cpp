@@ -17,7 +17,8 @@ TEST(Pagination, DefaultsAndLimits) {
   EXPECT_EQ(page->limit, kDefaultLimit);
   EXPECT_EQ(page->after, "");
   EXPECT_EQ(ParsePageRequest(WithQuery("limit=100"))->limit, 100);
-  for (const char* bad : {"limit=0", "limit=101", "limit=-1", "limit=abc", "limit=5x", "limit=", "limit=1e2"}) {
+  for (const char* bad :
+       {"limit=0", "limit=101", "limit=-1", "limit=abc", "limit=5x", "limit=", "limit=1e2"}) {
     auto result = ParsePageRequest(WithQuery(bad));
     ASSERT_FALSE(result.ok()) << bad;
     EXPECT_EQ(result.status().code(), ErrorCode::kInvalidArgument) << bad;
@@ -63,7 +64,8 @@ TEST(Etags, IfMatchIsRequiredAndMustNameTheSameResource) {
   http::Request good;
   good.headers.Add("If-Match", Etag("unit", "7", 12));
   EXPECT_EQ(*RequiredIfMatch(good, "unit", "7"), 12);
-  for (const char* bad : {"\"unit-8-12\"", "\"municipality-7-12\"", "\"unit-7-\"", "\"unit-7-x\"", "unit-7-12", "*"}) {
+  for (const char* bad :
+       {"\"unit-8-12\"", "\"municipality-7-12\"", "\"unit-7-\"", "\"unit-7-x\"", "unit-7-12", "*"}) {
     http::Request request;
     request.headers.Add("If-Match", bad);
     EXPECT_EQ(RequiredIfMatch(request, "unit", "7").status().code(), ErrorCode::kPreconditionFailed) << bad;

@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "api/json_api.h"
 #include "api/municipalities_api.h"
@@ -21,7 +21,8 @@ std::string FindAssetsRoot(const std::string& configured) {
   std::error_code ec;
   fs::path dir = fs::canonical("/proc/self/exe", ec).parent_path();
   for (int depth = 0; !ec && depth < 4 && !dir.empty(); ++depth) {
-    if (fs::exists(dir / "node_modules" / "dkfds" / "dist") && fs::exists(dir / "assets")) return dir.string();
+    if (fs::exists(dir / "node_modules" / "dkfds" / "dist") && fs::exists(dir / "assets"))
+      return dir.string();
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();
   }
@@ -63,26 +64,30 @@ Status App::Build() {
         return views_->ErrorPage(request, status, title, message, site_name_);
       });
 
-  page_deps_ = std::make_unique<web::PageDependencies>(web::PageDependencies{
-      *views_, *municipalities_, *inquiries_, clock_, config_.site_municipality, config_.server_secure_cookies});
+  page_deps_ = std::make_unique<web::PageDependencies>(
+      web::PageDependencies{*views_, *municipalities_, *inquiries_, clock_, config_.site_municipality,
+                            config_.server_secure_cookies});
   web::RegisterPages(router_, *page_deps_);
   api::RegisterMunicipalityApi(router_, *municipalities_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
-  router_.Add("GET", "/static/{*path}", [this](http::Request& request) { return assets_->Serve(request); },
-              http::Runs::kOnIoThread);
+  router_.Add(
+      "GET", "/static/{*path}", [this](http::Request& request) { return assets_->Serve(request); },
+      http::Runs::kOnIoThread);
 
   dispatcher_ = std::make_unique<http::Dispatcher>(
       router_, *errors_,
       [](http::Request& request) {
-        request.lang = web::NegotiateLanguage(request.headers.Get("Cookie"), request.headers.Get("Accept-Language"));
+        request.lang =
+            web::NegotiateLanguage(request.headers.Get("Cookie"), request.headers.Get("Accept-Language"));
       },
       [this](const http::Request& request, http::Response& response) { FinishResponse(request, response); });
 
   metrics_.OnScrape([this](http::Metrics& metrics) {
     const auto stats = database_->Stats();
     metrics.SetGauge("samskab_db_pool_connections_open", "Database connections open", stats.size);
-    metrics.SetGauge("samskab_db_pool_connections_in_use", "Database connections leased right now", stats.in_use);
+    metrics.SetGauge("samskab_db_pool_connections_in_use", "Database connections leased right now",
+                     stats.in_use);
     metrics.SetGauge("samskab_db_pool_connections_max", "Configured database pool size", stats.max_size);
     metrics.SetGauge("samskab_db_pool_waits_total", "Times a request waited for a database connection",
                      static_cast<double>(stats.waits));
@@ -92,8 +97,9 @@ Status App::Build() {
 
 void App::RegisterOperations() {
   // Liveness: the process answers. Cheap, on the I/O thread, no database.
-  router_.Add("GET", "/healthz", [](http::Request&) { return http::MakeResponse(200, "text/plain", "ok\n"); },
-              http::Runs::kOnIoThread);
+  router_.Add(
+      "GET", "/healthz", [](http::Request&) { return http::MakeResponse(200, "text/plain", "ok\n"); },
+      http::Runs::kOnIoThread);
   // Readiness: the database answers and its schema is exactly this binary's.
   router_.Add("GET", "/readyz", [this](http::Request&) {
     Status status = storage::CheckSchemaCurrent(*database_);
@@ -113,9 +119,10 @@ void App::RegisterOperations() {
 void App::FinishResponse(const http::Request& request, http::Response& response) const {
   auto& headers = response.headers;
   // No inline scripts or styles anywhere: the CSP can forbid them outright.
-  headers.Set("Content-Security-Policy",
-              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+  headers.Set(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+      "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
   headers.Set("X-Content-Type-Options", "nosniff");
   headers.Set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.Set("X-Frame-Options", "DENY");
@@ -143,8 +150,8 @@ http::ServerOptions App::ServerOptionsFromConfig() const {
 Result<int> MigrateAndLoadReferenceData(storage::Database& database, const Clock& clock) {
   auto applied = storage::Migrate(database, clock);
   if (!applied.ok()) return applied.status();
-  auto municipalities = domain::ParseDanishMunicipalities(
-      embedded::Find("data/dk/kommuner_dataforsyningen_2024.json"));
+  auto municipalities =
+      domain::ParseDanishMunicipalities(embedded::Find("data/dk/kommuner_dataforsyningen_2024.json"));
   if (!municipalities.ok()) return municipalities.status();
   storage::MunicipalityStore store(database, clock);
   for (const auto& municipality : *municipalities) {

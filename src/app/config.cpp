@@ -27,7 +27,8 @@ Apply Integer(int Config::*field, int min, int max) {
     int parsed = 0;
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
     if (ec != std::errc() || end != value.data() + value.size() || parsed < min || parsed > max) {
-      return InvalidArgument(fmt::format("must be a whole number from {} to {} (got \"{}\")", min, max, value));
+      return InvalidArgument(
+          fmt::format("must be a whole number from {} to {} (got \"{}\")", min, max, value));
     }
     config.*field = parsed;
     return Status::Ok();
@@ -72,7 +73,8 @@ Status CheckListen(const std::string& value) {
 
 Status CheckDatabaseUrl(const std::string& value) {
   auto parsed = storage::ParseDatabaseUrl(value);
-  if (!parsed.ok()) return InvalidArgument(parsed.status().log_message() + fmt::format(" (got \"{}\")", value));
+  if (!parsed.ok())
+    return InvalidArgument(parsed.status().log_message() + fmt::format(" (got \"{}\")", value));
   return Status::Ok();
 }
 
@@ -85,7 +87,8 @@ Status CheckLogLevel(const std::string& value) {
 
 Status CheckMunicipalityCode(const std::string& value) {
   if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos) {
-    return InvalidArgument(fmt::format("must be a four-digit municipality code such as 0190 (got \"{}\")", value));
+    return InvalidArgument(
+        fmt::format("must be a four-digit municipality code such as 0190 (got \"{}\")", value));
   }
   return Status::Ok();
 }
@@ -93,7 +96,8 @@ Status CheckMunicipalityCode(const std::string& value) {
 const std::vector<Setting>& Settings() {
   static const std::vector<Setting> kSettings = {
       {"database.url", "sqlite:PATH or postgresql://…", Text(&Config::database_url, CheckDatabaseUrl)},
-      {"database.pool_size", "database connections per process (1-256)", Integer(&Config::database_pool_size, 1, 256)},
+      {"database.pool_size", "database connections per process (1-256)",
+       Integer(&Config::database_pool_size, 1, 256)},
       {"server.listen", "HOST:PORT to serve on", Text(&Config::server_listen, CheckListen)},
       {"server.io_threads", "threads doing network I/O (1-64)", Integer(&Config::server_io_threads, 1, 64)},
       {"server.worker_threads", "threads for database work, pages and hashing (1-256)",
@@ -108,11 +112,12 @@ const std::vector<Setting>& Settings() {
        Integer(&Config::server_shutdown_timeout_ms, 0, 600000)},
       {"server.trust_forwarded", "take the client address from X-Forwarded-For (behind nginx)",
        Boolean(&Config::server_trust_forwarded)},
-      {"server.secure_cookies", "mark cookies Secure (when served over TLS)", Boolean(&Config::server_secure_cookies)},
+      {"server.secure_cookies", "mark cookies Secure (when served over TLS)",
+       Boolean(&Config::server_secure_cookies)},
       {"log.level", "trace, debug, info, warn, error or off", Text(&Config::log_level, CheckLogLevel)},
       {"log.file", "log file, or - for standard error", Text(&Config::log_file)},
-      {"site.municipality", "code of the municipality this instance presents", Text(&Config::site_municipality,
-                                                                                   CheckMunicipalityCode)},
+      {"site.municipality", "code of the municipality this instance presents",
+       Text(&Config::site_municipality, CheckMunicipalityCode)},
       {"site.assets_dir", "directory holding node_modules/ and assets/", Text(&Config::site_assets_dir)},
   };
   return kSettings;
@@ -135,7 +140,8 @@ std::vector<std::pair<std::string, std::string>> SettingKeys() {
   return keys;
 }
 
-Status ApplySetting(Config& config, const std::string& key, const std::string& value, const std::string& source) {
+Status ApplySetting(Config& config, const std::string& key, const std::string& value,
+                    const std::string& source) {
   for (const auto& setting : Settings()) {
     if (key != setting.key) continue;
     Status status = setting.apply(config, value);
@@ -171,8 +177,8 @@ Status ApplyToml(Config& config, const std::string& toml_text, const std::string
       } else if (const auto* b = value.as_boolean()) {
         text_value = b->get() ? "true" : "false";
       } else {
-        return InvalidArgument(fmt::format("configuration {} (file {}): must be a string, number or boolean", key,
-                                           file_name));
+        return InvalidArgument(
+            fmt::format("configuration {} (file {}): must be a string, number or boolean", key, file_name));
       }
       SAMSKAB_RETURN_IF_ERROR(ApplySetting(config, key, text_value, "file " + file_name));
     }

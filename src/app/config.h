@@ -41,7 +41,8 @@ struct Config {
 std::vector<std::pair<std::string, std::string>> SettingKeys();
 
 // Applies one setting by key. `source` names where it came from, for the message.
-Status ApplySetting(Config& config, const std::string& key, const std::string& value, const std::string& source);
+Status ApplySetting(Config& config, const std::string& key, const std::string& value,
+                    const std::string& source);
 
 // Applies a TOML document. Unknown keys are errors (a typo must not be silently ignored).
 Status ApplyToml(Config& config, const std::string& toml_text, const std::string& file_name);

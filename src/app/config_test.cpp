@@ -7,13 +7,16 @@ namespace {
 
 TEST(Config, FileThenEnvironmentThenFlagsEachOverrideTheOneBefore) {
   Config config;
-  ASSERT_TRUE(ApplyToml(config,
-                        "[server]\nlisten = \"0.0.0.0:9000\"\nworker_threads = 3\n[database]\nurl = \"sqlite:file.db\"\n",
-                        "samskab.toml")
-                  .ok());
+  ASSERT_TRUE(
+      ApplyToml(
+          config,
+          "[server]\nlisten = \"0.0.0.0:9000\"\nworker_threads = 3\n[database]\nurl = \"sqlite:file.db\"\n",
+          "samskab.toml")
+          .ok());
   EXPECT_EQ(config.server_listen, "0.0.0.0:9000");
   EXPECT_EQ(config.server_worker_threads, 3);
-  ASSERT_TRUE(ApplyEnvironment(config, {{"SAMSKAB_SERVER_WORKER_THREADS", "5"}, {"SAMSKAB_UNRELATED", "x"}}).ok());
+  ASSERT_TRUE(
+      ApplyEnvironment(config, {{"SAMSKAB_SERVER_WORKER_THREADS", "5"}, {"SAMSKAB_UNRELATED", "x"}}).ok());
   EXPECT_EQ(config.server_worker_threads, 5);
   EXPECT_EQ(config.database_url, "sqlite:file.db");
   ASSERT_TRUE(ApplySetting(config, "server.worker_threads", "7", "flag").ok());

@@ -5,9 +5,9 @@
 #include <iostream>
 #include <sstream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/app.h"
 #include "app/config.h"
@@ -26,18 +26,21 @@ struct CommonOptions {
 };
 
 // Defaults, then the TOML file, then SAMSKAB_* variables, then flags.
-samskab::Result<Config> LoadConfig(const CommonOptions& options, const std::vector<std::pair<std::string, std::string>>& flags) {
+samskab::Result<Config> LoadConfig(const CommonOptions& options,
+                                   const std::vector<std::pair<std::string, std::string>>& flags) {
   Config config;
   if (!options.config_file.empty()) {
     std::ifstream in(options.config_file);
-    if (!in) return samskab::InvalidArgument(fmt::format("cannot read configuration file {}", options.config_file));
+    if (!in)
+      return samskab::InvalidArgument(fmt::format("cannot read configuration file {}", options.config_file));
     std::stringstream text;
     text << in.rdbuf();
     SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplyToml(config, text.str(), options.config_file));
   }
   SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplyEnvironment(config, samskab::app::ProcessEnvironment()));
   if (!options.database_url.empty()) {
-    SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplySetting(config, "database.url", options.database_url, "flag --db"));
+    SAMSKAB_RETURN_IF_ERROR(
+        samskab::app::ApplySetting(config, "database.url", options.database_url, "flag --db"));
   }
   for (const auto& [key, value] : flags) {
     SAMSKAB_RETURN_IF_ERROR(samskab::app::ApplySetting(config, key, value, "flag"));
@@ -77,10 +80,12 @@ int Serve(const CommonOptions& common, const std::string& listen) {
   try {
     port = server.Bind();
   } catch (const std::exception& e) {
-    return Fail(samskab::Unavailable(fmt::format("cannot listen on {}: {}", config->server_listen, e.what())));
+    return Fail(
+        samskab::Unavailable(fmt::format("cannot listen on {}: {}", config->server_listen, e.what())));
   }
   server.Run(/*handle_signals=*/true, [&] {
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     spdlog::info("event=ready listen={}:{} database=\"{}\" startup_ms={:.1f} io_threads={} worker_threads={}",
                  config->ListenHost(), port, (*app)->database().description(), ms, config->server_io_threads,
                  config->server_worker_threads);
@@ -99,7 +104,8 @@ int Migrate(const CommonOptions& common) {
   samskab::SystemClock clock;
   auto applied = samskab::app::MigrateAndLoadReferenceData(**database, clock);
   if (!applied.ok()) return Fail(applied.status());
-  std::printf("samskab: %d migration(s) applied; schema version %d\n", *applied, samskab::storage::LatestSchemaVersion());
+  std::printf("samskab: %d migration(s) applied; schema version %d\n", *applied,
+              samskab::storage::LatestSchemaVersion());
   return 0;
 }
 

@@ -23,7 +23,9 @@ class RequestIdFlag final : public spdlog::custom_flag_formatter {
 
 std::string_view CurrentRequestId() { return current_request_id; }
 
-ScopedRequestId::ScopedRequestId(std::string_view id) : previous_(current_request_id) { current_request_id = id; }
+ScopedRequestId::ScopedRequestId(std::string_view id) : previous_(current_request_id) {
+  current_request_id = id;
+}
 ScopedRequestId::~ScopedRequestId() { current_request_id = previous_; }
 
 Status Init(std::string_view level, const std::string& file) {

@@ -13,19 +13,19 @@ namespace samskab {
 
 enum class ErrorCode {
   kOk,
-  kMalformed,           // the request cannot be read at all (broken JSON, query, encoding)
-  kInvalidArgument,     // readable, but a value is not valid; fixing the input helps
+  kMalformed,             // the request cannot be read at all (broken JSON, query, encoding)
+  kInvalidArgument,       // readable, but a value is not valid; fixing the input helps
   kUnsupportedMediaType,  // a body in a format the endpoint does not take
-  kNotFound,            // no such thing, or the caller may not know it exists
-  kAlreadyExists,       // a create collided with an existing thing
-  kFailedPrecondition,  // the current state does not allow it (e.g. a row still referenced)
-  kPreconditionFailed,  // an If-Match that no longer matches: someone else changed it first
+  kNotFound,              // no such thing, or the caller may not know it exists
+  kAlreadyExists,         // a create collided with an existing thing
+  kFailedPrecondition,    // the current state does not allow it (e.g. a row still referenced)
+  kPreconditionFailed,    // an If-Match that no longer matches: someone else changed it first
   kPreconditionRequired,  // an update without If-Match
-  kPermissionDenied,    // known caller, not allowed
-  kUnauthenticated,     // unknown caller
-  kPayloadTooLarge,     // body or field above its limit
-  kUnavailable,         // try again later (database down, shutting down)
-  kInternal,            // a bug or an unexpected failure; details go to the log only
+  kPermissionDenied,      // known caller, not allowed
+  kUnauthenticated,       // unknown caller
+  kPayloadTooLarge,       // body or field above its limit
+  kUnavailable,           // try again later (database down, shutting down)
+  kInternal,              // a bug or an unexpected failure; details go to the log only
 };
 
 const char* ErrorCodeName(ErrorCode code);
@@ -83,8 +83,8 @@ class Result {
 }  // namespace samskab
 
 // Returns early from a function returning Status or Result<T> when `expr` is not ok.
-#define SAMSKAB_RETURN_IF_ERROR(expr)   \
-  do {                                  \
-    auto samskab_status_ = (expr);      \
+#define SAMSKAB_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    auto samskab_status_ = (expr);                     \
     if (!samskab_status_.ok()) return samskab_status_; \
   } while (false)

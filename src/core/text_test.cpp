@@ -14,14 +14,14 @@ TEST(Utf8, AcceptsWellFormedAndRejectsEveryKindOfMalformedSequence) {
   const Utf8Case cases[] = {
       {"", true},
       {"Furesø Kommune – ældre, børn", true},
-      {"\xF0\x9F\x98\x80", true},          // emoji, 4 bytes
-      {"\xC3", false},                      // truncated
-      {"\xC0\xAF", false},                  // overlong '/'
-      {"\xE0\x80\xAF", false},              // overlong, 3 bytes
-      {"\xED\xA0\x80", false},              // UTF-16 surrogate
-      {"\xF4\x90\x80\x80", false},          // above U+10FFFF
-      {"\xFF", false},                      // never valid
-      {"abc\x80", false},                   // stray continuation byte
+      {"\xF0\x9F\x98\x80", true},   // emoji, 4 bytes
+      {"\xC3", false},              // truncated
+      {"\xC0\xAF", false},          // overlong '/'
+      {"\xE0\x80\xAF", false},      // overlong, 3 bytes
+      {"\xED\xA0\x80", false},      // UTF-16 surrogate
+      {"\xF4\x90\x80\x80", false},  // above U+10FFFF
+      {"\xFF", false},              // never valid
+      {"abc\x80", false},           // stray continuation byte
   };
   for (const auto& c : cases) EXPECT_EQ(IsValidUtf8(c.bytes), c.valid) << "bytes: " << c.bytes;
 }

@@ -54,7 +54,9 @@ struct Response {
   std::shared_ptr<const std::string> shared_body;
   bool head_only = false;  // a HEAD request: headers as for GET, no body
 
-  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+  std::string_view Body() const {
+    return shared_body ? std::string_view(*shared_body) : std::string_view(body);
+  }
 };
 
 Response MakeResponse(int status, std::string content_type, std::string body);

@@ -47,7 +47,8 @@ bool Matches(const Route& route, const std::vector<std::string>& segments,
 }  // namespace
 
 void Router::Add(std::string method, std::string pattern, Handler handler, Runs runs) {
-  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route must start with /: " + pattern);
+  if (pattern.empty() || pattern.front() != '/')
+    throw std::invalid_argument("route must start with /: " + pattern);
   Route route{std::move(method), pattern, std::move(handler), runs, Split(pattern)};
   routes_.push_back(std::move(route));
 }

@@ -26,7 +26,9 @@ class RouterTest : public ::testing::Test {
     router_.Add("PATCH", "/api/v1/units/{id}", Named("patch"));
     router_.Add("GET", "/static/{*path}", Named("static"));
   }
-  std::string Run(Request& request, const Match& match) { return std::string(match.route->handler(request)->Body()); }
+  std::string Run(Request& request, const Match& match) {
+    return std::string(match.route->handler(request)->Body());
+  }
   Router router_;
 };
 

@@ -55,9 +55,10 @@ asio::awaitable<Response> RunOnPool(asio::thread_pool& pool, Work work) {
           } catch (...) {
             error = std::current_exception();
           }
-          asio::post(io_executor, [handler = std::move(handler), error, response = std::move(response)]() mutable {
-            handler(error, std::move(response));
-          });
+          asio::post(io_executor,
+                     [handler = std::move(handler), error, response = std::move(response)]() mutable {
+                       handler(error, std::move(response));
+                     });
         });
       },
       asio::use_awaitable);
@@ -139,8 +140,8 @@ struct Server::Impl {
 
   asio::awaitable<void> Write(beast::tcp_stream& stream, const Response& response, bool keep_alive,
                               error_code& ec) {
-    beast_http::response<beast_http::span_body<const char>> out{static_cast<beast_http::status>(response.status),
-                                                                11};
+    beast_http::response<beast_http::span_body<const char>> out{
+        static_cast<beast_http::status>(response.status), 11};
     for (const auto& [name, value] : response.headers.items()) out.insert(name, value);
     out.set(beast_http::field::date, HttpDate());
     out.keep_alive(keep_alive);
@@ -154,7 +155,8 @@ struct Server::Impl {
     beast_http::response_serializer<beast_http::span_body<const char>> serializer(out);
     if (response.head_only) serializer.split(true);
     if (response.head_only) {
-      co_await beast_http::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
+      co_await beast_http::async_write_header(stream, serializer,
+                                              asio::redirect_error(asio::use_awaitable, ec));
     } else {
       co_await beast_http::async_write(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
     }
@@ -225,8 +227,8 @@ struct Server::Impl {
         std::string_view forwarded = request.headers.Get("X-Forwarded-For");
         if (!forwarded.empty()) {
           const size_t comma = forwarded.rfind(',');
-          request.remote_address = std::string(text::Trim(comma == std::string_view::npos ? forwarded
-                                                                                          : forwarded.substr(comma + 1)));
+          request.remote_address = std::string(
+              text::Trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1)));
         }
       }
       Response response;
@@ -238,7 +240,8 @@ struct Server::Impl {
         if (!match.route || match.route->runs == Runs::kOnIoThread) {
           response = dispatcher.Dispatch(request, match);
         } else {
-          response = co_await RunOnPool(pool, [this, &request, &match] { return dispatcher.Dispatch(request, match); });
+          response = co_await RunOnPool(
+              pool, [this, &request, &match] { return dispatcher.Dispatch(request, match); });
         }
       }
       if (stopping) keep_alive = false;
@@ -289,9 +292,7 @@ struct Server::Impl {
 Server::Server(ServerOptions options, const Dispatcher& dispatcher, Metrics& metrics)
     : impl_(std::make_unique<Impl>(*this, std::move(options), dispatcher, metrics)) {}
 
-Server::~Server() {
-  impl_->pool.join();
-}
+Server::~Server() { impl_->pool.join(); }
 
 uint16_t Server::Bind() {
   const auto address = asio::ip::make_address(impl_->options.host);

@@ -21,12 +21,18 @@ struct TypeInfo {
   bool compressible;
 };
 constexpr TypeInfo kTypes[] = {
-    {".css", "text/css; charset=utf-8", true},   {".js", "text/javascript; charset=utf-8", true},
-    {".map", "application/json", true},          {".json", "application/json", true},
-    {".svg", "image/svg+xml", true},             {".txt", "text/plain; charset=utf-8", true},
-    {".woff2", "font/woff2", false},             {".woff", "font/woff", false},
-    {".ttf", "font/ttf", true},                  {".png", "image/png", false},
-    {".ico", "image/x-icon", true},              {".webp", "image/webp", false},
+    {".css", "text/css; charset=utf-8", true},
+    {".js", "text/javascript; charset=utf-8", true},
+    {".map", "application/json", true},
+    {".json", "application/json", true},
+    {".svg", "image/svg+xml", true},
+    {".txt", "text/plain; charset=utf-8", true},
+    {".woff2", "font/woff2", false},
+    {".woff", "font/woff", false},
+    {".ttf", "font/ttf", true},
+    {".png", "image/png", false},
+    {".ico", "image/x-icon", true},
+    {".webp", "image/webp", false},
 };
 
 const TypeInfo* TypeFor(std::string_view path) {
@@ -58,7 +64,8 @@ bool IsSafeRelativePath(std::string_view path) {
 
 std::string Gzip(std::string_view data) {
   z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    return {};
   std::string out(deflateBound(&stream, data.size()), '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
@@ -95,7 +102,8 @@ std::shared_ptr<const AssetStore::Asset> AssetStore::Load(std::string_view logic
     // Symbolic links must not lead out of the mount.
     const auto [root_end, file_it] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
     if (root_end != root.end()) return nullptr;
-    if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::file_size(file, ec) > kMaxAssetBytes) {
+    if (!std::filesystem::is_regular_file(file, ec) ||
+        std::filesystem::file_size(file, ec) > kMaxAssetBytes) {
       return nullptr;
     }
     std::ifstream in(file, std::ios::binary);
@@ -137,7 +145,8 @@ bool AcceptsGzip(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     const size_t comma = accept_encoding.find(',');
     std::string_view item = text::Trim(accept_encoding.substr(0, comma));
-    accept_encoding = comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
+    accept_encoding =
+        comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
     const size_t semicolon = item.find(';');
     const std::string_view coding = text::Trim(item.substr(0, semicolon));
     if (coding != "gzip" && coding != "*") continue;
@@ -160,7 +169,8 @@ Response AssetStore::Serve(const Request& request) {
   response.headers.Add("ETag", asset->etag);
   const auto params = text::ParseUrlEncoded(request.query);
   const bool versioned = params && text::Find(*params, "v") == std::optional<std::string_view>(asset->hash);
-  response.headers.Add("Cache-Control", versioned ? "public, max-age=31536000, immutable" : "public, max-age=300");
+  response.headers.Add("Cache-Control",
+                       versioned ? "public, max-age=31536000, immutable" : "public, max-age=300");
   if (asset->gzip) response.headers.Add("Vary", "Accept-Encoding");
   if (request.headers.Get("If-None-Match") == asset->etag) {
     response.status = 304;

@@ -53,7 +53,8 @@ TEST_F(StaticFilesTest, ServesAFileWithTypeEtagAndShortCacheWithoutHash) {
 TEST_F(StaticFilesTest, HashedUrlsAreCachedForAYear) {
   const std::string url = store_->Url("pub/css/site.css");
   const std::string query = url.substr(url.find('?') + 1);
-  EXPECT_EQ(Serve("pub/css/site.css", query).headers.Get("Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(Serve("pub/css/site.css", query).headers.Get("Cache-Control"),
+            "public, max-age=31536000, immutable");
   EXPECT_EQ(Serve("pub/css/site.css", "v=0000").headers.Get("Cache-Control"), "public, max-age=300");
 }
 
@@ -87,10 +88,20 @@ TEST_F(StaticFilesTest, GzipIsServedOnlyWhenAcceptedAndDecodesToTheOriginal) {
 
 TEST_F(StaticFilesTest, NothingOutsideTheMountHiddenOrOfUnknownTypeIsServed) {
   const char* attempts[] = {
-      "pub/../secret.css",  "pub/css/../../secret.css", "pub/./css/site.css", "pub//css/site.css",
-      "pub/.hidden.css",    "pub/notes.exe",            "pub/link.css",       "other/css/site.css",
-      "pub",                "pub/css",                  "pub/css/missing.css", "pub/css\\..\\..\\secret.css",
-      "/etc/passwd",        "",
+      "pub/../secret.css",
+      "pub/css/../../secret.css",
+      "pub/./css/site.css",
+      "pub//css/site.css",
+      "pub/.hidden.css",
+      "pub/notes.exe",
+      "pub/link.css",
+      "other/css/site.css",
+      "pub",
+      "pub/css",
+      "pub/css/missing.css",
+      "pub/css\\..\\..\\secret.css",
+      "/etc/passwd",
+      "",
   };
   for (const char* path : attempts) {
     const Response response = Serve(path);

@@ -14,7 +14,8 @@ Status FromBeast(BeastRequest&& in, Request& out) {
   }
   const size_t question = out.target.find('?');
   auto path = text::PercentDecode(std::string_view(out.target).substr(0, question), /*plus_is_space=*/false);
-  if (!path) return InvalidArgument("request path has a broken %-escape or is not UTF-8", "error.bad_request");
+  if (!path)
+    return InvalidArgument("request path has a broken %-escape or is not UTF-8", "error.bad_request");
   out.path = std::move(*path);
   out.query = question == std::string::npos ? std::string{} : out.target.substr(question + 1);
   for (const auto& field : in) {

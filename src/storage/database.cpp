@@ -55,7 +55,10 @@ Lease::~Lease() {
 }
 
 Database::Database(Backend backend, Factory factory, int max_size, std::string description)
-    : backend_(backend), factory_(std::move(factory)), max_size_(max_size), description_(std::move(description)) {}
+    : backend_(backend),
+      factory_(std::move(factory)),
+      max_size_(max_size),
+      description_(std::move(description)) {}
 
 Result<Lease> Database::Acquire(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
@@ -66,7 +69,8 @@ Result<Lease> Database::Acquire(std::chrono::milliseconds timeout) {
       waited = true;
       ++waits_;
     }
-    if (available_.wait_until(lock, deadline) == std::cv_status::timeout && idle_.empty() && open_ >= max_size_) {
+    if (available_.wait_until(lock, deadline) == std::cv_status::timeout && idle_.empty() &&
+        open_ >= max_size_) {
       return Unavailable(fmt::format("no database connection free within {} ms", timeout.count()));
     }
   }

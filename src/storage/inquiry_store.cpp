@@ -20,7 +20,7 @@ Result<int64_t> InquiryStore::Add(const domain::Inquiry& inquiry) {
 }
 
 Result<std::vector<domain::Inquiry>> InquiryStore::ListForMunicipality(const std::string& municipality_code,
-                                                                        int limit) {
+                                                                       int limit) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   auto rows = (*lease)->Query(kList, {municipality_code, static_cast<int64_t>(limit)});

@@ -10,7 +10,8 @@ class InquiryStore final : public domain::InquiryRepository {
  public:
   explicit InquiryStore(Database& database) : database_(database) {}
   Result<int64_t> Add(const domain::Inquiry& inquiry) override;
-  Result<std::vector<domain::Inquiry>> ListForMunicipality(const std::string& municipality_code, int limit) override;
+  Result<std::vector<domain::Inquiry>> ListForMunicipality(const std::string& municipality_code,
+                                                           int limit) override;
 
  private:
   Database& database_;

@@ -70,9 +70,10 @@ Result<int> CurrentSchemaVersion(Database& database) {
   auto lease = database.Acquire();
   if (!lease.ok()) return lease.status();
   Connection& connection = **lease;
-  const char* exists_sql = database.backend() == Backend::kSqlite
-                               ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
-                               : "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?";
+  const char* exists_sql =
+      database.backend() == Backend::kSqlite
+          ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+          : "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?";
   auto exists = connection.Query(exists_sql, {std::string("schema_migrations")});
   if (!exists.ok()) return exists.status();
   if (exists->at(0).Int(0) == 0) return 0;

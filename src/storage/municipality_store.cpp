@@ -7,10 +7,11 @@ namespace {
 
 constexpr char kColumns[] = "code, country, name, region_code, region_name, active, revision, updated_at";
 const std::string kSelectOne = fmt::format("SELECT {} FROM municipalities WHERE code = ?", kColumns);
-const std::string kSelectActive =
-    fmt::format("SELECT {} FROM municipalities WHERE active = 1 AND code > ? ORDER BY code LIMIT ?", kColumns);
+const std::string kSelectActive = fmt::format(
+    "SELECT {} FROM municipalities WHERE active = 1 AND code > ? ORDER BY code LIMIT ?", kColumns);
 constexpr char kInsert[] =
-    "INSERT INTO municipalities (code, country, name, region_code, region_name, active, revision, updated_at) "
+    "INSERT INTO municipalities (code, country, name, region_code, region_name, active, revision, "
+    "updated_at) "
     "VALUES (?, ?, ?, ?, ?, 0, 1, ?)";
 constexpr char kUpdateReference[] =
     "UPDATE municipalities SET name = ?, region_code = ?, region_name = ?, revision = revision + 1, "
@@ -19,8 +20,8 @@ constexpr char kUpdateActive[] =
     "UPDATE municipalities SET active = ?, revision = revision + 1, updated_at = ? WHERE code = ?";
 
 domain::Municipality FromRow(const Row& row) {
-  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Int(5) != 0, row.Int(6),
-          row.Text(7)};
+  return {row.Text(0), row.Text(1),     row.Text(2), row.Text(3),
+          row.Text(4), row.Int(5) != 0, row.Int(6),  row.Text(7)};
 }
 
 Result<domain::Municipality> GetOn(Connection& connection, const std::string& code) {
@@ -38,7 +39,8 @@ Result<domain::Municipality> MunicipalityStore::Get(const std::string& code) {
   return GetOn(**lease, code);
 }
 
-Result<std::vector<domain::Municipality>> MunicipalityStore::ListActive(int limit, const std::string& after_code) {
+Result<std::vector<domain::Municipality>> MunicipalityStore::ListActive(int limit,
+                                                                        const std::string& after_code) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   auto rows = (*lease)->Query(kSelectActive, {after_code, static_cast<int64_t>(limit)});
@@ -59,14 +61,15 @@ Result<bool> MunicipalityStore::UpsertReference(const domain::Municipality& m) {
   auto existing = GetOn(connection, m.code);
   bool changed = false;
   if (!existing.ok() && existing.status().code() == ErrorCode::kNotFound) {
-    auto inserted = connection.Execute(kInsert, {m.code, m.country, m.name, m.region_code, m.region_name, now});
+    auto inserted =
+        connection.Execute(kInsert, {m.code, m.country, m.name, m.region_code, m.region_name, now});
     if (!inserted.ok()) return inserted.status();
     changed = true;
   } else if (!existing.ok()) {
     return existing.status();
   } else {
-    auto updated = connection.Execute(kUpdateReference, {m.name, m.region_code, m.region_name, now, m.code, m.name,
-                                                         m.region_code, m.region_name});
+    auto updated = connection.Execute(kUpdateReference, {m.name, m.region_code, m.region_name, now, m.code,
+                                                         m.name, m.region_code, m.region_name});
     if (!updated.ok()) return updated.status();
     changed = *updated > 0;
   }
@@ -84,13 +87,13 @@ Result<domain::Municipality> MunicipalityStore::SetActive(const std::string& cod
   auto current = GetOn(connection, code);
   if (!current.ok()) return current.status();
   if (expected_revision && *expected_revision != current->revision) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  fmt::format("municipality {} is at revision {}, not {}", code, current->revision,
-                              *expected_revision),
-                  "error.precondition_failed");
+    return Status(
+        ErrorCode::kPreconditionFailed,
+        fmt::format("municipality {} is at revision {}, not {}", code, current->revision, *expected_revision),
+        "error.precondition_failed");
   }
-  auto updated = connection.Execute(kUpdateActive, {static_cast<int64_t>(active ? 1 : 0),
-                                                    FormatUtc(clock_.Now()), code});
+  auto updated = connection.Execute(kUpdateActive,
+                                    {static_cast<int64_t>(active ? 1 : 0), FormatUtc(clock_.Now()), code});
   if (!updated.ok()) return updated.status();
   auto after = GetOn(connection, code);
   if (!after.ok()) return after.status();

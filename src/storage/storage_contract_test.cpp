@@ -9,8 +9,8 @@
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
 #include "storage/migrations.h"
-#include "storage/postgres/postgres_connection.h"
 #include "storage/municipality_store.h"
+#include "storage/postgres/postgres_connection.h"
 #include "support/test_support.h"
 
 namespace samskab::storage {
@@ -21,7 +21,9 @@ using samskab::testing::BackendTest;
 
 const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
 
-domain::Municipality Furesoe() { return {"0190", "dk", "Furesø", "1084", "Region Hovedstaden", false, 1, ""}; }
+domain::Municipality Furesoe() {
+  return {"0190", "dk", "Furesø", "1084", "Region Hovedstaden", false, 1, ""};
+}
 
 class StorageContract : public BackendTest {
  protected:
@@ -54,8 +56,9 @@ TEST_P(StorageContract, MigrationsAreRecordedAndApplyOnlyOnce) {
 TEST_P(StorageContract, ADatabaseNewerThanTheBinaryIsRefusedWithAClearMessage) {
   auto lease = db().Acquire();
   ASSERT_TRUE(lease.ok());
-  ASSERT_TRUE((*lease)->Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                                {int64_t{9999}, std::string("future"), std::string("2030-01-01T00:00:00Z")})
+  ASSERT_TRUE((*lease)
+                  ->Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                            {int64_t{9999}, std::string("future"), std::string("2030-01-01T00:00:00Z")})
                   .ok());
   const Status status = CheckSchemaCurrent(db());
   EXPECT_EQ(status.code(), ErrorCode::kFailedPrecondition);
@@ -141,7 +144,8 @@ TEST_P(StorageContract, ListActivePagesByCodeWithoutGapsOrRepeats) {
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 98u);
   for (const auto& m : *all) ASSERT_TRUE(store.UpsertReference(m).ok());
-  for (size_t i = 0; i < all->size(); i += 3) ASSERT_TRUE(store.SetActive((*all)[i].code, true, std::nullopt).ok());
+  for (size_t i = 0; i < all->size(); i += 3)
+    ASSERT_TRUE(store.SetActive((*all)[i].code, true, std::nullopt).ok());
   std::vector<std::string> seen;
   std::string after;
   for (int page = 0; page < 20; ++page) {
@@ -163,8 +167,14 @@ TEST_P(StorageContract, InquiriesRoundTripIncludingHostileText) {
   MunicipalityStore municipalities(db(), kClock);
   ASSERT_TRUE(municipalities.UpsertReference(Furesoe()).ok());
   InquiryStore store(db());
-  domain::Inquiry inquiry{0, "0190", "Robert'); DROP TABLE inquiries;--", "a@b.dk", "help",
-                          "<script>alert(1)</script> æøå \"quoted\" ?", "req1", "2026-11-23T10:00:00Z"};
+  domain::Inquiry inquiry{0,
+                          "0190",
+                          "Robert'); DROP TABLE inquiries;--",
+                          "a@b.dk",
+                          "help",
+                          "<script>alert(1)</script> æøå \"quoted\" ?",
+                          "req1",
+                          "2026-11-23T10:00:00Z"};
   auto id = store.Add(inquiry);
   ASSERT_TRUE(id.ok()) << id.status().log_message();
   EXPECT_GT(*id, 0);
@@ -186,7 +196,8 @@ TEST_P(StorageContract, UniqueViolationsBecomeAlreadyExists) {
   auto lease = db().Acquire();
   ASSERT_TRUE(lease.ok());
   const char* sql =
-      "INSERT INTO municipalities (code, country, name, region_code, region_name, updated_at) VALUES (?, 'dk', 'X', "
+      "INSERT INTO municipalities (code, country, name, region_code, region_name, updated_at) VALUES (?, "
+      "'dk', 'X', "
       "'1', 'R', 'now')";
   ASSERT_TRUE((*lease)->Execute(sql, {std::string("1234")}).ok());
   EXPECT_EQ((*lease)->Execute(sql, {std::string("1234")}).status().code(), ErrorCode::kAlreadyExists);
@@ -198,8 +209,9 @@ TEST_P(StorageContract, ATransactionThatIsNotCommittedLeavesNoTrace) {
     ASSERT_TRUE(lease.ok());
     auto tx = Transaction::Begin(**lease, true);
     ASSERT_TRUE(tx.ok());
-    ASSERT_TRUE((*lease)->Execute("INSERT INTO municipalities (code, country, name, region_code, region_name, "
-                                  "updated_at) VALUES ('4321', 'dk', 'X', '1', 'R', 'now')")
+    ASSERT_TRUE((*lease)
+                    ->Execute("INSERT INTO municipalities (code, country, name, region_code, region_name, "
+                              "updated_at) VALUES ('4321', 'dk', 'X', '1', 'R', 'now')")
                     .ok());
   }  // rolled back here
   MunicipalityStore store(db(), kClock);

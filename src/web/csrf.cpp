@@ -16,8 +16,8 @@ std::string CsrfToken(const http::Request& request, http::Response& response, bo
   const std::string_view existing = CookieValue(request.headers.Get("Cookie"), kCsrfCookie);
   if (WellFormed(existing)) return std::string(existing);
   std::string token = RandomHex(32);
-  response.headers.Add("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kCsrfCookie, token,
-                                                 secure_cookie ? "; Secure" : ""));
+  response.headers.Add("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kCsrfCookie,
+                                                 token, secure_cookie ? "; Secure" : ""));
   return token;
 }
 

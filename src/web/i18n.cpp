@@ -18,8 +18,8 @@ bool IsSupportedLanguage(std::string_view lang) {
 }
 
 namespace {
-Status Flatten(const toml::table& table, const std::string& prefix, std::map<std::string, std::string, std::less<>>& out,
-               std::string_view lang) {
+Status Flatten(const toml::table& table, const std::string& prefix,
+               std::map<std::string, std::string, std::less<>>& out, std::string_view lang) {
   for (const auto& [key, node] : table) {
     const std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const auto* sub = node.as_table()) {
@@ -102,7 +102,8 @@ std::string_view CookieValue(std::string_view cookie_header, std::string_view na
   while (!cookie_header.empty()) {
     const size_t semicolon = cookie_header.find(';');
     const std::string_view pair = text::Trim(cookie_header.substr(0, semicolon));
-    cookie_header = semicolon == std::string_view::npos ? std::string_view{} : cookie_header.substr(semicolon + 1);
+    cookie_header =
+        semicolon == std::string_view::npos ? std::string_view{} : cookie_header.substr(semicolon + 1);
     const size_t eq = pair.find('=');
     if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
   }
@@ -117,7 +118,8 @@ std::string NegotiateLanguage(std::string_view cookie_header, std::string_view a
   while (!accept_language.empty()) {
     const size_t comma = accept_language.find(',');
     std::string_view item = text::Trim(accept_language.substr(0, comma));
-    accept_language = comma == std::string_view::npos ? std::string_view{} : accept_language.substr(comma + 1);
+    accept_language =
+        comma == std::string_view::npos ? std::string_view{} : accept_language.substr(comma + 1);
     item = item.substr(0, item.find(';'));
     const std::string primary = text::ToLower(item.substr(0, item.find('-')));
     if (primary == "da" || primary == "en" || primary == "nb") return primary;

@@ -19,7 +19,8 @@ TEST(Catalog, EveryKeyExistsInEveryLanguage) {
 }
 
 TEST(Catalog, MissingInReportsAKeyAbsentFromOneLanguage) {
-  auto catalog = Catalog::FromToml({{"da", "[a]\nx = \"1\"\ny = \"2\""}, {"en", "[a]\nx = \"1\""}, {"nb", ""}});
+  auto catalog =
+      Catalog::FromToml({{"da", "[a]\nx = \"1\"\ny = \"2\""}, {"en", "[a]\nx = \"1\""}, {"nb", ""}});
   ASSERT_TRUE(catalog.ok());
   EXPECT_EQ(catalog->MissingIn("en"), std::vector<std::string>{"a.y"});
   EXPECT_EQ(catalog->MissingIn("nb"), (std::vector<std::string>{"a.x", "a.y"}));
@@ -71,7 +72,8 @@ TEST(NegotiateLanguage, CookieThenAcceptLanguageThenDanish) {
       {"lang=<script>", "", "da"},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(NegotiateLanguage(c.cookie, c.accept_language), c.expected) << c.cookie << " | " << c.accept_language;
+    EXPECT_EQ(NegotiateLanguage(c.cookie, c.accept_language), c.expected)
+        << c.cookie << " | " << c.accept_language;
   }
 }
 

@@ -101,7 +101,8 @@ Result<http::Response> ContactSubmit(const PageDependencies& deps, http::Request
   auto municipality = SiteMunicipality(deps);
   if (!municipality.ok()) return municipality.status();
   const std::string content_type = text::ToLower(request.headers.Get("Content-Type"));
-  if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0) return Status(ErrorCode::kUnsupportedMediaType, "contact form must be form-encoded");
+  if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0)
+    return Status(ErrorCode::kUnsupportedMediaType, "contact form must be form-encoded");
   const auto params = text::ParseUrlEncoded(request.body);
   ContactForm form;
   if (!params) {
@@ -133,7 +134,8 @@ Result<http::Response> ContactSent(const PageDependencies& deps, http::Request& 
   auto municipality = SiteMunicipality(deps);
   if (!municipality.ok()) return municipality.status();
   ctemplate::TemplateDictionary content("contact_sent");
-  const Frame frame{deps.views.catalog().Get(request.lang, "contact.sent_heading"), municipality->name, "contact"};
+  const Frame frame{deps.views.catalog().Get(request.lang, "contact.sent_heading"), municipality->name,
+                    "contact"};
   return Html(deps.views.Page(request, frame, "contact_sent", content));
 }
 
@@ -141,7 +143,8 @@ Result<http::Response> SwitchLanguage(const PageDependencies& deps, http::Reques
   const auto params = text::ParseUrlEncoded(request.query);
   if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
   const std::string_view lang = text::Find(*params, "set").value_or("");
-  if (!IsSupportedLanguage(lang)) return Status(ErrorCode::kMalformed, "unknown language", "error.invalid_language");
+  if (!IsSupportedLanguage(lang))
+    return Status(ErrorCode::kMalformed, "unknown language", "error.invalid_language");
   auto response = http::Redirect(303, SafeReturnPath(text::Find(*params, "return").value_or("/")));
   response.headers.Add("Set-Cookie", fmt::format("lang={}; Path=/; Max-Age=31536000; SameSite=Lax{}", lang,
                                                  deps.secure_cookies ? "; Secure" : ""));
@@ -165,8 +168,9 @@ void RegisterPages(http::Router& router, const PageDependencies& deps) {
   router.Add("GET", "/contact", [&deps](http::Request& r) { return ContactPage(deps, r); });
   router.Add("POST", "/contact", [&deps](http::Request& r) { return ContactSubmit(deps, r); });
   router.Add("GET", "/contact/sent", [&deps](http::Request& r) { return ContactSent(deps, r); });
-  router.Add("GET", "/language", [&deps](http::Request& r) { return SwitchLanguage(deps, r); },
-             http::Runs::kOnIoThread);
+  router.Add(
+      "GET", "/language", [&deps](http::Request& r) { return SwitchLanguage(deps, r); },
+      http::Runs::kOnIoThread);
 }
 
 }  // namespace samskab::web

@@ -9,7 +9,9 @@ namespace samskab::web {
 namespace {
 constexpr std::string_view kTemplatePrefix = "templates/";
 
-std::string CacheKey(std::string_view name, std::string_view lang) { return fmt::format("{}@{}", name, lang); }
+std::string CacheKey(std::string_view name, std::string_view lang) {
+  return fmt::format("{}@{}", name, lang);
+}
 
 std::string Upper(std::string_view s) {
   std::string out(s);
@@ -25,12 +27,23 @@ std::string EscapeHtml(std::string_view s) {
   out.reserve(s.size());
   for (const char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -120,7 +133,8 @@ std::string Views::Page(const http::Request& request, const Frame& frame, std::s
     item->SetValue("NAME", catalog_.Get(lang, "language.name"));
     item->ShowSection(lang == request.lang ? "CURRENT" : "OTHER");
   }
-  static constexpr std::pair<std::string_view, std::string_view> kNav[] = {{"start", "/"}, {"contact", "/contact"}};
+  static constexpr std::pair<std::string_view, std::string_view> kNav[] = {{"start", "/"},
+                                                                           {"contact", "/contact"}};
   for (const auto& [id, href] : kNav) {
     auto* item = layout.AddSectionDictionary("NAV");
     item->SetValue("HREF", TemplateText(href));

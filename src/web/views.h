@@ -35,7 +35,8 @@ class Views {
   std::string Page(const http::Request& request, const Frame& frame, std::string_view name,
                    const ctemplate::TemplateDictionary& content) const;
   // Renders a template alone (fragments for htmx, tests).
-  std::string Fragment(std::string_view lang, std::string_view name, const ctemplate::TemplateDictionary& dict) const;
+  std::string Fragment(std::string_view lang, std::string_view name,
+                       const ctemplate::TemplateDictionary& dict) const;
   std::string ErrorPage(const http::Request& request, int status, const std::string& title,
                         const std::string& message, const std::string& municipality_name) const;
 

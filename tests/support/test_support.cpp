@@ -59,8 +59,8 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(storage::Backend backend) {
       ADD_FAILURE() << created.log_message();
       return nullptr;
     }
-    test_db->url_ = base + (base.find('?') == std::string::npos ? "?" : "&") +
-                    "options=-csearch_path%3D" + test_db->schema_;
+    test_db->url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+                    test_db->schema_;
   }
   auto db = storage::Database::Open(test_db->url_, 4);
   if (!db.ok()) {
@@ -124,15 +124,21 @@ HttpResult ReadResponse(tcp::socket& socket, std::chrono::milliseconds timeout, 
 HttpResult RawExchange(uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
   asio::io_context io;
   tcp::socket socket(io);
-  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   boost::system::error_code ec;
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
+  if (ec) {
+    HttpResult refused;
+    refused.closed_without_response = true;
+    return refused;
+  }
   asio::write(socket, asio::buffer(bytes), ec);
   return ReadResponse(socket, timeout, bytes.rfind("HEAD ", 0) == 0);
 }
 
 HttpResult Send(uint16_t port, const std::string& method, const std::string& target, const std::string& body,
                 const std::map<std::string, std::string>& headers) {
-  std::string request = fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", method, target);
+  std::string request =
+      fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", method, target);
   for (const auto& [name, value] : headers) request += fmt::format("{}: {}\r\n", name, value);
   if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT") {
     request += fmt::format("Content-Length: {}\r\n", body.size());
@@ -161,7 +167,8 @@ TestServer::TestServer(std::function<void(app::Config&)> tweak, storage::Backend
   auto app = app::App::Create(config, clock_);
   if (!app.ok()) throw std::runtime_error(app.status().log_message());
   app_ = std::move(app).value();
-  server_ = std::make_unique<http::Server>(app_->ServerOptionsFromConfig(), app_->dispatcher(), app_->metrics());
+  server_ =
+      std::make_unique<http::Server>(app_->ServerOptionsFromConfig(), app_->dispatcher(), app_->metrics());
   port_ = server_->Bind();
   std::promise<void> ready;
   auto started = ready.get_future();

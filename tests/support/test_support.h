@@ -34,7 +34,7 @@ class TestDatabase {
  private:
   storage::Backend backend_ = storage::Backend::kSqlite;
   std::string url_;
-  std::string schema_;  // PostgreSQL
+  std::string schema_;         // PostgreSQL
   std::filesystem::path dir_;  // SQLite
   std::unique_ptr<storage::Database> db_;
 };
@@ -75,7 +75,8 @@ HttpResult RawExchange(uint16_t port, const std::string& bytes,
                        std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
 // GET/POST helpers building well-formed HTTP/1.1 requests.
-HttpResult Get(uint16_t port, const std::string& target, const std::map<std::string, std::string>& headers = {});
+HttpResult Get(uint16_t port, const std::string& target,
+               const std::map<std::string, std::string>& headers = {});
 HttpResult Send(uint16_t port, const std::string& method, const std::string& target, const std::string& body,
                 const std::map<std::string, std::string>& headers = {});
 

@@ -7,15 +7,15 @@
 namespace samskab::domain {
 
 size_t CharacterCount(std::string_view utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(std::count_if(
+      utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool LooksLikeEmail(std::string_view email) {
   if (email.size() < 3 || email.size() > kMaxEmailLength) return false;
   const size_t at = email.find('@');
-  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) return false;
+  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos)
+    return false;
   const std::string_view domain = email.substr(at + 1);
   const size_t dot = domain.rfind('.');
   if (domain.empty() || dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
@@ -41,7 +41,8 @@ std::vector<FieldProblem> NormaliseAndValidate(Inquiry& inquiry) {
   } else if (!LooksLikeEmail(inquiry.email)) {
     problems.push_back({"email", "validation.email"});
   }
-  if (std::find(std::begin(kInquiryTopics), std::end(kInquiryTopics), inquiry.topic) == std::end(kInquiryTopics)) {
+  if (std::find(std::begin(kInquiryTopics), std::end(kInquiryTopics), inquiry.topic) ==
+      std::end(kInquiryTopics)) {
     problems.push_back({"topic", "validation.choice"});
   }
   if (inquiry.message.empty()) {

@@ -46,7 +46,8 @@ class InquiryRepository {
   virtual ~InquiryRepository() = default;
   // Stores the inquiry; returns its id. The inquiry is durable when this returns.
   virtual Result<int64_t> Add(const Inquiry& inquiry) = 0;
-  virtual Result<std::vector<Inquiry>> ListForMunicipality(const std::string& municipality_code, int limit) = 0;
+  virtual Result<std::vector<Inquiry>> ListForMunicipality(const std::string& municipality_code,
+                                                           int limit) = 0;
 };
 
 }  // namespace samskab::domain

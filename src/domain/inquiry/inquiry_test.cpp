@@ -18,20 +18,24 @@ TEST(Inquiry, ValidationTable) {
   const InquiryCase cases[] = {
       {"valid", {0, "", "Anne", "anne@example.dk", "help", "Vi vil gerne hjælpe", "", ""}, {}},
       {"trimmed valid", {0, "", "  Anne ", " anne@example.dk ", "idea", " x ", "", ""}, {}},
-      {"all empty", {0, "", " ", "", "", "\n", "", ""},
+      {"all empty",
+       {0, "", " ", "", "", "\n", "", ""},
        {"name:validation.required", "email:validation.required", "topic:validation.choice",
         "message:validation.required"}},
       {"long name", {0, "", long_name, "a@b.dk", "help", "x", "", ""}, {"name:validation.too_long"}},
       {"5000 Danish characters are allowed", {0, "", "A", "a@b.dk", "help", message_5000_chars, "", ""}, {}},
-      {"5001 characters are not", {0, "", "A", "a@b.dk", "help", message_5000_chars + "æ", "", ""},
+      {"5001 characters are not",
+       {0, "", "A", "a@b.dk", "help", message_5000_chars + "æ", "", ""},
        {"message:validation.too_long"}},
-      {"unknown topic", {0, "", "A", "a@b.dk", "'; DROP TABLE inquiries; --", "x", "", ""},
+      {"unknown topic",
+       {0, "", "A", "a@b.dk", "'; DROP TABLE inquiries; --", "x", "", ""},
        {"topic:validation.choice"}},
   };
   for (const auto& c : cases) {
     Inquiry inquiry = c.inquiry;
     std::vector<std::string> got;
-    for (const auto& problem : NormaliseAndValidate(inquiry)) got.push_back(problem.field + ":" + problem.message_key);
+    for (const auto& problem : NormaliseAndValidate(inquiry))
+      got.push_back(problem.field + ":" + problem.message_key);
     EXPECT_EQ(got, c.problem_fields) << c.what;
   }
 }

@@ -90,7 +90,8 @@ class PostgresConnection final : public Connection {
   Status ExecuteScript(std::string_view sql) override {
     ResultPtr result(PQexec(conn_, std::string(sql).c_str()));
     const auto status = PQresultStatus(result.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return ErrorFrom(conn_, result.get(), "script");
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+      return ErrorFrom(conn_, result.get(), "script");
     return Status::Ok();
   }
 
@@ -186,7 +187,8 @@ Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& uri) {
   }
   auto connection = std::make_unique<PostgresConnection>(conn);
   // Quiet NOTICEs (e.g. "relation already exists, skipping") and keep one time zone for all.
-  SAMSKAB_RETURN_IF_ERROR(connection->ExecuteScript("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+  SAMSKAB_RETURN_IF_ERROR(
+      connection->ExecuteScript("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
   return std::unique_ptr<Connection>(std::move(connection));
 }
 

@@ -78,8 +78,8 @@ class SqliteConnection final : public Connection {
     auto found = statements_.find(std::string(sql));
     if (found != statements_.end()) return found->second;
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return ErrorFrom(db_, rc, sql);
     statements_.emplace(std::string(sql), stmt);
     return stmt;
@@ -174,7 +174,8 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
   // WAL lets readers run beside one writer; synchronous=FULL makes every commit durable.
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
     auto status = connection->ExecuteScript(pragma);
     if (!status.ok()) return Unavailable(fmt::format("{}: {}", path, status.log_message()));
   }
