@@ -263,7 +263,8 @@ TEST_F(HttpServerTest, OpenApiDocumentsExactlyTheApiRoutes) {
     for (const auto& [method, operation] : operations.items()) {
       std::string upper = method;
       for (char& c : upper) c = static_cast<char>(std::toupper(c));
-      documented.insert(upper + " " + path);
+      upper.append(" ").append(path);
+      documented.insert(upper);
     }
   }
   std::set<std::string> routed;

@@ -49,7 +49,7 @@ Apply Boolean(bool Config::*field) {
   };
 }
 
-Apply Text(std::string Config::*field, std::function<Status(const std::string&)> check = {}) {
+Apply Text(std::string Config::*field, const std::function<Status(const std::string&)>& check = {}) {
   return [=](Config& config, const std::string& value) -> Status {
     if (check) SAMSKAB_RETURN_IF_ERROR(check(value));
     config.*field = value;

@@ -6,9 +6,12 @@
 
 namespace samskab::http {
 namespace {
-const prometheus::Histogram::BucketBoundaries kLatencyBuckets = {
-    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
+  static const prometheus::Histogram::BucketBoundaries kBuckets = {
+      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+  return kBuckets;
 }
+}  // namespace
 
 Metrics::Metrics()
     : registry_(std::make_shared<prometheus::Registry>()),
@@ -29,7 +32,7 @@ void Metrics::ObserveRequest(std::string_view route, std::string_view method, in
   const std::string method_label = known ? std::string(method) : "other";
   requests_.Add({{"route", route_label}, {"method", method_label}, {"status", std::to_string(status)}})
       .Increment();
-  latency_.Add({{"route", route_label}}, kLatencyBuckets).Observe(seconds);
+  latency_.Add({{"route", route_label}}, LatencyBuckets()).Observe(seconds);
 }
 
 void Metrics::SetGauge(const std::string& name, const std::string& help, double value) {

@@ -12,7 +12,7 @@ Request Make(std::string method, std::string path) {
   return request;
 }
 
-Handler Named(std::string name) {
+Handler Named(const std::string& name) {
   return [name](Request&) -> Result<Response> { return MakeResponse(200, "text/plain", name); };
 }
 

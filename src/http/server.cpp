@@ -153,7 +153,6 @@ struct Server::Impl {
       out.prepare_payload();
     }
     beast_http::response_serializer<beast_http::span_body<const char>> serializer(out);
-    if (response.head_only) serializer.split(true);
     if (response.head_only) {
       co_await beast_http::async_write_header(stream, serializer,
                                               asio::redirect_error(asio::use_awaitable, ec));

@@ -22,8 +22,8 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0: any free port (tests)
   int io_threads = 1;
   int worker_threads = 4;
-  size_t header_limit_bytes = 16 * 1024;
-  size_t body_limit_bytes = 1024 * 1024;
+  size_t header_limit_bytes = size_t{16} * 1024;
+  size_t body_limit_bytes = size_t{1024} * 1024;
   // A whole request (headers and body) must arrive within this time, and an idle keep-alive
   // connection is closed after it: slow clients cannot hold connections open.
   std::chrono::milliseconds request_timeout{10000};

@@ -13,7 +13,7 @@
 namespace samskab::http {
 namespace {
 
-constexpr std::uintmax_t kMaxAssetBytes = 8 * 1024 * 1024;
+constexpr std::uintmax_t kMaxAssetBytes = std::uintmax_t{8} * 1024 * 1024;
 
 struct TypeInfo {
   std::string_view extension;

@@ -30,11 +30,11 @@ class StaticFilesTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(root_); }
   static void Write(const fs::path& path, const std::string& content) { std::ofstream(path) << content; }
   Response Serve(const std::string& path, const std::string& query = "",
-                 std::vector<std::pair<std::string, std::string>> headers = {}) {
+                 const std::vector<std::pair<std::string, std::string>>& headers = {}) {
     Request request;
     request.path_params = {{"path", path}};
     request.query = query;
-    for (auto& [name, value] : headers) request.headers.Add(name, value);
+    for (const auto& [name, value] : headers) request.headers.Add(name, value);
     return store_->Serve(request);
   }
   fs::path root_;

@@ -19,8 +19,8 @@ using BeastRequest = boost::beast::http::request<boost::beast::http::string_body
 Status FromBeast(BeastRequest&& in, Request& out);
 
 struct WireLimits {
-  size_t header_bytes = 8 * 1024;
-  size_t body_bytes = 1024 * 1024;
+  size_t header_bytes = size_t{8} * 1024;
+  size_t body_bytes = size_t{1024} * 1024;
 };
 
 // Parses one request from `bytes`. The HTTP status to answer on failure: 400 malformed,

@@ -5,10 +5,12 @@
 namespace samskab::storage {
 namespace {
 
-constexpr char kColumns[] = "code, country, name, region_code, region_name, active, revision, updated_at";
-const std::string kSelectOne = fmt::format("SELECT {} FROM municipalities WHERE code = ?", kColumns);
-const std::string kSelectActive = fmt::format(
-    "SELECT {} FROM municipalities WHERE active = 1 AND code > ? ORDER BY code LIMIT ?", kColumns);
+// The column list of FromRow(), in its order.
+#define SAMSKAB_COLUMNS "code, country, name, region_code, region_name, active, revision, updated_at"
+constexpr char kSelectOne[] = "SELECT " SAMSKAB_COLUMNS " FROM municipalities WHERE code = ?";
+constexpr char kSelectActive[] =
+    "SELECT " SAMSKAB_COLUMNS " FROM municipalities WHERE active = 1 AND code > ? ORDER BY code LIMIT ?";
+#undef SAMSKAB_COLUMNS
 constexpr char kInsert[] =
     "INSERT INTO municipalities (code, country, name, region_code, region_name, active, revision, "
     "updated_at) "

@@ -19,7 +19,10 @@ namespace {
 using samskab::testing::BackendName;
 using samskab::testing::BackendTest;
 
-const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
+const FixedClock& TestClock() {
+  static const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
+  return kClock;
+}
 
 domain::Municipality Furesoe() {
   return {"0190", "dk", "Furesø", "1084", "Region Hovedstaden", false, 1, ""};
@@ -30,7 +33,7 @@ class StorageContract : public BackendTest {
   void SetUp() override {
     BackendTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    auto migrated = Migrate(db(), kClock);
+    auto migrated = Migrate(db(), TestClock());
     ASSERT_TRUE(migrated.ok()) << migrated.status().log_message();
   }
 };
@@ -40,7 +43,7 @@ TEST_P(StorageContract, MigrationsAreRecordedAndApplyOnlyOnce) {
   ASSERT_TRUE(version.ok());
   EXPECT_EQ(*version, LatestSchemaVersion());
   EXPECT_TRUE(CheckSchemaCurrent(db()).ok());
-  auto again = Migrate(db(), kClock);
+  auto again = Migrate(db(), TestClock());
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0);
   auto lease = db().Acquire();
@@ -82,10 +85,11 @@ TEST_P(StorageContract, ConcurrentMigratorsApplyEachMigrationOnce) {
   std::atomic<int> applied{0};
   std::atomic<int> failed{0};
   std::vector<std::thread> threads;
+  threads.reserve(3);
   for (int i = 0; i < 3; ++i) {
     threads.emplace_back([&] {
       auto db = fresh->OpenAgain(1);
-      auto result = Migrate(*db, kClock);
+      auto result = Migrate(*db, TestClock());
       if (result.ok()) {
         applied += *result;
       } else {
@@ -99,7 +103,7 @@ TEST_P(StorageContract, ConcurrentMigratorsApplyEachMigrationOnce) {
 }
 
 TEST_P(StorageContract, MunicipalityUpsertIsIdempotentAndKeepsActive) {
-  MunicipalityStore store(db(), kClock);
+  MunicipalityStore store(db(), TestClock());
   auto inserted = store.UpsertReference(Furesoe());
   ASSERT_TRUE(inserted.ok());
   EXPECT_TRUE(*inserted);
@@ -119,13 +123,13 @@ TEST_P(StorageContract, MunicipalityUpsertIsIdempotentAndKeepsActive) {
 }
 
 TEST_P(StorageContract, UnknownMunicipalityIsNotFound) {
-  MunicipalityStore store(db(), kClock);
+  MunicipalityStore store(db(), TestClock());
   EXPECT_EQ(store.Get("9999").status().code(), ErrorCode::kNotFound);
   EXPECT_EQ(store.SetActive("9999", true, std::nullopt).status().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(StorageContract, SetActiveWithAStaleRevisionFailsAndChangesNothing) {
-  MunicipalityStore store(db(), kClock);
+  MunicipalityStore store(db(), TestClock());
   ASSERT_TRUE(store.UpsertReference(Furesoe()).ok());
   auto stale = store.SetActive("0190", true, int64_t{7});
   EXPECT_EQ(stale.status().code(), ErrorCode::kPreconditionFailed);
@@ -139,7 +143,7 @@ TEST_P(StorageContract, SetActiveWithAStaleRevisionFailsAndChangesNothing) {
 }
 
 TEST_P(StorageContract, ListActivePagesByCodeWithoutGapsOrRepeats) {
-  MunicipalityStore store(db(), kClock);
+  MunicipalityStore store(db(), TestClock());
   auto all = domain::ParseDanishMunicipalities(embedded::Find("data/dk/kommuner_dataforsyningen_2024.json"));
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 98u);
@@ -164,7 +168,7 @@ TEST_P(StorageContract, ListActivePagesByCodeWithoutGapsOrRepeats) {
 }
 
 TEST_P(StorageContract, InquiriesRoundTripIncludingHostileText) {
-  MunicipalityStore municipalities(db(), kClock);
+  MunicipalityStore municipalities(db(), TestClock());
   ASSERT_TRUE(municipalities.UpsertReference(Furesoe()).ok());
   InquiryStore store(db());
   domain::Inquiry inquiry{0,
@@ -214,15 +218,15 @@ TEST_P(StorageContract, ATransactionThatIsNotCommittedLeavesNoTrace) {
                               "updated_at) VALUES ('4321', 'dk', 'X', '1', 'R', 'now')")
                     .ok());
   }  // rolled back here
-  MunicipalityStore store(db(), kClock);
+  MunicipalityStore store(db(), TestClock());
   EXPECT_EQ(store.Get("4321").status().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(StorageContract, ACommittedWriteIsSeenByAnotherConnection) {
-  MunicipalityStore store(db(), kClock);
+  MunicipalityStore store(db(), TestClock());
   ASSERT_TRUE(store.UpsertReference(Furesoe()).ok());
   auto other = database_->OpenAgain();
-  MunicipalityStore other_store(*other, kClock);
+  MunicipalityStore other_store(*other, TestClock());
   auto seen = other_store.Get("0190");
   ASSERT_TRUE(seen.ok());
   EXPECT_EQ(seen->name, "Furesø");

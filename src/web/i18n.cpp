@@ -121,7 +121,7 @@ std::string NegotiateLanguage(std::string_view cookie_header, std::string_view a
     accept_language =
         comma == std::string_view::npos ? std::string_view{} : accept_language.substr(comma + 1);
     item = item.substr(0, item.find(';'));
-    const std::string primary = text::ToLower(item.substr(0, item.find('-')));
+    std::string primary = text::ToLower(item.substr(0, item.find('-')));
     if (primary == "da" || primary == "en" || primary == "nb") return primary;
     if (primary == "no" || primary == "nn") return "nb";
   }

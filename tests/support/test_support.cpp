@@ -47,7 +47,8 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(storage::Backend backend) {
     std::filesystem::create_directories(test_db->dir_);
     test_db->url_ = "sqlite:" + (test_db->dir_ / "test.db").string();
   } else {
-    const std::string base = std::getenv("SAMSKAB_TEST_PG_URL");
+    const char* configured = std::getenv("SAMSKAB_TEST_PG_URL");
+    const std::string base = configured ? configured : "";
     test_db->schema_ = "t_" + RandomHex(8);
     auto admin = storage::OpenPostgres(base);
     if (!admin.ok()) {
@@ -80,7 +81,8 @@ std::unique_ptr<storage::Database> TestDatabase::OpenAgain(int pool_size) const 
 TestDatabase::~TestDatabase() {
   db_.reset();
   if (!schema_.empty()) {
-    auto admin = storage::OpenPostgres(std::getenv("SAMSKAB_TEST_PG_URL"));
+    const char* url = std::getenv("SAMSKAB_TEST_PG_URL");
+    auto admin = storage::OpenPostgres(url ? url : "");
     if (admin.ok()) (void)(*admin)->ExecuteScript("DROP SCHEMA " + schema_ + " CASCADE");
   }
   if (!dir_.empty()) {
@@ -100,7 +102,7 @@ HttpResult ReadResponse(tcp::socket& socket, std::chrono::milliseconds timeout, 
   // A blocking read with SO_RCVTIMEO keeps the helper simple.
   struct timeval tv {};
   tv.tv_sec = static_cast<long>(timeout.count() / 1000);
-  tv.tv_usec = static_cast<long>((timeout.count() % 1000) * 1000);
+  tv.tv_usec = static_cast<long>(timeout.count() % 1000) * 1000;
   setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   boost::system::error_code ec;
   beast::http::read(socket, buffer, parser, ec);
@@ -151,7 +153,7 @@ HttpResult Get(uint16_t port, const std::string& target, const std::map<std::str
   return Send(port, "GET", target, "", headers);
 }
 
-TestServer::TestServer(std::function<void(app::Config&)> tweak, storage::Backend backend)
+TestServer::TestServer(const std::function<void(app::Config&)>& tweak, storage::Backend backend)
     : clock_(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000))) {
   (void)logging::Init("warn", "-");
   database_ = TestDatabase::Create(backend);

@@ -84,7 +84,7 @@ HttpResult Send(uint16_t port, const std::string& method, const std::string& tar
 // in-process on a free port by a background thread.
 class TestServer {
  public:
-  explicit TestServer(std::function<void(app::Config&)> tweak = {},
+  explicit TestServer(const std::function<void(app::Config&)>& tweak = {},
                       storage::Backend backend = storage::Backend::kSqlite);
   ~TestServer();
   uint16_t port() const { return port_; }
