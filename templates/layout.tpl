@@ -1,48 +1,48 @@
 {{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
-<html lang="{{LANG}}">
+<html lang="[[=lang]]">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="htmx-config" content="{&quot;includeIndicatorStyles&quot;:false}">
+<meta name="htmx-config" content="{&quot;includeIndicatorStyles&quot;:false,&quot;responseHandling&quot;:[{&quot;code&quot;:&quot;204&quot;,&quot;swap&quot;:false},{&quot;code&quot;:&quot;[2345]..&quot;,&quot;swap&quot;:true}]}">
 <title>{{TITLE}} – {{MUNICIPALITY}} – samskab</title>
-<link rel="stylesheet" href="{{DKFDS_CSS}}">
-<link rel="stylesheet" href="{{APP_CSS}}">
-<script src="{{DKFDS_JS}}" defer></script>
-<script src="{{HTMX_JS}}" defer></script>
-<script src="{{APP_JS}}" defer></script>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23004993'/%3E%3Cpath d='M21 11.5c-1-1.6-2.9-2.5-5-2.5-2.8 0-4.8 1.5-4.8 3.6 0 4.9 10 2.7 10 7.6 0 2.2-2.1 3.8-5.2 3.8-2.3 0-4.3-1-5.3-2.7' fill='none' stroke='white' stroke-width='2.6' stroke-linecap='round'/%3E%3C/svg%3E">
+<link rel="stylesheet" href="[[asset:dkfds/css/dkfds.min.css]]">
+<link rel="stylesheet" href="[[asset:app/app.css]]">
+<script src="[[asset:dkfds/js/dkfds.min.js]]" defer></script>
+<script src="[[asset:htmx/htmx.min.js]]" defer></script>
+<script src="[[asset:app/app.js]]" defer></script>
 </head>
 <body>
 <a class="skipnav" href="#main-content">[[layout.skip_to_content]]</a>
 <header class="header">
   <div class="portal-info">
     <div class="container portal-info-inner">
-      <a href="/" class="logo samskab-logo" title="[[layout.home]]"><span class="samskab-wordmark">samskab</span></a>
+      <a href="/" class="samskab-logo" title="[[layout.home]]"><span class="samskab-wordmark">samskab</span></a>
+      <nav class="samskab-languages" aria-label="[[layout.language_menu]]">
+        <ul class="unstyled-list">
+          <li>[[?da]]<span class="samskab-language-current" lang="da" aria-current="true">[[@da:language.name]]</span>[[/?]][[!da]]<a href="/language?set=da&amp;return={{RETURN_TO}}" lang="da" hreflang="da">[[@da:language.name]]</a>[[/!]]</li>
+          <li>[[?nb]]<span class="samskab-language-current" lang="nb" aria-current="true">[[@nb:language.name]]</span>[[/?]][[!nb]]<a href="/language?set=nb&amp;return={{RETURN_TO}}" lang="nb" hreflang="nb">[[@nb:language.name]]</a>[[/!]]</li>
+          <li>[[?en]]<span class="samskab-language-current" lang="en" aria-current="true">[[@en:language.name]]</span>[[/?]][[!en]]<a href="/language?set=en&amp;return={{RETURN_TO}}" lang="en" hreflang="en">[[@en:language.name]]</a>[[/!]]</li>
+        </ul>
+      </nav>
     </div>
   </div>
   <div class="solution-info">
     <div class="container solution-info-inner">
       <div class="solution-heading">
-        <a href="/" class="samskab-solution-link">{{MUNICIPALITY}}</a>
+        <a href="/">{{MUNICIPALITY}}</a>
       </div>
       <p class="additional-info">[[layout.tagline]]</p>
     </div>
   </div>
-  <nav class="navigation-menu" aria-label="[[layout.main_menu]]">
+  <nav class="navigation-menu samskab-menu" aria-label="[[layout.main_menu]]">
     <div class="navigation-menu-inner container">
-      <ul class="nav">
-        {{#NAV}}<li>{{#ACTIVE}}<a href="{{HREF}}" class="nav-link current" aria-current="page"><span>{{LABEL}}</span></a>{{/ACTIVE}}{{#INACTIVE}}<a href="{{HREF}}" class="nav-link"><span>{{LABEL}}</span></a>{{/INACTIVE}}</li>{{/NAV}}
+      <ul class="mainmenu">
+        <li[[?nav:start]] class="active"[[/?]]><a href="/" class="nav-link"[[?nav:start]] aria-current="page"[[/?]]><span>[[nav.start]]</span></a></li>
+        <li[[?nav:contact]] class="active"[[/?]]><a href="/contact" class="nav-link"[[?nav:contact]] aria-current="page"[[/?]]><span>[[nav.contact]]</span></a></li>
       </ul>
     </div>
   </nav>
-  <div class="language-switcher samskab-languages">
-    <div class="container">
-      <nav aria-label="[[layout.language_menu]]">
-        <ul>
-          {{#LANGUAGE}}<li>{{#CURRENT}}<span lang="{{CODE}}" aria-current="true"><strong>{{NAME}}</strong></span>{{/CURRENT}}{{#OTHER}}<a href="/language?set={{CODE}}&amp;return={{RETURN_TO}}" lang="{{CODE}}" hreflang="{{CODE}}">{{NAME}}</a>{{/OTHER}}</li>{{/LANGUAGE}}
-        </ul>
-      </nav>
-    </div>
-  </div>
 </header>
 <main id="main-content" class="container page-container" tabindex="-1">
 {{CONTENT:none}}

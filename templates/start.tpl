@@ -7,13 +7,43 @@
   </div>
 </div>
 <h2 class="mt-8">[[start.offers_heading]]</h2>
-<ul class="samskab-offers">
-  {{#OFFER}}<li class="card samskab-offer">
+<ul class="samskab-offers unstyled-list no-max-width">
+  <li class="card samskab-offer">
     <div class="card-content">
-      <h3 class="header-title">{{TITLE}}</h3>
-      <p>{{TEXT}}</p>
+      <h3 class="card-heading">[[start.offer.collaborations.title]]</h3>
+      <p>[[start.offer.collaborations.text]]</p>
     </div>
-  </li>{{/OFFER}}
+  </li>
+  <li class="card samskab-offer">
+    <div class="card-content">
+      <h3 class="card-heading">[[start.offer.needs.title]]</h3>
+      <p>[[start.offer.needs.text]]</p>
+    </div>
+  </li>
+  <li class="card samskab-offer">
+    <div class="card-content">
+      <h3 class="card-heading">[[start.offer.recruitment.title]]</h3>
+      <p>[[start.offer.recruitment.text]]</p>
+    </div>
+  </li>
+  <li class="card samskab-offer">
+    <div class="card-content">
+      <h3 class="card-heading">[[start.offer.grants.title]]</h3>
+      <p>[[start.offer.grants.text]]</p>
+    </div>
+  </li>
+  <li class="card samskab-offer">
+    <div class="card-content">
+      <h3 class="card-heading">[[start.offer.rooms.title]]</h3>
+      <p>[[start.offer.rooms.text]]</p>
+    </div>
+  </li>
+  <li class="card samskab-offer">
+    <div class="card-content">
+      <h3 class="card-heading">[[start.offer.investment.title]]</h3>
+      <p>[[start.offer.investment.text]]</p>
+    </div>
+  </li>
 </ul>
 <h2 class="mt-8">[[start.who_heading]]</h2>
 <div class="row">

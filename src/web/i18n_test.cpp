@@ -44,7 +44,16 @@ TEST(Catalog, EveryKeyATemplateUsesIsInTheCatalog) {
       const size_t close = resource.bytes.find("]]", open);
       ASSERT_NE(close, std::string_view::npos) << resource.name;
       const std::string key(resource.bytes.substr(open + 2, close - open - 2));
+      // Directives, not messages: asset URLs, the language code, conditional blocks.
+      if (key.rfind("asset:", 0) == 0 || key == "=lang" || key.front() == '?' || key.front() == '!' ||
+          key.front() == '/') {
+        continue;
+      }
       ++keys_seen;
+      if (key.front() == '@') {  // "[[@nb:language.name]]": one language's message
+        EXPECT_TRUE(catalog->Has(key.substr(1, 2), key.substr(4))) << resource.name << ": " << key;
+        continue;
+      }
       for (const auto lang : kLanguages) EXPECT_TRUE(catalog->Has(lang, key)) << resource.name << ": " << key;
     }
   }
@@ -81,6 +90,21 @@ TEST(Localise, EscapesCatalogTextAndTurnsPlaceholdersIntoTemplateMarkers) {
   auto catalog = Catalog::FromToml({{"da", "[t]\nx = \"A & <b> for {municipality}\""}});
   ASSERT_TRUE(catalog.ok());
   EXPECT_EQ(Localise("<h1>[[t.x]]</h1>", *catalog, "da"), "<h1>A &amp; &lt;b&gt; for {{MUNICIPALITY}}</h1>");
+}
+
+TEST(Localise, DirectivesForAssetsLanguageAndConditionalBlocks) {
+  auto catalog = Catalog::FromToml({{"da", "[l]\nname = \"Dansk\""}, {"en", "[l]\nname = \"English\""}});
+  ASSERT_TRUE(catalog.ok());
+  const auto url = [](std::string_view path) { return "/static/" + std::string(path) + "?v=1"; };
+  EXPECT_EQ(Localise("<a href=\"[[asset:app/app.css]]\">", *catalog, "da", url),
+            "<a href=\"/static/app/app.css?v=1\">");
+  EXPECT_EQ(Localise("<html lang=\"[[=lang]]\">", *catalog, "en"), "<html lang=\"en\">");
+  const std::string switcher = "[[?da]]<b>[[@da:l.name]]</b>[[/?]][[!da]]<a>[[@da:l.name]]</a>[[/!]]";
+  EXPECT_EQ(Localise(switcher, *catalog, "da"), "<b>Dansk</b>");
+  EXPECT_EQ(Localise(switcher, *catalog, "en"), "<a>Dansk</a>");
+  const std::string nav = "<li[[?nav:start]] class=\"active\"[[/?]]>";
+  EXPECT_EQ(Localise(nav, *catalog, "da", {}, {"nav:start"}), "<li class=\"active\">");
+  EXPECT_EQ(Localise(nav, *catalog, "da", {}, {"nav:contact"}), "<li>");
 }
 
 }  // namespace

@@ -29,11 +29,6 @@ Result<http::Response> StartPage(const PageDependencies& deps, http::Request& re
   const Catalog& catalog = deps.views.catalog();
   ctemplate::TemplateDictionary content("start");
   content.SetValue("MUNICIPALITY", municipality->name);
-  for (const char* offer : {"collaborations", "needs", "recruitment", "grants", "rooms", "investment"}) {
-    auto* item = content.AddSectionDictionary("OFFER");
-    item->SetValue("TITLE", catalog.Get(request.lang, fmt::format("start.offer.{}.title", offer)));
-    item->SetValue("TEXT", catalog.Get(request.lang, fmt::format("start.offer.{}.text", offer)));
-  }
   const Frame frame{catalog.Get(request.lang, "start.title"), municipality->name, "start"};
   return Html(deps.views.Page(request, frame, "start", content));
 }

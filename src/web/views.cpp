@@ -1,5 +1,8 @@
 #include "web/views.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "core/embedded.h"
@@ -8,6 +11,8 @@
 namespace samskab::web {
 namespace {
 constexpr std::string_view kTemplatePrefix = "templates/";
+// The main menu's items ("" for pages outside the menu, such as error pages).
+constexpr const char* kNavItems[] = {"", "start", "contact"};
 
 std::string CacheKey(std::string_view name, std::string_view lang) {
   return fmt::format("{}@{}", name, lang);
@@ -49,7 +54,12 @@ std::string EscapeHtml(std::string_view s) {
   return out;
 }
 
-std::string Localise(std::string_view source, const Catalog& catalog, std::string_view lang) {
+std::string Localise(std::string_view source, const Catalog& catalog, std::string_view lang,
+                     const std::function<std::string(std::string_view)>& asset_url,
+                     const std::vector<std::string>& flags) {
+  const auto flagged = [&](std::string_view token) {
+    return token == lang || std::find(flags.begin(), flags.end(), token) != flags.end();
+  };
   std::string out;
   out.reserve(source.size() * 2);
   size_t pos = 0;
@@ -59,7 +69,37 @@ std::string Localise(std::string_view source, const Catalog& catalog, std::strin
     const size_t close = source.find("]]", open + 2);
     if (close == std::string_view::npos) break;
     out.append(source.substr(pos, open - pos));
-    const std::string escaped = EscapeHtml(catalog.Get(lang, source.substr(open + 2, close - open - 2)));
+    const std::string_view key = source.substr(open + 2, close - open - 2);
+    pos = close + 2;
+    if (key == "/?" || key == "/!") continue;  // the end of a block that is kept
+    if (!key.empty() && (key.front() == '?' || key.front() == '!')) {
+      // "[[?da]]…[[/?]]" is kept only in Danish, "[[!da]]…[[/!]]" in every other language; the
+      // same for the flags, e.g. "nav:start" in the start page's variant of the layout.
+      const bool keep = flagged(key.substr(1)) == (key.front() == '?');
+      if (!keep) {
+        const size_t end = source.find(key.front() == '?' ? "[[/?]]" : "[[/!]]", pos);
+        pos = end == std::string_view::npos ? source.size() : end + 6;
+      }
+      continue;
+    }
+    if (key == "=lang") {
+      out.append(lang);
+      continue;
+    }
+    // "[[asset:dkfds/css/dkfds.min.css]]": the asset's URL with its content hash, fixed at load.
+    if (key.substr(0, 6) == "asset:") {
+      out += EscapeHtml(asset_url ? asset_url(key.substr(6)) : std::string(key.substr(6)));
+      continue;
+    }
+    // "[[@nb:language.name]]": a message in a given language (the language switch names each
+    // language in its own words).
+    std::string_view message_lang = lang;
+    std::string_view message_key = key;
+    if (key.size() > 4 && key.front() == '@' && key[3] == ':') {
+      message_lang = key.substr(1, 2);
+      message_key = key.substr(4);
+    }
+    const std::string escaped = EscapeHtml(catalog.Get(message_lang, message_key));
     // "{municipality}" -> "{{MUNICIPALITY}}": the value is filled in, and escaped, per request.
     size_t p = 0;
     for (;;) {
@@ -73,7 +113,6 @@ std::string Localise(std::string_view source, const Catalog& catalog, std::strin
       out += "{{" + Upper(std::string_view(escaped).substr(brace + 1, end - brace - 1)) + "}}";
       p = end + 1;
     }
-    pos = close + 2;
   }
   out.append(source.substr(pos));
   return out;
@@ -87,20 +126,24 @@ Status Views::Load() {
     if (resource.name.substr(0, kTemplatePrefix.size()) != kTemplatePrefix) continue;
     std::string_view name = resource.name.substr(kTemplatePrefix.size());
     name.remove_suffix(4);  // ".tpl"
+    // The layout comes in one variant per menu item, so that marking the current item costs
+    // nothing per request (ctemplate sections are the expensive part of an expansion).
+    const std::vector<std::string> variants =
+        name == "layout" ? std::vector<std::string>(std::begin(kNavItems), std::end(kNavItems))
+                         : std::vector<std::string>{""};
     for (const auto lang : kLanguages) {
-      const std::string localised = Localise(resource.bytes, catalog_, lang);
-      if (!cache_->StringToTemplateCache(CacheKey(name, lang), localised, ctemplate::DO_NOT_STRIP)) {
-        return Internal(fmt::format("template {} ({}) does not parse", resource.name, lang));
+      for (const auto& variant : variants) {
+        const std::string localised =
+            Localise(resource.bytes, catalog_, lang,
+                     [this](std::string_view path) { return assets_.Url(path); }, {"nav:" + variant});
+        const std::string key = CacheKey(name == "layout" ? "layout#" + variant : std::string(name), lang);
+        if (!cache_->StringToTemplateCache(key, localised, ctemplate::DO_NOT_STRIP)) {
+          return Internal(fmt::format("template {} ({}) does not parse", resource.name, lang));
+        }
       }
     }
   }
   cache_->Freeze();
-  dkfds_css_ = assets_.Url("dkfds/css/dkfds.min.css");
-  dkfds_js_ = assets_.Url("dkfds/js/dkfds.min.js");
-  app_css_ = assets_.Url("app/app.css");
-  app_js_ = assets_.Url("app/app.js");
-  htmx_js_ = assets_.Url("htmx/htmx.min.js");
-  icons_ = assets_.Url("dkfds/img/all-svg-icons.svg");
   return Status::Ok();
 }
 
@@ -117,31 +160,13 @@ std::string Views::Page(const http::Request& request, const Frame& frame, std::s
                         const ctemplate::TemplateDictionary& content) const {
   const std::string body = Fragment(request.lang, name, content);
   ctemplate::TemplateDictionary layout("layout");
-  layout.SetValue("LANG", request.lang);
   layout.SetValue("TITLE", frame.title);
   layout.SetValue("MUNICIPALITY", frame.municipality_name);
   layout.SetValue("CONTENT", body);
-  layout.SetValue("DKFDS_CSS", dkfds_css_);
-  layout.SetValue("DKFDS_JS", dkfds_js_);
-  layout.SetValue("APP_CSS", app_css_);
-  layout.SetValue("APP_JS", app_js_);
-  layout.SetValue("HTMX_JS", htmx_js_);
   layout.SetValue("RETURN_TO", text::PercentEncode(request.target.size() <= 512 ? request.target : "/"));
-  for (const auto lang : kLanguages) {
-    auto* item = layout.AddSectionDictionary("LANGUAGE");
-    item->SetValue("CODE", TemplateText(lang));
-    item->SetValue("NAME", catalog_.Get(lang, "language.name"));
-    item->ShowSection(lang == request.lang ? "CURRENT" : "OTHER");
-  }
-  static constexpr std::pair<std::string_view, std::string_view> kNav[] = {{"start", "/"},
-                                                                           {"contact", "/contact"}};
-  for (const auto& [id, href] : kNav) {
-    auto* item = layout.AddSectionDictionary("NAV");
-    item->SetValue("HREF", TemplateText(href));
-    item->SetValue("LABEL", catalog_.Get(request.lang, fmt::format("nav.{}", id)));
-    item->ShowSection(frame.nav_active == id ? "ACTIVE" : "INACTIVE");
-  }
-  return Fragment(request.lang, "layout", layout);
+  const bool known =
+      std::find(std::begin(kNavItems), std::end(kNavItems), frame.nav_active) != std::end(kNavItems);
+  return Fragment(request.lang, "layout#" + (known ? frame.nav_active : std::string()), layout);
 }
 
 std::string Views::ErrorPage(const http::Request& request, int status, const std::string& title,

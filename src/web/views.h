@@ -7,9 +7,11 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "http/message.h"
@@ -46,8 +48,6 @@ class Views {
   const Catalog& catalog_;
   http::AssetStore& assets_;
   std::unique_ptr<ctemplate::TemplateCache> cache_;
-  // Asset URLs with their content hashes, computed once at Load().
-  std::string dkfds_css_, dkfds_js_, app_css_, app_js_, htmx_js_, icons_;
 };
 
 // A string_view as ctemplate's string type (it has no constructor from string_view).
@@ -57,7 +57,12 @@ inline ctemplate::TemplateString TemplateText(std::string_view s) { return {s.da
 std::string EscapeHtml(std::string_view s);
 
 // Replaces `[[key]]` in `source` with the escaped message and its `{name}` placeholders with
-// template markers `{{NAME}}`. Exposed for tests.
-std::string Localise(std::string_view source, const Catalog& catalog, std::string_view lang);
+// template markers `{{NAME}}`; `[[asset:path]]` with the asset's hashed URL; `[[=lang]]` with the
+// language code; `[[@nb:key]]` with a message in a given language; and keeps `[[?flag]]…[[/?]]`
+// only when `flag` is the language or one of `flags` (`[[!flag]]…[[/!]]`: only when it is not).
+// Exposed for tests.
+std::string Localise(std::string_view source, const Catalog& catalog, std::string_view lang,
+                     const std::function<std::string(std::string_view)>& asset_url = {},
+                     const std::vector<std::string>& flags = {});
 
 }  // namespace samskab::web
