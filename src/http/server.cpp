@@ -41,13 +41,17 @@ using boost::system::error_code;
 
 namespace {
 
-// Runs `work` on the worker pool and resumes the coroutine on its own executor with the result.
+using Strand = asio::strand<asio::io_context::executor_type>;
+
+// Runs `work` on the worker pool and resumes the coroutine on its connection's strand with the
+// result. The strand is passed as its concrete type: Boost 1.74's type-erased any_io_executor,
+// copied on the I/O thread and destroyed on a pool thread, corrupted its reference count
+// (AddressSanitizer: heap-use-after-free under concurrent keep-alive connections).
 template <class Work>
-asio::awaitable<Response> RunOnPool(asio::thread_pool& pool, Work work) {
-  auto io_executor = co_await asio::this_coro::executor;
+asio::awaitable<Response> RunOnPool(asio::thread_pool& pool, const Strand& strand, Work work) {
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr, Response)>(
-      [&pool, io_executor, work = std::move(work)](auto handler) mutable {
-        asio::post(pool, [io_executor, work = std::move(work), handler = std::move(handler)]() mutable {
+      [&pool, &strand, &work](auto handler) {
+        asio::post(pool, [strand, work = std::move(work), handler = std::move(handler)]() mutable {
           std::exception_ptr error;
           Response response;
           try {
@@ -55,10 +59,9 @@ asio::awaitable<Response> RunOnPool(asio::thread_pool& pool, Work work) {
           } catch (...) {
             error = std::current_exception();
           }
-          asio::post(io_executor,
-                     [handler = std::move(handler), error, response = std::move(response)]() mutable {
-                       handler(error, std::move(response));
-                     });
+          asio::post(strand, [handler = std::move(handler), error, response = std::move(response)]() mutable {
+            handler(error, std::move(response));
+          });
         });
       },
       asio::use_awaitable);
@@ -94,7 +97,8 @@ const std::string& HttpDate() {
 }
 
 struct SessionState {
-  asio::any_io_executor executor;  // the session's strand
+  explicit SessionState(Strand s) : strand(std::move(s)) {}
+  Strand strand;  // the connection's strand: every operation on its stream runs here
   beast::tcp_stream* stream = nullptr;
   bool busy = false;  // between a complete request and its written response
 };
@@ -133,8 +137,8 @@ struct Server::Impl {
         continue;
       }
       socket.set_option(tcp::no_delay(true), ec);
-      auto strand = asio::make_strand(io);
-      asio::co_spawn(strand, Session(std::move(socket)), asio::detached);
+      Strand strand = asio::make_strand(io);
+      asio::co_spawn(strand, Session(std::move(socket), strand), asio::detached);
     }
   }
 
@@ -171,9 +175,8 @@ struct Server::Impl {
                  seconds * 1000, request.remote_address);
   }
 
-  asio::awaitable<void> Session(tcp::socket socket) {
-    auto state = std::make_shared<SessionState>();
-    state->executor = co_await asio::this_coro::executor;
+  asio::awaitable<void> Session(tcp::socket socket, Strand strand) {
+    auto state = std::make_shared<SessionState>(strand);
     error_code ec;
     const auto endpoint = socket.remote_endpoint(ec);
     const std::string remote = ec ? std::string("-") : endpoint.address().to_string();
@@ -240,7 +243,7 @@ struct Server::Impl {
           response = dispatcher.Dispatch(request, match);
         } else {
           response = co_await RunOnPool(
-              pool, [this, &request, &match] { return dispatcher.Dispatch(request, match); });
+              pool, state->strand, [this, &request, &match] { return dispatcher.Dispatch(request, match); });
         }
       }
       if (stopping) keep_alive = false;
@@ -265,7 +268,7 @@ struct Server::Impl {
     {
       std::lock_guard lock(sessions_mutex);
       for (const auto& state : sessions) {
-        asio::post(state->executor, [state] {
+        asio::post(state->strand, [state] {
           if (!state->busy && state->stream) state->stream->cancel();
         });
       }
