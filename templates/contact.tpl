@@ -2,7 +2,8 @@
   <div class="col-12 col-lg-8">
     <h1>[[contact.heading]]</h1>
     <p class="font-lead">[[contact.lead]]</p>
-    {{#ERRORS}}<div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
+    {{#ERRORS}}<div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary" data-module="error-summary">
+      <svg class="icon-svg alert-icon" aria-hidden="true" focusable="false"><use href="[[asset:dkfds/img/all-svg-icons.svg]]#error"></use></svg>
       <div class="alert-body">
         <p class="alert-heading" id="error-summary-heading">[[form.error_summary]]</p>
         <ul class="alert-text nobullet-list">
@@ -10,7 +11,8 @@
         </ul>
       </div>
     </div>{{/ERRORS}}
-    <form method="post" action="/contact" novalidate hx-boost="true">
+    {{! The error summary links each problem to its field (#name, #email, …). An expired or missing
+        CSRF token is reported as field "csrf_token": that link leads to the form itself. }}<form method="post" action="/contact" id="csrf_token" novalidate hx-boost="true">
       <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
       {{#FIELD_NAME}}<div class="form-group{{#INVALID}} form-error{{/INVALID}}">
         <label class="form-label" for="name">[[contact.name]]</label>
@@ -34,7 +36,7 @@
         <label class="form-label" for="message">[[contact.message]]</label>
         <span class="form-hint" id="message-hint">[[contact.message_hint]]</span>
         {{#INVALID}}<span class="form-error-message" id="message-error"><span class="sr-only">[[form.error_prefix]]</span> {{MESSAGE}}</span>{{/INVALID}}
-        <textarea class="form-input" id="message" name="message" rows="6" maxlength="5000" aria-describedby="message-hint{{#INVALID}} message-error{{/INVALID}}"{{#INVALID}} aria-invalid="true"{{/INVALID}}>{{VALUE}}</textarea>
+        <textarea class="form-input" id="message" name="message" rows="6" maxlength="5000" aria-describedby="message-hint{{#INVALID}} message-error{{/INVALID}}"{{#INVALID}} aria-invalid="true"{{/INVALID}}>{{VALUE:pre_escape}}</textarea>
       </div>{{/FIELD_MESSAGE}}
       <p>[[contact.privacy]]</p>
       <button type="submit" class="button button-primary">[[contact.submit]]</button>
