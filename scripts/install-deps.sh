@@ -10,7 +10,7 @@ packages=(
   ccache chromium clang cmake g++ libboost-system1.74-dev libboost1.74-dev libbenchmark-dev
   libcli11-dev libctemplate-dev libfmt-dev libgmock-dev libgtest-dev libclang-rt-14-dev libpq-dev
   libsodium-dev libspdlog-dev libsqlite3-dev libtomlplusplus-dev make nginx ninja-build
-  nlohmann-json3-dev nodejs npm postgresql prometheus-cpp-dev clang-format clang-tidy sqlite3 curl wrk
+  nlohmann-json3-dev postgresql prometheus-cpp-dev clang-format clang-tidy sqlite3 curl wrk
   zlib1g-dev
 )
 
@@ -18,6 +18,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js and npm may come from elsewhere than Debian (this machine image has NodeSource's
+# nodejs, which bundles npm and conflicts with Debian's npm package): install them only if absent.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   sudo_cmd=()
