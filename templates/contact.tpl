@@ -7,12 +7,12 @@
       <div class="alert-body">
         <p class="alert-heading" id="error-summary-heading">[[form.error_summary]]</p>
         <ul class="alert-text nobullet-list">
-          {{#ERROR}}<li><a href="#{{FIELD}}" class="function-link">{{MESSAGE}}</a></li>{{/ERROR}}
+          {{#ERROR}}<li><a href="#{{FIELD}}" class="function-link">{{LABEL}}: {{MESSAGE}}</a></li>{{/ERROR}}{{#FORM_ERROR}}<li>{{MESSAGE}}</li>{{/FORM_ERROR}}
         </ul>
       </div>
     </div>{{/ERRORS}}
-    {{! The error summary links each problem to its field (#name, #email, …). An expired or missing
-        CSRF token is reported as field "csrf_token": that link leads to the form itself. }}<form method="post" action="/contact" id="csrf_token" novalidate hx-boost="true">
+    {{! The error summary links each field's problem to its field (#name, #email, …); an expired or
+        missing CSRF token is a problem of the whole form and is shown as plain text. }}<form method="post" action="/contact" novalidate hx-boost="true">
       <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
       {{#FIELD_NAME}}<div class="form-group{{#INVALID}} form-error{{/INVALID}}">
         <label class="form-label" for="name">[[contact.name]]</label>

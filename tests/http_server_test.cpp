@@ -144,6 +144,8 @@ TEST_F(HttpServerTest, ContactFormWithoutCsrfTokenIs403AndStoresNothing) {
                                     {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(no_cookie.status, 403);
   EXPECT_NE(no_cookie.body.find("Formularen er udløbet"), std::string::npos);
+  EXPECT_EQ(no_cookie.body.find("href=\"#csrf_token\""), std::string::npos)
+      << "a form problem is no field link";
   EXPECT_EQ(CountInquiries(), before);
 }
 
@@ -156,6 +158,8 @@ TEST_F(HttpServerTest, ContactFormValidationErrorsAreShownTheDkfdsWayAndNothingI
   EXPECT_NE(r.body.find("Der er problemer med formularen"), std::string::npos);
   EXPECT_NE(r.body.find("form-group form-error"), std::string::npos);
   EXPECT_NE(r.body.find("href=\"#email\""), std::string::npos);
+  EXPECT_NE(r.body.find("Din e-mailadresse: Skriv en gyldig e-mailadresse"), std::string::npos)
+      << "each summary link names its field";
   EXPECT_NE(r.body.find("Skriv en gyldig e-mailadresse"), std::string::npos);
   EXPECT_NE(r.body.find("value=\"nope\""), std::string::npos) << "the user's input is kept";
   EXPECT_EQ(CountInquiries(), before);

@@ -44,9 +44,10 @@ namespace {
 using Strand = asio::strand<asio::io_context::executor_type>;
 
 // Runs `work` on the worker pool and resumes the coroutine on its connection's strand with the
-// result. The strand is passed as its concrete type: Boost 1.74's type-erased any_io_executor,
-// copied on the I/O thread and destroyed on a pool thread, corrupted its reference count
-// (AddressSanitizer: heap-use-after-free under concurrent keep-alive connections).
+// result. The initiation captures by reference: it runs while the coroutine is suspended, so the
+// referenced values are alive, and Boost 1.74 copies and destroys the initiation object itself
+// in ways that, with captures by value, ended in a heap-use-after-free (AddressSanitizer, found by
+// the browser tests). The pool job owns its own copies: the strand, the work and the handler.
 template <class Work>
 asio::awaitable<Response> RunOnPool(asio::thread_pool& pool, const Strand& strand, Work work) {
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr, Response)>(

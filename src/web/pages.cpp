@@ -47,8 +47,12 @@ http::Response RenderContact(const PageDependencies& deps, const http::Request& 
   if (!form.problems.empty()) {
     auto* errors = content.AddSectionDictionary("ERRORS");
     for (const auto& problem : form.problems) {
-      auto* item = errors->AddSectionDictionary("ERROR");
+      // A problem with the whole form (an expired CSRF token) is plain text; a field's problem
+      // links to the field and names it, so each link makes sense on its own (WCAG 2.4.4).
+      const bool whole_form = problem.field == kCsrfField;
+      auto* item = errors->AddSectionDictionary(whole_form ? "FORM_ERROR" : "ERROR");
       item->SetValue("FIELD", problem.field);
+      if (!whole_form) item->SetValue("LABEL", catalog.Get(request.lang, "contact." + problem.field));
       item->SetValue("MESSAGE", catalog.Get(request.lang, problem.message_key));
     }
   }
