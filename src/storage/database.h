@@ -137,6 +137,20 @@ class Database {
   int64_t waits_ = 0;
 };
 
+// Leases a connection, runs `body` in a write transaction and commits when it succeeded (rolls
+// back otherwise). Repositories use it for every change.
+template <class T>
+Result<T> InWriteTransaction(Database& database, const std::function<Result<T>(Connection&)>& body) {
+  auto lease = database.Acquire();
+  if (!lease.ok()) return lease.status();
+  auto tx = Transaction::Begin(**lease, /*write=*/true);
+  if (!tx.ok()) return tx.status();
+  auto result = body(**lease);
+  if (!result.ok()) return result;
+  SAMSKAB_RETURN_IF_ERROR((*tx)->Commit());
+  return result;
+}
+
 // Parses the --db URL. Exposed for the configuration's validation and for tests.
 struct DatabaseUrl {
   Backend backend;

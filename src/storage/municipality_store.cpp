@@ -54,53 +54,40 @@ Result<std::vector<domain::Municipality>> MunicipalityStore::ListActive(int limi
 }
 
 Result<bool> MunicipalityStore::UpsertReference(const domain::Municipality& m) {
-  auto lease = database_.Acquire();
-  if (!lease.ok()) return lease.status();
-  Connection& connection = **lease;
-  auto tx = Transaction::Begin(connection, true);
-  if (!tx.ok()) return tx.status();
   const std::string now = FormatUtc(clock_.Now());
-  auto existing = GetOn(connection, m.code);
-  bool changed = false;
-  if (!existing.ok() && existing.status().code() == ErrorCode::kNotFound) {
-    auto inserted =
-        connection.Execute(kInsert, {m.code, m.country, m.name, m.region_code, m.region_name, now});
-    if (!inserted.ok()) return inserted.status();
-    changed = true;
-  } else if (!existing.ok()) {
-    return existing.status();
-  } else {
+  return InWriteTransaction<bool>(database_, [&](Connection& connection) -> Result<bool> {
+    auto existing = GetOn(connection, m.code);
+    if (!existing.ok() && existing.status().code() == ErrorCode::kNotFound) {
+      auto inserted =
+          connection.Execute(kInsert, {m.code, m.country, m.name, m.region_code, m.region_name, now});
+      if (!inserted.ok()) return inserted.status();
+      return true;
+    }
+    if (!existing.ok()) return existing.status();
     auto updated = connection.Execute(kUpdateReference, {m.name, m.region_code, m.region_name, now, m.code,
                                                          m.name, m.region_code, m.region_name});
     if (!updated.ok()) return updated.status();
-    changed = *updated > 0;
-  }
-  SAMSKAB_RETURN_IF_ERROR((*tx)->Commit());
-  return changed;
+    return *updated > 0;
+  });
 }
 
 Result<domain::Municipality> MunicipalityStore::SetActive(const std::string& code, bool active,
                                                           std::optional<int64_t> expected_revision) {
-  auto lease = database_.Acquire();
-  if (!lease.ok()) return lease.status();
-  Connection& connection = **lease;
-  auto tx = Transaction::Begin(connection, true);
-  if (!tx.ok()) return tx.status();
-  auto current = GetOn(connection, code);
-  if (!current.ok()) return current.status();
-  if (expected_revision && *expected_revision != current->revision) {
-    return Status(
-        ErrorCode::kPreconditionFailed,
-        fmt::format("municipality {} is at revision {}, not {}", code, current->revision, *expected_revision),
-        "error.precondition_failed");
-  }
-  auto updated = connection.Execute(kUpdateActive,
-                                    {static_cast<int64_t>(active ? 1 : 0), FormatUtc(clock_.Now()), code});
-  if (!updated.ok()) return updated.status();
-  auto after = GetOn(connection, code);
-  if (!after.ok()) return after.status();
-  SAMSKAB_RETURN_IF_ERROR((*tx)->Commit());
-  return after;
+  return InWriteTransaction<domain::Municipality>(
+      database_, [&](Connection& connection) -> Result<domain::Municipality> {
+        auto current = GetOn(connection, code);
+        if (!current.ok()) return current.status();
+        if (expected_revision && *expected_revision != current->revision) {
+          return Status(ErrorCode::kPreconditionFailed,
+                        fmt::format("municipality {} is at revision {}, not {}", code, current->revision,
+                                    *expected_revision),
+                        "error.precondition_failed");
+        }
+        auto updated = connection.Execute(
+            kUpdateActive, {static_cast<int64_t>(active ? 1 : 0), FormatUtc(clock_.Now()), code});
+        if (!updated.ok()) return updated.status();
+        return GetOn(connection, code);
+      });
 }
 
 }  // namespace samskab::storage

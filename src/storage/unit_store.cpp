@@ -77,19 +77,6 @@ Status CheckRules(Connection& connection, const MunicipalityScope& scope, const 
   return Status::Ok();
 }
 
-// Runs `body` in a write transaction on a leased connection.
-template <class T>
-Result<T> InWriteTransaction(Database& database, const std::function<Result<T>(Connection&)>& body) {
-  auto lease = database.Acquire();
-  if (!lease.ok()) return lease.status();
-  auto tx = Transaction::Begin(**lease, true);
-  if (!tx.ok()) return tx.status();
-  auto result = body(**lease);
-  if (!result.ok()) return result;
-  SAMSKAB_RETURN_IF_ERROR((*tx)->Commit());
-  return result;
-}
-
 }  // namespace
 
 Result<Unit> UnitStore::Get(const MunicipalityScope& scope, int64_t id) {
