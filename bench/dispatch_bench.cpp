@@ -8,8 +8,8 @@
 // The fixture is one App on a fresh SQLite demo database in a temporary directory, built once
 // for the whole binary (samskab::app::SetUpDemo, then App::Create), removed at exit.
 #include <benchmark/benchmark.h>
-#include <sqlite3.h>
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -114,7 +114,8 @@ void RunDispatch(benchmark::State& state, const std::string& path, const std::st
     bytes = response.Body().size();
     benchmark::DoNotOptimize(response);
   }
-  state.counters["body_bytes"] = benchmark::Counter(static_cast<double>(bytes), benchmark::Counter::kAvgThreads);
+  state.counters["body_bytes"] =
+      benchmark::Counter(static_cast<double>(bytes), benchmark::Counter::kAvgThreads);
 }
 
 // --- Whole requests through the dispatcher -----------------------------------------------------
@@ -188,8 +189,8 @@ BENCHMARK(BM_MunicipalityStore_Get);
 // the same domain::Municipality our layer returns (so both produce the same value).
 void BM_RawSqlite_MunicipalitySelect(benchmark::State& state) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(Fixture::Get().db_path().c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_open_v2(Fixture::Get().db_path().c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     state.SkipWithError("sqlite3_open_v2 failed");
     sqlite3_close_v2(db);
     return;
