@@ -28,7 +28,9 @@ async function assertErrorSummary(page, expected) {
       const target = document.getElementById(id);
       return { id, text: a.textContent.trim(), target: target ? target.tagName.toLowerCase() : null };
     }));
-  assert.deepEqual(links.map(({ id, text }) => [id, text]), expected, 'summary links: field and message');
+  // Each link names its field ("Din e-mailadresse: …"), so it makes sense read on its own.
+  const labelled = expected.map(([id, text]) => [id, `${message('da', `contact.${id}`)}: ${text}`]);
+  assert.deepEqual(links.map(({ id, text }) => [id, text]), labelled, 'summary links: field label and message');
   for (const link of links) assert.ok(['input', 'select', 'textarea'].includes(link.target), `#${link.id} is a field`);
 }
 

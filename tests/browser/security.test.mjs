@@ -63,10 +63,9 @@ test('a cross-site form post is refused with 403, and the visitor can send the f
     const summary = page.locator('#error-summary');
     await summary.waitFor();
     assert.equal(await summary.getAttribute('role'), 'alert');
-    const link = summary.locator('a');
-    assert.equal((await link.innerText()).trim(), CSRF_MESSAGE);
-    const target = await link.evaluate((a) => document.getElementById(a.getAttribute('href').slice(1))?.tagName);
-    assert.ok(target, 'the summary link leads somewhere on the page');
+    // A problem with the whole form is plain text in the summary, not a link to a field.
+    assert.equal(await summary.locator('a').count(), 0);
+    assert.ok((await summary.innerText()).includes(CSRF_MESSAGE));
     assert.equal(await page.locator('#name').inputValue(), FIELDS.name);
     assert.equal(await page.locator('#message').inputValue(), FIELDS.message);
 
