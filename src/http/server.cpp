@@ -44,10 +44,11 @@ namespace {
 using Strand = asio::strand<asio::io_context::executor_type>;
 
 // Runs `work` on the worker pool and resumes the coroutine on its connection's strand with the
-// result. The initiation captures by reference: it runs while the coroutine is suspended, so the
-// referenced values are alive, and Boost 1.74 copies and destroys the initiation object itself
-// in ways that, with captures by value, ended in a heap-use-after-free (AddressSanitizer, found by
-// the browser tests). The pool job owns its own copies: the strand, the work and the handler.
+// result. The initiation lambda captures by reference, and must: g++ 12.2 destroys a temporary
+// with a non-trivial destructor that is passed into a call inside a `co_await` expression twice
+// (see docs/BENCHMARKS.md, "History"), and with by-value captures that released the strand's
+// shared state once too often (heap-use-after-free under concurrent connections). The pool job
+// owns its own copies of the strand, the work and the handler.
 template <class Work>
 asio::awaitable<Response> RunOnPool(asio::thread_pool& pool, const Strand& strand, Work work) {
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr, Response)>(
