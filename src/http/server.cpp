@@ -257,6 +257,8 @@ struct Server::Impl {
       server.in_flight_--;
       if (ec || !keep_alive) break;
     }
+    // Drain() may still post a cancel for this connection to the strand: it must find no stream.
+    state->stream = nullptr;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream.close();
     server.connections_open_--;
