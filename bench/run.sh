@@ -14,13 +14,15 @@
 # Everything it starts (samskab, nginx) runs from a temporary directory, on 127.0.0.1 only, on
 # free ports, and is stopped on exit. The latest raw results go to bench/results/ (git-ignored).
 #
-# Knobs (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
-# BENCH_WARMUP (s, 2), BENCH_ROUNDS (3: measured runs per side and scenario), BENCH_STARTUP_RUNS (10), BENCH_IO_THREADS / BENCH_WORKER_THREADS (samskab
-# settings, see docs/BENCHMARKS.md), BENCH_NGINX_WORKERS (2), BENCH_MIN_TIME (0.2, micro),
-# BENCH_SWEEP=1 (also try other io/worker thread settings on the start page), BENCH_MICRO=0
-# (skip the micro-benchmarks), BENCH_MICRO_BIN (another samskab_bench), BENCH_QUIET_WAIT (s, 180:
-# how long to wait for the other load on the machine to drop below BENCH_QUIET_BUSY, 15 %),
-# BENCH_KEEP_TMP=1 (keep the temporary directory for inspection).
+# Knobs (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (64), BENCH_THREADS (2,
+# wrk's), BENCH_WARMUP (s, 2), BENCH_ROUNDS (3: measured runs per side and scenario),
+# BENCH_STARTUP_RUNS (10), BENCH_IO_THREADS / BENCH_WORKER_THREADS (samskab's settings, 2 / 2, see
+# docs/BENCHMARKS.md), BENCH_NGINX_WORKERS (2), BENCH_MIN_TIME (0.2, micro-benchmarks),
+# BENCH_SWEEP=1 (also try other io/worker thread settings on the start page and the JSON read;
+# BENCH_SWEEP_SETTINGS="1:1 1:2 ..." as io:workers), BENCH_MICRO=0 (skip the micro-benchmarks),
+# BENCH_MICRO_BIN (another samskab_bench), BENCH_QUIET_WAIT (s, 180: how long to wait for other
+# load on the machine to drop below BENCH_QUIET_BUSY, 15 %), BENCH_KEEP_TMP=1 (keep the temporary
+# directory for inspection).
 set -euo pipefail
 export LC_ALL=C
 
