@@ -23,7 +23,7 @@ class ConditionalUpdate : public testing::BackendTest {
     if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(app::SetUpDemo(db(), clock_, "0190").ok());
     store_ = std::make_unique<storage::MunicipalityStore>(db(), clock_);
-    router_.Add("GET", "/api/v1/test/municipalities/{code}",
+    router_.Add("GET", "/api/v1/test/municipalities/{code}", domain::Access::Public(),
                 [this](http::Request& r) -> Result<http::Response> {
                   auto m = store_->Get(std::string(r.PathParam("code")));
                   if (!m.ok()) return m.status();
@@ -31,7 +31,7 @@ class ConditionalUpdate : public testing::BackendTest {
                   response.headers.Add("ETag", api::Etag("municipality", m->code, m->revision));
                   return response;
                 });
-    router_.Add("PATCH", "/api/v1/test/municipalities/{code}",
+    router_.Add("PATCH", "/api/v1/test/municipalities/{code}", domain::Access::Public(),
                 [this](http::Request& r) -> Result<http::Response> {
                   const std::string code(r.PathParam("code"));
                   auto body = api::ParseJsonObject(r);
@@ -50,7 +50,7 @@ class ConditionalUpdate : public testing::BackendTest {
     errors_ = std::make_unique<http::ErrorRenderer>(
         [](std::string_view, std::string_view key) { return std::string(key); },
         [](const http::Request&, int, const std::string& title, const std::string&) { return title; });
-    dispatcher_ = std::make_unique<http::Dispatcher>(router_, *errors_, nullptr, nullptr);
+    dispatcher_ = std::make_unique<http::Dispatcher>(router_, *errors_, nullptr, nullptr, nullptr);
     http::ServerOptions options;
     options.port = 0;
     server_ = std::make_unique<http::Server>(options, *dispatcher_, metrics_);

@@ -286,7 +286,12 @@ TEST_F(HttpServerTest, HealthReadinessAndMetrics) {
   EXPECT_EQ(ready.status, 200);
   EXPECT_EQ(nlohmann::json::parse(ready.body)["status"], "ready");
   Get(port(), "/");
-  const HttpResult metrics = Get(port(), "/metrics");
+  // Metrics are the operator's: anonymous callers are sent to log in, others need platform_admin.
+  EXPECT_EQ(Get(port(), "/metrics").status, 303);
+  const std::string municipal = server_->AddToken(domain::Role::kMunicipalAdmin, "0190");
+  EXPECT_EQ(Get(port(), "/metrics", {{"Authorization", "Bearer " + municipal}}).status, 403);
+  const std::string operator_token = server_->AddToken(domain::Role::kPlatformAdmin, "");
+  const HttpResult metrics = Get(port(), "/metrics", {{"Authorization", "Bearer " + operator_token}});
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("samskab_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"}"),
             std::string::npos);

@@ -17,7 +17,7 @@ namespace {
 TEST(ServerShutdown, ARequestInFlightFinishesAndThenTheServerStops) {
   Router router;
   std::promise<void> handler_started;
-  router.Add("GET", "/slow", [&handler_started](Request&) -> Result<Response> {
+  router.Add("GET", "/slow", domain::Access::Public(), [&handler_started](Request&) -> Result<Response> {
     handler_started.set_value();
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
     return MakeResponse(200, "text/plain", "finished");
@@ -25,7 +25,7 @@ TEST(ServerShutdown, ARequestInFlightFinishesAndThenTheServerStops) {
   ErrorRenderer errors(
       [](std::string_view, std::string_view key) { return std::string(key); },
       [](const Request&, int, const std::string& title, const std::string&) { return title; });
-  Dispatcher dispatcher(router, errors, {}, {});
+  Dispatcher dispatcher(router, errors, {}, {}, {});
   Metrics metrics;
   ServerOptions options;
   options.port = 0;

@@ -17,7 +17,7 @@ nlohmann::json ToJson(const domain::Municipality& m) {
 }  // namespace
 
 void RegisterMunicipalityApi(http::Router& router, domain::MunicipalityRepository& municipalities) {
-  router.Add("GET", "/api/v1/municipalities",
+  router.Add("GET", "/api/v1/municipalities", domain::Access::Public(),
              [&municipalities](http::Request& request) -> Result<http::Response> {
                auto page = ParsePageRequest(request);
                if (!page.ok()) return (page.status());
@@ -34,7 +34,7 @@ void RegisterMunicipalityApi(http::Router& router, domain::MunicipalityRepositor
                return Json(200, ListBody(std::move(items), next));
              });
 
-  router.Add("GET", "/api/v1/municipalities/{code}",
+  router.Add("GET", "/api/v1/municipalities/{code}", domain::Access::Public(),
              [&municipalities](http::Request& request) -> Result<http::Response> {
                const std::string code(request.PathParam("code"));
                auto municipality = municipalities.Get(code);

@@ -7,10 +7,17 @@
 #include <nlohmann/json.hpp>
 
 #include "api/json_api.h"
+#include "api/me_api.h"
 #include "api/municipalities_api.h"
 #include "api/openapi.h"
+#include "api/units_api.h"
 #include "core/embedded.h"
+#include "core/random.h"
+#include "core/text.h"
+#include "domain/access/policy.h"
 #include "storage/migrations.h"
+#include "web/account_pages.h"
+#include "web/admin_pages.h"
 
 namespace samskab::app {
 
@@ -39,8 +46,17 @@ Status App::Build() {
   auto database = storage::Database::Open(config_.database_url, config_.database_pool_size);
   if (!database.ok()) return database.status();
   database_ = std::move(database).value();
+  // The installation's secret lives in the database: refuse to start on a schema this binary
+  // does not know (run `samskab migrate`).
+  SAMSKAB_RETURN_IF_ERROR(storage::CheckSchemaCurrent(*database_));
   municipalities_ = std::make_unique<storage::MunicipalityStore>(*database_, clock_);
   inquiries_ = std::make_unique<storage::InquiryStore>(*database_);
+  accounts_ = std::make_unique<storage::AccountStore>(*database_, clock_);
+  audit_ = std::make_unique<storage::AuditStore>(*database_);
+  units_ = std::make_unique<storage::UnitStore>(*database_, clock_);
+  auto secret = accounts_->InstanceSecret("session", [] { return RandomHex(32); });
+  if (!secret.ok()) return secret.status();
+  authenticator_ = std::make_unique<auth::Authenticator>(*accounts_, clock_, AuthOptionsFromConfig(config_, *secret));
 
   auto catalog = web::Catalog::LoadEmbedded();
   if (!catalog.ok()) return catalog.status();
@@ -64,16 +80,26 @@ Status App::Build() {
         return views_->ErrorPage(request, status, title, message, site_name_);
       });
 
-  page_deps_ = std::make_unique<web::PageDependencies>(
-      web::PageDependencies{*views_, *municipalities_, *inquiries_, clock_, config_.site_municipality,
-                            config_.server_secure_cookies});
+  auth::LinkOptions links;
+  links.public_url = config_.site_public_url;
+  account_service_ = std::make_unique<auth::AccountService>(
+      *accounts_, *audit_, *authenticator_, clock_,
+      [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); }, links);
+
+  page_deps_ = std::make_unique<web::PageDependencies>(web::PageDependencies{
+      *views_, *municipalities_, *inquiries_, *accounts_, *audit_, *units_, *authenticator_, *account_service_,
+      clock_, config_.site_municipality, config_.server_secure_cookies});
   web::RegisterPages(router_, *page_deps_);
+  web::RegisterAccountPages(router_, *page_deps_);
+  web::RegisterAdminPages(router_, *page_deps_);
   api::RegisterMunicipalityApi(router_, *municipalities_);
+  api::RegisterMeApi(router_);
+  api::RegisterUnitApi(router_, *units_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(
-      "GET", "/static/{*path}", [this](http::Request& request) { return assets_->Serve(request); },
-      http::Runs::kOnIoThread);
+      "GET", "/static/{*path}", domain::Access::Public(),
+      [this](http::Request& request) { return assets_->Serve(request); }, http::Runs::kOnIoThread);
 
   dispatcher_ = std::make_unique<http::Dispatcher>(
       router_, *errors_,
@@ -81,7 +107,8 @@ Status App::Build() {
         request.lang =
             web::NegotiateLanguage(request.headers.Get("Cookie"), request.headers.Get("Accept-Language"));
       },
-      [this](const http::Request& request, http::Response& response) { FinishResponse(request, response); });
+      [this](const http::Request& request, http::Response& response) { FinishResponse(request, response); },
+      [this](http::Request& request, const http::Route& route) { return Authorise(request, route); });
 
   metrics_.OnScrape([this](http::Metrics& metrics) {
     const auto stats = database_->Stats();
@@ -98,10 +125,11 @@ Status App::Build() {
 void App::RegisterOperations() {
   // Liveness: the process answers. Cheap, on the I/O thread, no database.
   router_.Add(
-      "GET", "/healthz", [](http::Request&) { return http::MakeResponse(200, "text/plain", "ok\n"); },
-      http::Runs::kOnIoThread);
-  // Readiness: the database answers and its schema is exactly this binary's.
-  router_.Add("GET", "/readyz", [this](http::Request&) {
+      "GET", "/healthz", domain::Access::Public(),
+      [](http::Request&) { return http::MakeResponse(200, "text/plain", "ok\n"); }, http::Runs::kOnIoThread);
+  // Readiness: the database answers and its schema is exactly this binary's. Public, for load
+  // balancers; it tells nothing but ready or not.
+  router_.Add("GET", "/readyz", domain::Access::Public(), [this](http::Request&) {
     Status status = storage::CheckSchemaCurrent(*database_);
     nlohmann::json body = {{"status", status.ok() ? "ready" : "not_ready"},
                            {"schema_version", storage::LatestSchemaVersion()}};
@@ -111,7 +139,9 @@ void App::RegisterOperations() {
     }
     return api::Json(status.ok() ? 200 : 503, body);
   });
-  router_.Add("GET", "/metrics", [this](http::Request&) {
+  // Metrics are for the operator: a platform admin's session or API token (Prometheus sends
+  // `Authorization: Bearer`).
+  router_.Add("GET", "/metrics", domain::Access::PlatformAdmin(), [this](http::Request&) {
     return http::MakeResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.Serialize());
   });
 }
@@ -133,6 +163,50 @@ void App::FinishResponse(const http::Request& request, http::Response& response)
   }
 }
 
+std::optional<http::Response> App::Authorise(http::Request& request, const http::Route& route) const {
+  static const auto kPublic = std::make_shared<const domain::Principal>();
+  if (route.runs == http::Runs::kOnIoThread) {
+    // Public by construction (Router::Add refuses anything else); no database on the I/O thread.
+    request.principal = kPublic;
+    return std::nullopt;
+  }
+  auto principal = authenticator_->Authenticate(request);
+  if (!principal.ok()) {
+    http::Response denied = errors_->Render(request, principal.status());
+    if (principal.status().code() == ErrorCode::kUnauthenticated)
+      denied.headers.Add("WWW-Authenticate", "Bearer realm=\"samskab\"");
+    return denied;
+  }
+  request.principal = *principal;
+  // A session cookie that no longer works (expired, logged out, another installation's) is cleared.
+  if (request.principal->IsPublic() &&
+      !http::CookieValue(request.headers.Get("Cookie"), auth::kSessionCookie).empty()) {
+    request.response_headers.emplace_back("Set-Cookie", authenticator_->ClearCookie());
+  }
+  std::string requested_municipality;
+  if (route.access.municipality_param.empty() && !request.query.empty()) {
+    if (auto params = text::ParseUrlEncoded(request.query)) {
+      requested_municipality = std::string(text::Find(*params, "municipality").value_or(""));
+    }
+  }
+  const domain::AccessRequest wanted{
+      route.access.municipality_param.empty() ? std::string_view() : request.PathParam(route.access.municipality_param),
+      route.access.organisation_param.empty() ? std::string_view() : request.PathParam(route.access.organisation_param),
+      requested_municipality};
+  auto decision = domain::Authorise(route.access, *request.principal, wanted);
+  if (decision.ok()) {
+    request.municipality = std::move(decision->municipality_code);
+    request.organisation_id = decision->organisation_id;
+    return std::nullopt;
+  }
+  // A person in the browser who is not logged in is sent to the login page and back.
+  if (decision.status().code() == ErrorCode::kUnauthenticated && !request.IsApi() &&
+      (request.method == "GET" || request.method == "HEAD")) {
+    return http::Redirect(303, "/login?return=" + text::PercentEncode(request.target));
+  }
+  return errors_->Render(request, decision.status());
+}
+
 http::ServerOptions App::ServerOptionsFromConfig() const {
   http::ServerOptions options;
   options.host = config_.ListenHost();
@@ -144,6 +218,17 @@ http::ServerOptions App::ServerOptionsFromConfig() const {
   options.request_timeout = std::chrono::milliseconds(config_.server_request_timeout_ms);
   options.shutdown_timeout = std::chrono::milliseconds(config_.server_shutdown_timeout_ms);
   options.trust_forwarded = config_.server_trust_forwarded;
+  return options;
+}
+
+auth::AuthOptions AuthOptionsFromConfig(const Config& config, std::string secret) {
+  auth::AuthOptions options;
+  options.secret = std::move(secret);
+  options.session_lifetime = std::chrono::hours(config.auth_session_hours);
+  options.idle_timeout = std::chrono::minutes(config.auth_idle_minutes);
+  options.password_limits =
+      config.auth_password_cost == "minimal" ? password::Minimal() : password::Interactive();
+  options.secure_cookies = config.server_secure_cookies;
   return options;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "app/config.h"
+#include "auth/accounts.h"
+#include "auth/authenticator.h"
 #include "core/clock.h"
 #include "http/dispatcher.h"
 #include "http/metrics.h"
@@ -13,8 +15,11 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "storage/database.h"
+#include "storage/account_store.h"
+#include "storage/audit_store.h"
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
+#include "storage/unit_store.h"
 #include "web/i18n.h"
 #include "web/pages.h"
 #include "web/views.h"
@@ -35,18 +40,30 @@ class App {
   const web::Catalog& catalog() const { return catalog_; }
   storage::MunicipalityStore& municipalities() { return *municipalities_; }
   storage::InquiryStore& inquiries() { return *inquiries_; }
+  storage::AccountStore& accounts() { return *accounts_; }
+  storage::AuditStore& audit() { return *audit_; }
+  storage::UnitStore& units() { return *units_; }
+  auth::Authenticator& authenticator() { return *authenticator_; }
+  auth::AccountService& account_service() { return *account_service_; }
 
  private:
   App(Config config, const Clock& clock) : config_(std::move(config)), clock_(clock) {}
   Status Build();
   void RegisterOperations();
   void FinishResponse(const http::Request& request, http::Response& response) const;
+  // The dispatcher's authorisation hook: authentication, then the access policy.
+  std::optional<http::Response> Authorise(http::Request& request, const http::Route& route) const;
 
   Config config_;
   const Clock& clock_;
   std::unique_ptr<storage::Database> database_;
   std::unique_ptr<storage::MunicipalityStore> municipalities_;
   std::unique_ptr<storage::InquiryStore> inquiries_;
+  std::unique_ptr<storage::AccountStore> accounts_;
+  std::unique_ptr<storage::AuditStore> audit_;
+  std::unique_ptr<storage::UnitStore> units_;
+  std::unique_ptr<auth::Authenticator> authenticator_;
+  std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;
   std::unique_ptr<http::AssetStore> assets_;
   std::unique_ptr<web::Views> views_;
@@ -64,6 +81,9 @@ Status SetUpDemo(storage::Database& database, const Clock& clock, const std::str
 
 // Applies migrations and refreshes the reference municipalities. Idempotent.
 Result<int> MigrateAndLoadReferenceData(storage::Database& database, const Clock& clock);
+
+// Builds the authenticator's options from the configuration and the installation's secret.
+auth::AuthOptions AuthOptionsFromConfig(const Config& config, std::string secret);
 
 // The directory holding node_modules/ and assets/: the configured one, else the first of the
 // executable's parent directories that has them, else the working directory.

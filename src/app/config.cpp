@@ -93,6 +93,22 @@ Status CheckMunicipalityCode(const std::string& value) {
   return Status::Ok();
 }
 
+Status CheckPublicUrl(const std::string& value) {
+  const bool scheme = value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0;
+  if (!scheme || value.back() == '/' || value.find_first_of(" \"<>") != std::string::npos) {
+    return InvalidArgument(
+        fmt::format("must be http(s)://host[:port] without a trailing slash, such as https://samskab.furesoe.dk "
+                    "(got \"{}\")",
+                    value));
+  }
+  return Status::Ok();
+}
+
+Status CheckPasswordCost(const std::string& value) {
+  if (value == "interactive" || value == "minimal") return Status::Ok();
+  return InvalidArgument(fmt::format("must be interactive or minimal (got \"{}\")", value));
+}
+
 const std::vector<Setting>& Settings() {
   static const std::vector<Setting> kSettings = {
       {"database.url", "sqlite:PATH or postgresql://…", Text(&Config::database_url, CheckDatabaseUrl)},
@@ -119,6 +135,14 @@ const std::vector<Setting>& Settings() {
       {"site.municipality", "code of the municipality this instance presents",
        Text(&Config::site_municipality, CheckMunicipalityCode)},
       {"site.assets_dir", "directory holding node_modules/ and assets/", Text(&Config::site_assets_dir)},
+      {"site.public_url", "the address users reach the platform at, for links in e-mails (http(s)://host[:port])",
+       Text(&Config::site_public_url, CheckPublicUrl)},
+      {"auth.session_hours", "longest life of a login session in hours (1-720)",
+       Integer(&Config::auth_session_hours, 1, 720)},
+      {"auth.idle_minutes", "a session ends after this many minutes without a request (5-10080)",
+       Integer(&Config::auth_idle_minutes, 5, 10080)},
+      {"auth.password_cost", "argon2id limits: interactive (production) or minimal (tests only)",
+       Text(&Config::auth_password_cost, CheckPasswordCost)},
   };
   return kSettings;
 }

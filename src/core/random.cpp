@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -42,6 +43,23 @@ std::string ContentHash(std::string_view data, size_t hex_chars) {
   std::string hex = ToHex(hash, sizeof hash);
   hex.resize(std::min(hex_chars, hex.size()));
   return hex;
+}
+
+std::string KeyedHash(std::string_view key, std::string_view data) {
+  EnsureSodium();
+  unsigned char k[crypto_generichash_KEYBYTES_MAX];
+  size_t key_size = key.size();
+  if (key_size > sizeof k || key_size < crypto_generichash_KEYBYTES_MIN) {
+    crypto_generichash(k, sizeof k, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr, 0);
+    key_size = sizeof k;
+  } else {
+    std::copy(key.begin(), key.end(), k);
+  }
+  unsigned char mac[32];
+  crypto_generichash(mac, sizeof mac, reinterpret_cast<const unsigned char*>(data.data()), data.size(), k,
+                     key_size);
+  sodium_memzero(k, sizeof k);
+  return ToHex(mac, sizeof mac);
 }
 
 }  // namespace samskab

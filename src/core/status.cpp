@@ -28,6 +28,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "unauthenticated";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
+    case ErrorCode::kTooManyRequests:
+      return "too_many_requests";
     case ErrorCode::kUnavailable:
       return "unavailable";
     case ErrorCode::kInternal:

@@ -24,6 +24,7 @@ enum class ErrorCode {
   kPermissionDenied,      // known caller, not allowed
   kUnauthenticated,       // unknown caller
   kPayloadTooLarge,       // body or field above its limit
+  kTooManyRequests,       // throttled (too many failed logins); try again later
   kUnavailable,           // try again later (database down, shutting down)
   kInternal,              // a bug or an unexpected failure; details go to the log only
 };

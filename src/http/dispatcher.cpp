@@ -21,8 +21,19 @@ Response Dispatcher::Dispatch(Request& request, const Match& match) const {
     if (!match.allow.empty()) response.headers.Add("Allow", match.allow);
   } else {
     try {
-      Result<Response> result = match.route->handler(request);
-      response = result.ok() ? std::move(result).value() : errors_.Render(request, result.status());
+      // Deny by default: without an authorisation hook nothing but public routes runs.
+      std::optional<Response> denied;
+      if (authorise_) {
+        denied = authorise_(request, *match.route);
+      } else if (match.route->access.audience != domain::Audience::kPublic) {
+        denied = errors_.Render(request, 401);
+      }
+      if (denied) {
+        response = std::move(*denied);
+      } else {
+        Result<Response> result = match.route->handler(request);
+        response = result.ok() ? std::move(result).value() : errors_.Render(request, result.status());
+      }
     } catch (const std::exception& e) {
       spdlog::error("unhandled exception in {} {}: {}", request.method, request.route_name, e.what());
       response = errors_.Render(request, 500);
@@ -53,6 +64,7 @@ Response Dispatcher::Error(Request& request, int status) const {
 void Dispatcher::Complete(const Request& request, Response& response) const {
   response.head_only = request.method == "HEAD";
   response.headers.Set("X-Request-Id", request.request_id);
+  for (const auto& [name, value] : request.response_headers) response.headers.Add(name, value);
   if (finish_) finish_(request, response);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include "http/errors.h"
 #include "http/message.h"
@@ -16,9 +17,17 @@ class Dispatcher {
  public:
   using Prepare = std::function<void(Request&)>;
   using Finish = std::function<void(const Request&, Response&)>;
+  // Decides whether the request may run the route (authentication and the access policy). A
+  // response means "denied, send this instead"; nullopt lets the handler run.
+  using Authorise = std::function<std::optional<Response>(Request&, const Route&)>;
 
-  Dispatcher(const Router& router, const ErrorRenderer& errors, Prepare prepare, Finish finish)
-      : router_(router), errors_(errors), prepare_(std::move(prepare)), finish_(std::move(finish)) {}
+  Dispatcher(const Router& router, const ErrorRenderer& errors, Prepare prepare, Finish finish,
+             Authorise authorise)
+      : router_(router),
+        errors_(errors),
+        prepare_(std::move(prepare)),
+        finish_(std::move(finish)),
+        authorise_(std::move(authorise)) {}
 
   // Prepares the request (language) and finds its route.
   Match Resolve(Request& request) const;
@@ -37,6 +46,7 @@ class Dispatcher {
   const ErrorRenderer& errors_;
   Prepare prepare_;
   Finish finish_;
+  Authorise authorise_;
 };
 
 }  // namespace samskab::http

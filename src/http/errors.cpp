@@ -26,6 +26,7 @@ constexpr StatusInfo kStatuses[] = {
     {415, "unsupported_media_type", "error.unsupported_media_type"},
     {422, "invalid", "error.invalid"},
     {428, "precondition_required", "error.precondition_required"},
+    {429, "too_many_requests", "error.too_many_requests"},
     {431, "header_too_large", "error.header_too_large"},
     {500, "internal", "error.internal"},
     {501, "not_implemented", "error.not_implemented"},
@@ -66,6 +67,8 @@ int HttpStatusFor(ErrorCode code) {
       return 401;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kTooManyRequests:
+      return 429;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kInternal:

@@ -4,6 +4,19 @@
 
 namespace samskab::http {
 
+std::string_view CookieValue(std::string_view cookie_header, std::string_view name) {
+  while (!cookie_header.empty()) {
+    const size_t semicolon = cookie_header.find(';');
+    const std::string_view pair = text::Trim(cookie_header.substr(0, semicolon));
+    cookie_header =
+        semicolon == std::string_view::npos ? std::string_view{} : cookie_header.substr(semicolon + 1);
+    const size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+  }
+  return {};
+}
+
+
 std::string_view Headers::Get(std::string_view name) const {
   for (const auto& [key, value] : items_) {
     if (text::EqualsIgnoreCase(key, name)) return value;

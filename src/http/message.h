@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "domain/access/access.h"
+
 namespace samskab::http {
 
 class Headers {
@@ -40,6 +42,13 @@ struct Request {
   std::string route_name;  // the route's pattern, "/api/v1/municipalities/{code}", for metrics and logs
   // Set by the application before the handler runs.
   std::string lang = "da";
+  // Who is calling (never null once authorised; the public is a Principal of kind kPublic) and,
+  // for municipal routes, the municipality the policy decided this request works in.
+  std::shared_ptr<const domain::Principal> principal;
+  std::string municipality;
+  std::optional<int64_t> organisation_id;
+  // Headers the pipeline adds to whatever response the handler gives (a cleared session cookie).
+  std::vector<std::pair<std::string, std::string>> response_headers;
 
   std::string_view PathParam(std::string_view name) const;
   // API requests get problem+json errors; everything else gets an HTML page.
@@ -58,6 +67,9 @@ struct Response {
     return shared_body ? std::string_view(*shared_body) : std::string_view(body);
   }
 };
+
+// The value of cookie `name` in a Cookie header ("a=1; b=2"), or empty.
+std::string_view CookieValue(std::string_view cookie_header, std::string_view name);
 
 Response MakeResponse(int status, std::string content_type, std::string body);
 Response Redirect(int status, std::string location);

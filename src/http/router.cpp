@@ -46,10 +46,12 @@ bool Matches(const Route& route, const std::vector<std::string>& segments,
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler, Runs runs) {
+void Router::Add(std::string method, std::string pattern, domain::Access access, Handler handler, Runs runs) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument("route must start with /: " + pattern);
-  Route route{std::move(method), pattern, std::move(handler), runs, Split(pattern)};
+  if (runs == Runs::kOnIoThread && access.audience != domain::Audience::kPublic)
+    throw std::invalid_argument("routes on the I/O thread must be public: " + pattern);
+  Route route{std::move(method), pattern, std::move(access), std::move(handler), runs, Split(pattern)};
   routes_.push_back(std::move(route));
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "domain/access/access.h"
 #include "http/message.h"
 
 namespace samskab::http {
@@ -23,6 +24,7 @@ enum class Runs { kOnWorker, kOnIoThread };
 struct Route {
   std::string method;
   std::string pattern;
+  domain::Access access;  // who may use it; checked by the dispatcher before the handler runs
   Handler handler;
   Runs runs = Runs::kOnWorker;
   std::vector<std::string> segments;  // the pattern split at '/'
@@ -35,7 +37,10 @@ struct Match {
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler, Runs runs = Runs::kOnWorker);
+  // Every route names who may use it: there is no default, so no route is open by accident.
+  // Routes on the I/O thread must be public (they run before any database lookup of a session).
+  void Add(std::string method, std::string pattern, domain::Access access, Handler handler,
+           Runs runs = Runs::kOnWorker);
   // Finds the route for the request and fills request.path_params and request.route_name.
   // HEAD is answered by the GET route.
   Match Resolve(Request& request) const;

@@ -19,12 +19,12 @@ Handler Named(const std::string& name) {
 class RouterTest : public ::testing::Test {
  protected:
   RouterTest() {
-    router_.Add("GET", "/", Named("start"));
-    router_.Add("GET", "/api/v1/units", Named("list"));
-    router_.Add("POST", "/api/v1/units", Named("create"));
-    router_.Add("GET", "/api/v1/units/{id}", Named("get"));
-    router_.Add("PATCH", "/api/v1/units/{id}", Named("patch"));
-    router_.Add("GET", "/static/{*path}", Named("static"));
+    router_.Add("GET", "/", domain::Access::Public(), Named("start"));
+    router_.Add("GET", "/api/v1/units", domain::Access::Public(), Named("list"));
+    router_.Add("POST", "/api/v1/units", domain::Access::Public(), Named("create"));
+    router_.Add("GET", "/api/v1/units/{id}", domain::Access::Public(), Named("get"));
+    router_.Add("PATCH", "/api/v1/units/{id}", domain::Access::Public(), Named("patch"));
+    router_.Add("GET", "/static/{*path}", domain::Access::Public(), Named("static"));
   }
   std::string Run(Request& request, const Match& match) {
     return std::string(match.route->handler(request)->Body());
@@ -78,6 +78,17 @@ TEST_F(RouterTest, CatchAllTakesTheRestOfThePath) {
   EXPECT_EQ(request.PathParam("path"), "dkfds/css/dkfds.min.css");
   auto bare = Make("GET", "/static");
   EXPECT_EQ(router_.Resolve(bare).route, nullptr);
+}
+
+TEST(RouterAccessTest, RoutesOnTheIoThreadMustBePublic) {
+  Router router;
+  EXPECT_THROW(router.Add(
+                   "GET", "/fast", domain::Access::SignedIn(), [](Request&) { return MakeResponse(200, "", ""); },
+                   Runs::kOnIoThread),
+               std::invalid_argument);
+  EXPECT_NO_THROW(router.Add(
+      "GET", "/fast", domain::Access::Public(), [](Request&) { return MakeResponse(200, "", ""); },
+      Runs::kOnIoThread));
 }
 
 }  // namespace

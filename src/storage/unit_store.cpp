@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/audit_store.h"
+
 namespace samskab::storage {
 namespace {
 
@@ -114,7 +116,7 @@ Result<std::vector<Unit>> UnitStore::List(const MunicipalityScope& scope) {
   return ordered;
 }
 
-Result<Unit> UnitStore::Create(const MunicipalityScope& scope, Unit unit) {
+Result<Unit> UnitStore::Create(const MunicipalityScope& scope, const domain::Actor& actor, Unit unit) {
   SAMSKAB_RETURN_IF_ERROR(domain::NormaliseUnitName(unit.name));
   unit.id = 0;
   unit.municipality_code = scope.code();
@@ -125,11 +127,17 @@ Result<Unit> UnitStore::Create(const MunicipalityScope& scope, Unit unit) {
         connection.Query(kInsert, {scope.code(), ParentValue(unit.parent_id),
                                    std::string(domain::UnitKindName(unit.kind)), unit.name, now, now});
     if (!rows.ok()) return rows.status();
-    return GetOn(connection, scope, rows->front().Int(0));
+    auto created = GetOn(connection, scope, rows->front().Int(0));
+    if (!created.ok()) return created;
+    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "unit.create", "unit",
+                                        std::to_string(created->id), std::nullopt,
+                                        domain::UnitToJson(*created).dump(), now));
+    return created;
   });
 }
 
-Result<Unit> UnitStore::Update(const MunicipalityScope& scope, Unit unit, int64_t expected_revision) {
+Result<Unit> UnitStore::Update(const MunicipalityScope& scope, const domain::Actor& actor, Unit unit,
+                               int64_t expected_revision) {
   SAMSKAB_RETURN_IF_ERROR(domain::NormaliseUnitName(unit.name));
   return InWriteTransaction<Unit>(database_, [&](Connection& connection) -> Result<Unit> {
     auto current = GetOn(connection, scope, unit.id);
@@ -142,15 +150,21 @@ Result<Unit> UnitStore::Update(const MunicipalityScope& scope, Unit unit, int64_
     }
     unit.kind = current->kind;  // a unit keeps its kind; moving it must respect the rules
     SAMSKAB_RETURN_IF_ERROR(CheckRules(connection, scope, unit));
-    auto updated =
-        connection.Execute(kUpdate, {ParentValue(unit.parent_id), unit.name, FormatUtc(clock_.Now()),
-                                     scope.code(), unit.id, expected_revision});
+    const std::string now = FormatUtc(clock_.Now());
+    auto updated = connection.Execute(
+        kUpdate, {ParentValue(unit.parent_id), unit.name, now, scope.code(), unit.id, expected_revision});
     if (!updated.ok()) return updated.status();
-    return GetOn(connection, scope, unit.id);
+    auto after = GetOn(connection, scope, unit.id);
+    if (!after.ok()) return after;
+    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "unit.update", "unit",
+                                        std::to_string(unit.id), domain::UnitToJson(*current).dump(),
+                                        domain::UnitToJson(*after).dump(), now));
+    return after;
   });
 }
 
-Status UnitStore::Delete(const MunicipalityScope& scope, int64_t id, int64_t expected_revision) {
+Status UnitStore::Delete(const MunicipalityScope& scope, const domain::Actor& actor, int64_t id,
+                         int64_t expected_revision) {
   auto result = InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
     auto current = GetOn(connection, scope, id);
     if (!current.ok()) return current.status();
@@ -162,7 +176,12 @@ Status UnitStore::Delete(const MunicipalityScope& scope, int64_t id, int64_t exp
     if (children->front().Int(0) > 0) {
       return Status(ErrorCode::kFailedPrecondition, "unit has children", "unit.error.has_children");
     }
-    return connection.Execute(kDelete, {scope.code(), id, expected_revision});
+    auto deleted = connection.Execute(kDelete, {scope.code(), id, expected_revision});
+    if (!deleted.ok()) return deleted;
+    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "unit.delete", "unit",
+                                        std::to_string(id), domain::UnitToJson(*current).dump(), std::nullopt,
+                                        FormatUtc(clock_.Now())));
+    return deleted;
   });
   return result.status();
 }

@@ -13,10 +13,12 @@ class UnitStore final : public domain::UnitRepository {
   UnitStore(Database& database, const Clock& clock) : database_(database), clock_(clock) {}
   Result<domain::Unit> Get(const domain::MunicipalityScope& scope, int64_t id) override;
   Result<std::vector<domain::Unit>> List(const domain::MunicipalityScope& scope) override;
-  Result<domain::Unit> Create(const domain::MunicipalityScope& scope, domain::Unit unit) override;
-  Result<domain::Unit> Update(const domain::MunicipalityScope& scope, domain::Unit unit,
-                              int64_t expected_revision) override;
-  Status Delete(const domain::MunicipalityScope& scope, int64_t id, int64_t expected_revision) override;
+  Result<domain::Unit> Create(const domain::MunicipalityScope& scope, const domain::Actor& actor,
+                              domain::Unit unit) override;
+  Result<domain::Unit> Update(const domain::MunicipalityScope& scope, const domain::Actor& actor,
+                              domain::Unit unit, int64_t expected_revision) override;
+  Status Delete(const domain::MunicipalityScope& scope, const domain::Actor& actor, int64_t id,
+                int64_t expected_revision) override;
 
  private:
   Database& database_;

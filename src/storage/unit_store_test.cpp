@@ -1,9 +1,12 @@
 // The unit hierarchy's contract, on SQLite and PostgreSQL.
 #include "storage/unit_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include <gtest/gtest.h>
 
 #include "app/app.h"
+#include "storage/audit_store.h"
 #include "support/test_support.h"
 
 namespace samskab::storage {
@@ -35,10 +38,11 @@ class UnitContract : public samskab::testing::BackendTest {
   }
   Unit MustCreate(const MunicipalityScope& scope, UnitKind kind, std::string name,
                   std::optional<int64_t> parent = std::nullopt) {
-    auto created = store_->Create(scope, Make(kind, std::move(name), parent));
+    auto created = store_->Create(scope, actor_, Make(kind, std::move(name), parent));
     EXPECT_TRUE(created.ok()) << created.status().log_message();
     return created.ok() ? *created : Unit{};
   }
+  const domain::Actor actor_ = domain::Actor::System("test", "req-test-1");
   const MunicipalityScope furesoe_{"0190"};
   const MunicipalityScope aalborg_{"0851"};
   std::unique_ptr<UnitStore> store_;
@@ -67,7 +71,7 @@ TEST_P(UnitContract, TheHierarchyIsAdministrationCenterDepartment) {
       {UnitKind::kDepartment, int64_t{999999}, "unit.error.parent_not_found"},
   };
   for (const auto& wrong : wrongs) {
-    auto created = store_->Create(furesoe_, Make(wrong.kind, "X", wrong.parent));
+    auto created = store_->Create(furesoe_, actor_, Make(wrong.kind, "X", wrong.parent));
     ASSERT_FALSE(created.ok());
     EXPECT_EQ(created.status().code(), ErrorCode::kInvalidArgument);
     EXPECT_EQ(created.status().user_message_key(), wrong.key);
@@ -88,12 +92,12 @@ TEST_P(UnitContract, AnotherMunicipalitysUnitLooksExactlyLikeAMissingOne) {
   EXPECT_EQ(foreign.status().code(), missing.status().code());
   EXPECT_EQ(foreign.status().user_message_key(), missing.status().user_message_key());
   // Nor can it be used as a parent, renamed or deleted from there.
-  auto center = store_->Create(aalborg_, Make(UnitKind::kCenter, "Center", admin.id));
+  auto center = store_->Create(aalborg_, actor_, Make(UnitKind::kCenter, "Center", admin.id));
   EXPECT_EQ(center.status().user_message_key(), "unit.error.parent_not_found");
   Unit renamed = admin;
   renamed.name = "Overtaget";
-  EXPECT_EQ(store_->Update(aalborg_, renamed, admin.revision).status().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(store_->Delete(aalborg_, admin.id, admin.revision).code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->Update(aalborg_, actor_, renamed, admin.revision).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->Delete(aalborg_, actor_, admin.id, admin.revision).code(), ErrorCode::kNotFound);
   EXPECT_EQ(store_->Get(furesoe_, admin.id)->name, "Forvaltningen");
   EXPECT_TRUE(store_->List(aalborg_)->empty());
 }
@@ -101,12 +105,12 @@ TEST_P(UnitContract, AnotherMunicipalitysUnitLooksExactlyLikeAMissingOne) {
 TEST_P(UnitContract, SiblingNamesAreUniqueAndNamesAreChecked) {
   const Unit admin = MustCreate(furesoe_, UnitKind::kAdministration, "Forvaltningen");
   MustCreate(furesoe_, UnitKind::kCenter, "Center for Børn og Voksne", admin.id);
-  auto twin = store_->Create(furesoe_, Make(UnitKind::kCenter, "Center for Børn og Voksne", admin.id));
+  auto twin = store_->Create(furesoe_, actor_, Make(UnitKind::kCenter, "Center for Børn og Voksne", admin.id));
   EXPECT_EQ(twin.status().code(), ErrorCode::kAlreadyExists);
   EXPECT_EQ(twin.status().user_message_key(), "unit.error.name_taken");
-  EXPECT_EQ(store_->Create(furesoe_, Make(UnitKind::kAdministration, " ")).status().user_message_key(),
+  EXPECT_EQ(store_->Create(furesoe_, actor_, Make(UnitKind::kAdministration, " ")).status().user_message_key(),
             "validation.required");
-  EXPECT_EQ(store_->Create(furesoe_, Make(UnitKind::kAdministration, std::string(201, 'x')))
+  EXPECT_EQ(store_->Create(furesoe_, actor_, Make(UnitKind::kAdministration, std::string(201, 'x')))
                 .status()
                 .user_message_key(),
             "validation.too_long");
@@ -118,11 +122,11 @@ TEST_P(UnitContract, UpdatesNeedTheCurrentRevision) {
   const Unit admin = MustCreate(furesoe_, UnitKind::kAdministration, "Forvaltningen");
   Unit renamed = admin;
   renamed.name = "Kultur- og Fritidsforvaltningen";
-  auto updated = store_->Update(furesoe_, renamed, admin.revision);
+  auto updated = store_->Update(furesoe_, actor_, renamed, admin.revision);
   ASSERT_TRUE(updated.ok()) << updated.status().log_message();
   EXPECT_EQ(updated->revision, admin.revision + 1);
   renamed.name = "Stale";
-  EXPECT_EQ(store_->Update(furesoe_, renamed, admin.revision).status().code(),
+  EXPECT_EQ(store_->Update(furesoe_, actor_, renamed, admin.revision).status().code(),
             ErrorCode::kPreconditionFailed);
   EXPECT_EQ(store_->Get(furesoe_, admin.id)->name, "Kultur- og Fritidsforvaltningen");
 }
@@ -130,13 +134,47 @@ TEST_P(UnitContract, UpdatesNeedTheCurrentRevision) {
 TEST_P(UnitContract, AUnitWithChildrenCannotBeDeleted) {
   const Unit admin = MustCreate(furesoe_, UnitKind::kAdministration, "Forvaltningen");
   const Unit center = MustCreate(furesoe_, UnitKind::kCenter, "Centret", admin.id);
-  const Status refused = store_->Delete(furesoe_, admin.id, admin.revision);
+  const Status refused = store_->Delete(furesoe_, actor_, admin.id, admin.revision);
   EXPECT_EQ(refused.code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(refused.user_message_key(), "unit.error.has_children");
-  EXPECT_EQ(store_->Delete(furesoe_, center.id, center.revision + 5).code(), ErrorCode::kPreconditionFailed);
-  EXPECT_TRUE(store_->Delete(furesoe_, center.id, center.revision).ok());
-  EXPECT_TRUE(store_->Delete(furesoe_, admin.id, admin.revision).ok());
+  EXPECT_EQ(store_->Delete(furesoe_, actor_, center.id, center.revision + 5).code(), ErrorCode::kPreconditionFailed);
+  EXPECT_TRUE(store_->Delete(furesoe_, actor_, center.id, center.revision).ok());
+  EXPECT_TRUE(store_->Delete(furesoe_, actor_, admin.id, admin.revision).ok());
   EXPECT_TRUE(store_->List(furesoe_)->empty());
+}
+
+TEST_P(UnitContract, EveryChangeIsInTheMunicipalitysAuditLogWithBeforeAndAfter) {
+  const Unit admin = MustCreate(furesoe_, UnitKind::kAdministration, "Forvaltningen");
+  Unit renamed = admin;
+  renamed.name = "Borgerforvaltningen";
+  ASSERT_TRUE(store_->Update(furesoe_, actor_, renamed, admin.revision).ok());
+  ASSERT_TRUE(store_->Delete(furesoe_, actor_, admin.id, admin.revision + 1).ok());
+  // A refused change leaves no entry.
+  EXPECT_FALSE(store_->Delete(furesoe_, actor_, admin.id, admin.revision + 1).ok());
+
+  AuditStore audit(db());
+  auto entries = audit.List(furesoe_, 10, 0);
+  ASSERT_TRUE(entries.ok()) << entries.status().log_message();
+  ASSERT_EQ(entries->size(), 3U);
+  const auto& del = (*entries)[0];
+  const auto& upd = (*entries)[1];
+  const auto& add = (*entries)[2];
+  EXPECT_EQ(add.action, "unit.create");
+  EXPECT_FALSE(add.before_json.has_value());
+  EXPECT_EQ(nlohmann::json::parse(*add.after_json)["name"], "Forvaltningen");
+  EXPECT_EQ(upd.action, "unit.update");
+  EXPECT_EQ(nlohmann::json::parse(*upd.before_json)["name"], "Forvaltningen");
+  EXPECT_EQ(nlohmann::json::parse(*upd.after_json)["name"], "Borgerforvaltningen");
+  EXPECT_EQ(del.action, "unit.delete");
+  EXPECT_FALSE(del.after_json.has_value());
+  EXPECT_EQ(del.actor_label, "test");
+  EXPECT_EQ(del.request_id, "req-test-1");
+  EXPECT_EQ(del.entity_id, std::to_string(admin.id));
+  EXPECT_EQ(del.at, "2026-11-18T11:06:40Z");
+  // Another municipality's log does not show them.
+  EXPECT_TRUE(audit.List(aalborg_, 10, 0)->empty());
+  // Paging: older than the newest.
+  EXPECT_EQ(audit.List(furesoe_, 10, del.id)->size(), 2U);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, UnitContract, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

@@ -13,7 +13,9 @@ bool WellFormed(std::string_view token) {
 }  // namespace
 
 std::string CsrfToken(const http::Request& request, http::Response& response, bool secure_cookie) {
-  const std::string_view existing = CookieValue(request.headers.Get("Cookie"), kCsrfCookie);
+  // Logged in: the token is bound to the session (derived from it with the installation's key).
+  if (request.principal && !request.principal->csrf_token.empty()) return request.principal->csrf_token;
+  const std::string_view existing = http::CookieValue(request.headers.Get("Cookie"), kCsrfCookie);
   if (WellFormed(existing)) return std::string(existing);
   std::string token = RandomHex(32);
   response.headers.Add("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kCsrfCookie,
@@ -22,7 +24,9 @@ std::string CsrfToken(const http::Request& request, http::Response& response, bo
 }
 
 bool CsrfValid(const http::Request& request, std::string_view form_token) {
-  const std::string_view cookie = CookieValue(request.headers.Get("Cookie"), kCsrfCookie);
+  if (request.principal && !request.principal->csrf_token.empty())
+    return SecureEquals(request.principal->csrf_token, form_token);
+  const std::string_view cookie = http::CookieValue(request.headers.Get("Cookie"), kCsrfCookie);
   return WellFormed(cookie) && SecureEquals(cookie, form_token);
 }
 

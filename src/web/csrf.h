@@ -1,7 +1,8 @@
 // CSRF protection for forms: the double-submit pattern. A random token lives in a SameSite=Strict,
 // HttpOnly cookie and in a hidden field of every form; a state-changing request must carry both,
 // equal. A cross-site page can make the browser send the cookie but cannot read it to fill the
-// field. (Issue 3 binds the token to the login session as well.)
+// field. For a logged-in user the token is bound to the session instead: derived from it with the
+// installation's key (auth/authenticator.h), so it changes at every login and dies with the session.
 #pragma once
 
 #include <string>

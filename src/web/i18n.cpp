@@ -7,6 +7,7 @@
 
 #include "core/embedded.h"
 #include "core/text.h"
+#include "http/message.h"
 
 namespace samskab::web {
 
@@ -98,20 +99,8 @@ std::vector<std::string> Catalog::MissingIn(std::string_view lang) const {
   return missing;
 }
 
-std::string_view CookieValue(std::string_view cookie_header, std::string_view name) {
-  while (!cookie_header.empty()) {
-    const size_t semicolon = cookie_header.find(';');
-    const std::string_view pair = text::Trim(cookie_header.substr(0, semicolon));
-    cookie_header =
-        semicolon == std::string_view::npos ? std::string_view{} : cookie_header.substr(semicolon + 1);
-    const size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
-  }
-  return {};
-}
-
 std::string NegotiateLanguage(std::string_view cookie_header, std::string_view accept_language) {
-  const std::string_view chosen = CookieValue(cookie_header, "lang");
+  const std::string_view chosen = http::CookieValue(cookie_header, "lang");
   if (IsSupportedLanguage(chosen)) return std::string(chosen);
   // Accept-Language: take the first supported tag in the order the browser lists them
   // (browsers list by preference); "no" and "nn" count as bokmål, the written form we offer.

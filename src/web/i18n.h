@@ -38,7 +38,4 @@ class Catalog {
 // Picks the language: the `lang` cookie, then Accept-Language, then Danish.
 std::string NegotiateLanguage(std::string_view cookie_header, std::string_view accept_language);
 
-// The value of cookie `name` in a Cookie header.
-std::string_view CookieValue(std::string_view cookie_header, std::string_view name);
-
 }  // namespace samskab::web

@@ -105,6 +105,11 @@ TEST(Localise, DirectivesForAssetsLanguageAndConditionalBlocks) {
   const std::string nav = "<li[[?nav:start]] class=\"active\"[[/?]]>";
   EXPECT_EQ(Localise(nav, *catalog, "da", {}, {"nav:start"}), "<li class=\"active\">");
   EXPECT_EQ(Localise(nav, *catalog, "da", {}, {"nav:contact"}), "<li>");
+  // Blocks of the same kind nest: a dropped outer block drops its inner blocks with it.
+  const std::string nested = "[[?user]]<li[[?nav:account]] class=\"active\"[[/?]]>me</li>[[/?]]<p>";
+  EXPECT_EQ(Localise(nested, *catalog, "da", {}, {"nav:account"}), "<p>");
+  EXPECT_EQ(Localise(nested, *catalog, "da", {}, {"user", "nav:account"}), "<li class=\"active\">me</li><p>");
+  EXPECT_EQ(Localise(nested, *catalog, "da", {}, {"user"}), "<li>me</li><p>");
 }
 
 }  // namespace

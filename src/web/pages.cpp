@@ -14,15 +14,6 @@ http::Response Html(std::string body) {
   return response;
 }
 
-// The municipality the pages present; its name is in the header of every page.
-Result<domain::Municipality> SiteMunicipality(const PageDependencies& deps) {
-  // Without its municipality the instance is not set up (run `samskab demo`): 503, not 404.
-  auto municipality = deps.municipalities.Get(deps.site_municipality);
-  if (!municipality.ok()) return Unavailable("site municipality: " + municipality.status().log_message());
-  if (!municipality->active) return Unavailable("the site municipality is not active; run samskab demo");
-  return municipality;
-}
-
 Result<http::Response> StartPage(const PageDependencies& deps, http::Request& request) {
   auto municipality = SiteMunicipality(deps);
   if (!municipality.ok()) return municipality.status();
@@ -152,6 +143,15 @@ Result<http::Response> SwitchLanguage(const PageDependencies& deps, http::Reques
 
 }  // namespace
 
+// The municipality the pages present; its name is in the header of every page.
+Result<domain::Municipality> SiteMunicipality(const PageDependencies& deps) {
+  // Without its municipality the instance is not set up (run `samskab demo`): 503, not 404.
+  auto municipality = deps.municipalities.Get(deps.site_municipality);
+  if (!municipality.ok()) return Unavailable("site municipality: " + municipality.status().log_message());
+  if (!municipality->active) return Unavailable("the site municipality is not active; run samskab demo");
+  return municipality;
+}
+
 std::string SafeReturnPath(std::string_view candidate) {
   // Only a local absolute path: "/x", never "//host", "/\host", a scheme or control characters.
   if (candidate.empty() || candidate.front() != '/' || candidate.size() > 512) return "/";
@@ -163,12 +163,11 @@ std::string SafeReturnPath(std::string_view candidate) {
 }
 
 void RegisterPages(http::Router& router, const PageDependencies& deps) {
-  router.Add("GET", "/", [&deps](http::Request& r) { return StartPage(deps, r); });
-  router.Add("GET", "/contact", [&deps](http::Request& r) { return ContactPage(deps, r); });
-  router.Add("POST", "/contact", [&deps](http::Request& r) { return ContactSubmit(deps, r); });
-  router.Add("GET", "/contact/sent", [&deps](http::Request& r) { return ContactSent(deps, r); });
-  router.Add(
-      "GET", "/language", [&deps](http::Request& r) { return SwitchLanguage(deps, r); },
+  router.Add("GET", "/", domain::Access::Public(), [&deps](http::Request& r) { return StartPage(deps, r); });
+  router.Add("GET", "/contact", domain::Access::Public(), [&deps](http::Request& r) { return ContactPage(deps, r); });
+  router.Add("POST", "/contact", domain::Access::Public(), [&deps](http::Request& r) { return ContactSubmit(deps, r); });
+  router.Add("GET", "/contact/sent", domain::Access::Public(), [&deps](http::Request& r) { return ContactSent(deps, r); });
+  router.Add("GET", "/language", domain::Access::Public(), [&deps](http::Request& r) { return SwitchLanguage(deps, r); },
       http::Runs::kOnIoThread);
 }
 

@@ -4,10 +4,15 @@
 
 #include <string>
 
+#include "auth/accounts.h"
+#include "auth/authenticator.h"
 #include "core/clock.h"
 #include "domain/inquiry/inquiry.h"
 #include "domain/municipality/municipality.h"
 #include "http/router.h"
+#include "storage/account_store.h"
+#include "storage/audit_store.h"
+#include "web/forms.h"
 #include "web/views.h"
 
 namespace samskab::web {
@@ -16,12 +21,20 @@ struct PageDependencies {
   const Views& views;
   domain::MunicipalityRepository& municipalities;
   domain::InquiryRepository& inquiries;
+  storage::AccountStore& accounts;
+  storage::AuditStore& audit;
+  domain::UnitRepository& units;
+  auth::Authenticator& authenticator;
+  auth::AccountService& account_service;
   const Clock& clock;
   std::string site_municipality;  // code of the municipality these pages present
   bool secure_cookies = false;
 };
 
 void RegisterPages(http::Router& router, const PageDependencies& deps);
+
+// The municipality the pages present (503 when the instance is not set up).
+Result<domain::Municipality> SiteMunicipality(const PageDependencies& deps);
 
 // A local path safe to redirect to ("/contact?x=1"), or "/" for anything else (open redirects).
 std::string SafeReturnPath(std::string_view candidate);

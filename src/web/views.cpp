@@ -12,7 +12,7 @@ namespace samskab::web {
 namespace {
 constexpr std::string_view kTemplatePrefix = "templates/";
 // The main menu's items ("" for pages outside the menu, such as error pages).
-constexpr const char* kNavItems[] = {"", "start", "contact"};
+constexpr const char* kNavItems[] = {"", "start", "contact", "account", "admin", "login"};
 
 std::string CacheKey(std::string_view name, std::string_view lang) {
   return fmt::format("{}@{}", name, lang);
@@ -25,6 +25,27 @@ std::string Upper(std::string_view s) {
   }
   return out;
 }
+// The position after the "[[/?]]" (or "[[/!]]") that closes the block opened before `pos`;
+// blocks of the same kind may nest ("[[?user]]…[[?nav:account]]…[[/?]]…[[/?]]").
+size_t EndOfBlock(std::string_view source, size_t pos, char kind) {
+  const std::string open = std::string("[[") + kind;
+  const std::string close = std::string("[[/") + kind + "]]";
+  int depth = 1;
+  while (depth > 0) {
+    const size_t next_close = source.find(close, pos);
+    if (next_close == std::string_view::npos) return source.size();
+    const size_t next_open = source.find(open, pos);
+    if (next_open != std::string_view::npos && next_open < next_close) {
+      ++depth;
+      pos = next_open + open.size();
+    } else {
+      --depth;
+      pos = next_close + close.size();
+    }
+  }
+  return pos;
+}
+
 }  // namespace
 
 std::string EscapeHtml(std::string_view s) {
@@ -76,10 +97,7 @@ std::string Localise(std::string_view source, const Catalog& catalog, std::strin
       // "[[?da]]…[[/?]]" is kept only in Danish, "[[!da]]…[[/!]]" in every other language; the
       // same for the flags, e.g. "nav:start" in the start page's variant of the layout.
       const bool keep = flagged(key.substr(1)) == (key.front() == '?');
-      if (!keep) {
-        const size_t end = source.find(key.front() == '?' ? "[[/?]]" : "[[/!]]", pos);
-        pos = end == std::string_view::npos ? source.size() : end + 6;
-      }
+      if (!keep) pos = EndOfBlock(source, pos, key.front());
       continue;
     }
     if (key == "=lang") {
@@ -128,15 +146,21 @@ Status Views::Load() {
     name.remove_suffix(4);  // ".tpl"
     // The layout comes in one variant per menu item, so that marking the current item costs
     // nothing per request (ctemplate sections are the expensive part of an expansion).
-    const std::vector<std::string> variants =
-        name == "layout" ? std::vector<std::string>(std::begin(kNavItems), std::end(kNavItems))
-                         : std::vector<std::string>{""};
+    // Likewise one for the public and one for a logged-in user ("+user": name, account, log out).
+    std::vector<std::pair<std::string, std::vector<std::string>>> variants;  // key suffix, flags
+    if (name == "layout") {
+      for (const char* nav : kNavItems) {
+        variants.push_back({std::string("#") + nav, {std::string("nav:") + nav}});
+        variants.push_back({std::string("#") + nav + "+user", {std::string("nav:") + nav, "user"}});
+      }
+    } else {
+      variants.push_back({"", {}});
+    }
     for (const auto lang : kLanguages) {
-      for (const auto& variant : variants) {
-        const std::string localised =
-            Localise(resource.bytes, catalog_, lang,
-                     [this](std::string_view path) { return assets_.Url(path); }, {"nav:" + variant});
-        const std::string key = CacheKey(name == "layout" ? "layout#" + variant : std::string(name), lang);
+      for (const auto& [suffix, flags] : variants) {
+        const std::string localised = Localise(
+            resource.bytes, catalog_, lang, [this](std::string_view path) { return assets_.Url(path); }, flags);
+        const std::string key = CacheKey(std::string(name) + suffix, lang);
         if (!cache_->StringToTemplateCache(key, localised, ctemplate::DO_NOT_STRIP)) {
           return Internal(fmt::format("template {} ({}) does not parse", resource.name, lang));
         }
@@ -166,7 +190,13 @@ std::string Views::Page(const http::Request& request, const Frame& frame, std::s
   layout.SetValue("RETURN_TO", text::PercentEncode(request.target.size() <= 512 ? request.target : "/"));
   const bool known =
       std::find(std::begin(kNavItems), std::end(kNavItems), frame.nav_active) != std::end(kNavItems);
-  return Fragment(request.lang, "layout#" + (known ? frame.nav_active : std::string()), layout);
+  std::string variant = "layout#" + (known ? frame.nav_active : std::string());
+  if (request.principal && request.principal->kind == domain::Principal::Kind::kUser) {
+    variant += "+user";
+    layout.SetValue("USER_NAME", request.principal->display_name);
+    layout.SetValue("CSRF_TOKEN", request.principal->csrf_token);
+  }
+  return Fragment(request.lang, variant, layout);
 }
 
 std::string Views::ErrorPage(const http::Request& request, int status, const std::string& title,

@@ -14,6 +14,7 @@
 
 #include "core/logging.h"
 #include "core/random.h"
+#include "core/text.h"
 #include "storage/postgres/postgres_connection.h"
 
 namespace samskab::testing {
@@ -163,6 +164,7 @@ TestServer::TestServer(const std::function<void(app::Config&)>& tweak, storage::
   config.server_listen = "127.0.0.1:0";
   config.server_worker_threads = 2;
   config.site_assets_dir = SourceRoot().string();
+  config.auth_password_cost = "minimal";
   if (tweak) tweak(config);
   Status demo = app::SetUpDemo(database_->db(), clock_, config.site_municipality);
   if (!demo.ok()) throw std::runtime_error(demo.log_message());
@@ -182,6 +184,53 @@ void TestServer::Stop() {
   if (!thread_.joinable()) return;
   server_->Stop();
   thread_.join();
+}
+
+int64_t TestServer::AddUser(const std::string& email, const std::string& password,
+                            std::optional<domain::Grant> grant) {
+  auto hash = app_->authenticator().HashPassword(password);
+  if (!hash.ok()) throw std::runtime_error(hash.status().log_message());
+  domain::User user;
+  user.email = email;
+  user.display_name = email.substr(0, email.find('@'));
+  user.password_hash = *hash;
+  user.email_verified_at = "2026-11-01T00:00:00Z";
+  std::vector<domain::Grant> grants;
+  if (grant) grants.push_back(*grant);
+  auto created = app_->accounts().CreateUser(domain::Actor::System("test", "test"), user, grants);
+  if (!created.ok()) throw std::runtime_error(created.status().log_message());
+  return created->id;
+}
+
+std::string TestServer::Login(const std::string& email, const std::string& password) {
+  const HttpResult form = Get(port_, "/login");
+  const std::string csrf_cookie = form.header("set-cookie").substr(0, form.header("set-cookie").find(';'));
+  const size_t at = form.body.find("name=\"csrf_token\" value=\"");
+  if (at == std::string::npos) return "";
+  const std::string token = form.body.substr(at + 26, 64);
+  const HttpResult result =
+      Send(port_, "POST", "/login",
+           "csrf_token=" + token + "&email=" + text::PercentEncode(email) + "&password=" + text::PercentEncode(password),
+           {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", csrf_cookie}});
+  if (result.status != 303) return "";
+  const std::string set_cookie = result.header("set-cookie");
+  return set_cookie.substr(0, set_cookie.find(';'));
+}
+
+std::string TestServer::AddToken(domain::Role role, const std::string& municipality_code) {
+  domain::ApiToken token;
+  token.name = "test token";
+  token.role = role;
+  token.municipality_code = municipality_code;
+  auto created = app_->account_service().CreateApiToken(domain::Actor::System("test", "test"), token);
+  if (!created.ok()) throw std::runtime_error(created.status().log_message());
+  return created->secret;
+}
+
+std::string TestServer::CsrfFor(const std::string& session_cookie) {
+  const HttpResult page = Get(port_, "/account", {{"Cookie", session_cookie}});
+  const size_t at = page.body.find("name=\"csrf_token\" value=\"");
+  return at == std::string::npos ? "" : page.body.substr(at + 26, 64);
 }
 
 TestServer::~TestServer() {

@@ -13,7 +13,10 @@
 #include <string>
 #include <thread>
 
+#include <optional>
+
 #include "app/app.h"
+#include "domain/access/access.h"
 #include "core/clock.h"
 #include "storage/database.h"
 
@@ -91,6 +94,16 @@ class TestServer {
   app::App& app() { return *app_; }
   FixedClock& clock() { return clock_; }
   void Stop();
+
+  // People and tokens for tests. Passwords use argon2id's minimal limits here.
+  // A user with one role (or none); returns the user id.
+  int64_t AddUser(const std::string& email, const std::string& password, std::optional<domain::Grant> grant);
+  // Logs in through POST /login and returns the Cookie header value for the session ("" on failure).
+  std::string Login(const std::string& email, const std::string& password);
+  // An API token; returns the secret for `Authorization: Bearer`.
+  std::string AddToken(domain::Role role, const std::string& municipality_code);
+  // A CSRF token for a logged-in session cookie (scraped from /account).
+  std::string CsrfFor(const std::string& session_cookie);
 
  private:
   FixedClock clock_;

@@ -17,6 +17,17 @@ const char* UnitKindName(UnitKind kind) {
   return "department";
 }
 
+nlohmann::json UnitToJson(const Unit& unit) {
+  return {{"id", unit.id},
+          {"municipality_code", unit.municipality_code},
+          {"parent_id", unit.parent_id ? nlohmann::json(*unit.parent_id) : nlohmann::json(nullptr)},
+          {"kind", UnitKindName(unit.kind)},
+          {"name", unit.name},
+          {"revision", unit.revision},
+          {"created_at", unit.created_at},
+          {"updated_at", unit.updated_at}};
+}
+
 std::optional<UnitKind> ParseUnitKind(std::string_view name) {
   for (const UnitKind kind : {UnitKind::kAdministration, UnitKind::kCenter, UnitKind::kDepartment}) {
     if (name == UnitKindName(kind)) return kind;

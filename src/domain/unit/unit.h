@@ -11,7 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/status.h"
+#include "domain/audit/audit.h"
 
 namespace samskab::domain {
 
@@ -43,6 +46,9 @@ class MunicipalityScope {
   std::string code_;
 };
 
+// The unit as the API shows it and the audit log records it (one representation for both).
+nlohmann::json UnitToJson(const Unit& unit);
+
 // Checks that a unit of `kind` may hang below `parent` (nullopt: at the top). kInvalidArgument
 // with a catalog key naming the rule when it may not.
 Status CheckPlacement(UnitKind kind, const std::optional<Unit>& parent);
@@ -56,12 +62,15 @@ class UnitRepository {
   virtual Result<Unit> Get(const MunicipalityScope& scope, int64_t id) = 0;
   // All units of the municipality, parents before children, siblings by name.
   virtual Result<std::vector<Unit>> List(const MunicipalityScope& scope) = 0;
+  // Writes record `actor` in the audit log, in the same transaction.
   // Checks the placement rules; kAlreadyExists when a sibling has the same name.
-  virtual Result<Unit> Create(const MunicipalityScope& scope, Unit unit) = 0;
+  virtual Result<Unit> Create(const MunicipalityScope& scope, const Actor& actor, Unit unit) = 0;
   // Renames (and may move) a unit. kPreconditionFailed when `expected_revision` is stale.
-  virtual Result<Unit> Update(const MunicipalityScope& scope, Unit unit, int64_t expected_revision) = 0;
+  virtual Result<Unit> Update(const MunicipalityScope& scope, const Actor& actor, Unit unit,
+                              int64_t expected_revision) = 0;
   // kFailedPrecondition while the unit has children.
-  virtual Status Delete(const MunicipalityScope& scope, int64_t id, int64_t expected_revision) = 0;
+  virtual Status Delete(const MunicipalityScope& scope, const Actor& actor, int64_t id,
+                        int64_t expected_revision) = 0;
 };
 
 }  // namespace samskab::domain

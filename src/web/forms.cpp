@@ -1,0 +1,97 @@
+#include "web/forms.h"
+
+#include "web/csrf.h"
+
+namespace samskab::web {
+
+Result<text::Params> ReadForm(const http::Request& request) {
+  const std::string content_type = text::ToLower(request.headers.Get("Content-Type"));
+  if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0)
+    return Status(ErrorCode::kUnsupportedMediaType, "form must be form-encoded");
+  auto params = text::ParseUrlEncoded(request.body);
+  if (!params) return Status(ErrorCode::kMalformed, "form is not valid UTF-8 or percent-encoding",
+                             "validation.not_utf8");
+  return std::move(*params);
+}
+
+std::string FormValue(const text::Params& params, std::string_view name) {
+  return std::string(text::Find(params, name).value_or(""));
+}
+
+bool FormCsrfValid(const http::Request& request, const text::Params& params) {
+  return CsrfValid(request, FormValue(params, kCsrfField));
+}
+
+std::string RenderForm(const Views& views, const http::Request& request, http::Response& response,
+                       const Form& form, bool secure_cookies) {
+  const Catalog& catalog = views.catalog();
+  ctemplate::TemplateDictionary dict("form");
+  dict.SetValue("ACTION", form.action);
+  dict.SetValue("SUBMIT", form.submit);
+  dict.SetValue("BUTTON_CLASS", form.secondary ? "button-secondary" : "button-primary");
+  dict.SetValue("CSRF_TOKEN", CsrfToken(request, response, secure_cookies));
+  for (const auto& [name, value] : form.hidden) {
+    auto* hidden = dict.AddSectionDictionary("HIDDEN");
+    hidden->SetValue("NAME", name);
+    hidden->SetValue("VALUE", value);
+  }
+  if (!form.problems.empty()) {
+    auto* errors = dict.AddSectionDictionary("ERRORS");
+    for (const auto& problem : form.problems) {
+      const Field* field = nullptr;
+      for (const auto& f : form.fields) {
+        if (f.name == problem.field) field = &f;
+      }
+      auto* item = errors->AddSectionDictionary(field ? "ERROR" : "FORM_ERROR");
+      item->SetValue("FIELD", problem.field);
+      if (field) item->SetValue("LABEL", field->label);
+      item->SetValue("MESSAGE", catalog.Get(request.lang, problem.message_key));
+    }
+  }
+  for (const auto& field : form.fields) {
+    auto* group = dict.AddSectionDictionary("FIELD");
+    group->SetValue("ID", field.name);
+    group->SetValue("NAME", field.name);
+    group->SetValue("LABEL", field.label);
+    group->SetValue("VALUE", field.value);
+    group->SetValue("TYPE", field.type);
+    group->SetValue("AUTOCOMPLETE", field.autocomplete);
+    std::string described;
+    if (!field.hint.empty()) {
+      group->AddSectionDictionary("HINT")->SetValue("TEXT", field.hint);
+      described = field.name + "-hint";
+    }
+    for (const auto& problem : form.problems) {
+      if (problem.field != field.name) continue;
+      group->AddSectionDictionary("INVALID")->SetValue("MESSAGE", catalog.Get(request.lang, problem.message_key));
+      described += (described.empty() ? "" : " ") + field.name + "-error";
+      group->ShowSection("ARIA_INVALID");
+      break;
+    }
+    if (!described.empty()) group->AddSectionDictionary("DESCRIBED")->SetValue("IDS", described);
+    if (field.max_length > 0) group->AddSectionDictionary("MAXLENGTH")->SetIntValue("N", field.max_length);
+    if (field.type == "select") {
+      auto* select = group->AddSectionDictionary("SELECT");
+      for (const auto& [value, label] : field.options) {
+        auto* option = select->AddSectionDictionary("OPTION");
+        option->SetValue("VALUE", value);
+        option->SetValue("LABEL", label);
+        if (value == field.value) option->ShowSection("SELECTED");
+      }
+    } else if (field.type == "textarea") {
+      group->ShowSection("TEXTAREA");
+    } else {
+      group->ShowSection("INPUT");
+    }
+  }
+  return views.Fragment(request.lang, "form", dict);
+}
+
+http::Response HtmlPage(std::string body, int status, const http::Response& extra) {
+  http::Response response = http::MakeResponse(status, "text/html; charset=utf-8", std::move(body));
+  for (const auto& [name, value] : extra.headers.items()) response.headers.Add(name, value);
+  response.headers.Set("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace samskab::web

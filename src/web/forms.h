@@ -1,0 +1,56 @@
+// HTML forms, the one way every page does them: reading a posted form (form-encoded only, valid
+// UTF-8), the CSRF check, and rendering fields with their labels, hints and errors plus the
+// dkfds error summary (templates/form.tpl). A problem with the whole form (an expired CSRF
+// token, wrong credentials) is plain text in the summary; a field's problem links to the field.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "core/text.h"
+#include "domain/inquiry/inquiry.h"  // FieldProblem
+#include "http/message.h"
+#include "web/views.h"
+
+namespace samskab::web {
+
+// The name used for problems of the whole form.
+inline constexpr std::string_view kFormLevel = "_form";
+
+struct Field {
+  std::string name;
+  std::string type = "text";  // text, email, password, select, textarea
+  std::string label;          // translated
+  std::string hint;           // translated; optional
+  std::string value;
+  std::string autocomplete = "off";
+  int max_length = 0;
+  std::vector<std::pair<std::string, std::string>> options;  // select: value, label (translated)
+};
+
+struct Form {
+  std::string action;
+  std::string submit;  // translated
+  bool secondary = false;  // a secondary (less prominent) button
+  std::vector<Field> fields;
+  std::vector<std::pair<std::string, std::string>> hidden;  // name, value
+  std::vector<domain::FieldProblem> problems;
+};
+
+// A posted form: kUnsupportedMediaType unless form-encoded, kMalformed for broken encoding.
+Result<text::Params> ReadForm(const http::Request& request);
+std::string FormValue(const text::Params& params, std::string_view name);
+
+// True when the form carries the request's CSRF token (see csrf.h).
+bool FormCsrfValid(const http::Request& request, const text::Params& params);
+
+// Renders the form; a new CSRF cookie, when the request had none, goes onto `response`.
+std::string RenderForm(const Views& views, const http::Request& request, http::Response& response,
+                       const Form& form, bool secure_cookies);
+
+// The HTML page response (status, no-store, and any headers collected on `extra`).
+http::Response HtmlPage(std::string body, int status, const http::Response& extra = {});
+
+}  // namespace samskab::web

@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}{{#ERRORS}}<div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary" data-module="error-summary">
+  <svg class="icon-svg alert-icon" aria-hidden="true" focusable="false"><use href="[[asset:dkfds/img/all-svg-icons.svg]]#error"></use></svg>
+  <div class="alert-body">
+    <p class="alert-heading" id="error-summary-heading">[[form.error_summary]]</p>
+    <ul class="alert-text nobullet-list">
+      {{#ERROR}}<li><a href="#{{FIELD}}" class="function-link">{{LABEL}}: {{MESSAGE}}</a></li>{{/ERROR}}{{#FORM_ERROR}}<li>{{MESSAGE}}</li>{{/FORM_ERROR}}
+    </ul>
+  </div>
+</div>{{/ERRORS}}
+<form method="post" action="{{ACTION}}" novalidate>
+  <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+  {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
+  {{#FIELD}}<div class="form-group{{#INVALID}} form-error{{/INVALID}}">
+    <label class="form-label" for="{{ID}}">{{LABEL}}</label>
+    {{#HINT}}<span class="form-hint" id="{{ID}}-hint">{{TEXT}}</span>{{/HINT}}
+    {{#INVALID}}<span class="form-error-message" id="{{ID}}-error"><span class="sr-only">[[form.error_prefix]]</span> {{MESSAGE}}</span>{{/INVALID}}
+    {{#INPUT}}<input class="form-input" type="{{TYPE}}" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}" autocomplete="{{AUTOCOMPLETE}}"{{#MAXLENGTH}} maxlength="{{N}}"{{/MAXLENGTH}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{/INPUT}}
+    {{#SELECT}}<select class="form-select" id="{{ID}}" name="{{NAME}}"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>{{/SELECT}}
+    {{#TEXTAREA}}<textarea class="form-input" id="{{ID}}" name="{{NAME}}" rows="5"{{#MAXLENGTH}} maxlength="{{N}}"{{/MAXLENGTH}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{VALUE:pre_escape}}</textarea>{{/TEXTAREA}}
+  </div>{{/FIELD}}
+  <button type="submit" class="button {{BUTTON_CLASS}}">{{SUBMIT}}</button>
+</form>
