@@ -197,7 +197,7 @@ void BM_RawSqlite_MunicipalitySelect(benchmark::State& state) {
   }
   sqlite3_stmt* stmt = nullptr;
   const char* sql =
-      "SELECT code, country, name, region_code, region_name, active, revision, updated_at "
+      "SELECT code, official_code, country, name, region_code, region_name, active, revision, updated_at "
       "FROM municipalities WHERE code = ?";
   if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
     state.SkipWithError(sqlite3_errmsg(db));
@@ -219,9 +219,10 @@ void BM_RawSqlite_MunicipalitySelect(benchmark::State& state) {
                                     text(2),
                                     text(3),
                                     text(4),
-                                    sqlite3_column_int64(stmt, 5) != 0,
-                                    sqlite3_column_int64(stmt, 6),
-                                    text(7)};
+                                    text(5),
+                                    sqlite3_column_int64(stmt, 6) != 0,
+                                    sqlite3_column_int64(stmt, 7),
+                                    text(8)};
     benchmark::DoNotOptimize(m);
     sqlite3_reset(stmt);
   }

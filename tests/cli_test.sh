@@ -55,9 +55,15 @@ check "serve refuses a database that is not migrated" test "$code" -ne 0
 check "... and says to run samskab migrate" contains "$tmp/out" "run \`samskab migrate\`"
 
 "$bin" demo --db "sqlite:$tmp/demo.db" >"$tmp/out" 2>&1 && "$bin" demo --db "sqlite:$tmp/demo.db" >>"$tmp/out" 2>&1
-check "demo is idempotent" test "$(sqlite3 "$tmp/demo.db" 'SELECT COUNT(*), SUM(active) FROM municipalities')" = "98|1"
+check "demo is idempotent" test "$(sqlite3 "$tmp/demo.db" \
+  'SELECT country, COUNT(*), SUM(active) FROM municipalities GROUP BY country ORDER BY country')" = $'dk|98|1\nno|357|0'
 check "... and keeps the revision of an unchanged municipality" \
   test "$(sqlite3 "$tmp/demo.db" "SELECT revision FROM municipalities WHERE code = '0101'")" = "1"
+
+"$bin" demo --db "sqlite:$tmp/oslo.db" --municipality no-0301 >"$tmp/out" 2>&1
+check "demo activates a Norwegian municipality by its platform code" \
+  test "$(sqlite3 "$tmp/oslo.db" "SELECT official_code, name, active FROM municipalities WHERE active = 1")" \
+  = "0301|Oslo|1"
 
 cp "$tmp/demo.db" "$tmp/newer.db"
 sqlite3 "$tmp/newer.db" "INSERT INTO schema_migrations VALUES (9999, 'future', '2030-01-01T00:00:00Z')"

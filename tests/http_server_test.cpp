@@ -225,6 +225,32 @@ TEST_F(HttpServerTest, ApiReadHasEtagAndAnswers304) {
   EXPECT_TRUE(again.body.empty());
 }
 
+TEST_F(HttpServerTest, ApiShowsTheOfficialCodeOfDanishAndNorwegianMunicipalities) {
+  const auto furesoe = nlohmann::json::parse(Get(port(), "/api/v1/municipalities/0190").body);
+  EXPECT_EQ(furesoe["code"], "0190");
+  EXPECT_EQ(furesoe["official_code"], "0190");
+  EXPECT_EQ(furesoe["country"], "dk");
+
+  EXPECT_EQ(Get(port(), "/api/v1/municipalities/no-0301").status, 404) << "loaded, but not active";
+  auto& store = server_->app().municipalities();
+  ASSERT_TRUE(store.SetActive("no-0301", true, std::nullopt).ok());
+  const HttpResult r = Get(port(), "/api/v1/municipalities/no-0301");
+  const HttpResult list = Get(port(), "/api/v1/municipalities?limit=100");
+  ASSERT_TRUE(store.SetActive("no-0301", false, std::nullopt).ok());
+  ASSERT_EQ(r.status, 200);
+  const auto oslo = nlohmann::json::parse(r.body);
+  EXPECT_EQ(oslo["code"], "no-0301");
+  EXPECT_EQ(oslo["official_code"], "0301");
+  EXPECT_EQ(oslo["country"], "no");
+  EXPECT_EQ(oslo["name"], "Oslo");
+  EXPECT_EQ(oslo["region_code"], "03");
+  EXPECT_EQ(oslo["region_name"], "Oslo");
+  const auto page = nlohmann::json::parse(list.body);
+  std::vector<std::string> listed;
+  for (const auto& item : page["items"]) listed.push_back(item["code"]);
+  EXPECT_EQ(listed, (std::vector<std::string>{"0190", "no-0301"})) << list.body;
+}
+
 TEST_F(HttpServerTest, ApiErrorsAreProblemJsonInTheCallersLanguage) {
   const HttpResult missing = Get(port(), "/api/v1/municipalities/0101", {{"Accept-Language", "en"}});
   EXPECT_EQ(missing.status, 404) << "inactive looks like missing";

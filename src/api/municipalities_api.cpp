@@ -7,6 +7,7 @@ namespace {
 
 nlohmann::json ToJson(const domain::Municipality& m) {
   return {{"code", m.code},
+          {"official_code", m.official_code},
           {"country", m.country},
           {"name", m.name},
           {"region_code", m.region_code},

@@ -232,17 +232,32 @@ auth::AuthOptions AuthOptionsFromConfig(const Config& config, std::string secret
   return options;
 }
 
-Result<int> MigrateAndLoadReferenceData(storage::Database& database, const Clock& clock) {
-  auto applied = storage::Migrate(database, clock);
-  if (!applied.ok()) return applied.status();
-  auto municipalities =
-      domain::ParseDanishMunicipalities(embedded::Find("data/dk/kommuner_dataforsyningen_2024.json"));
+namespace {
+
+// Inserts or refreshes every municipality of one country's list; keeps `active`.
+Status UpsertMunicipalities(storage::MunicipalityStore& store,
+                            const Result<std::vector<domain::Municipality>>& municipalities) {
   if (!municipalities.ok()) return municipalities.status();
-  storage::MunicipalityStore store(database, clock);
   for (const auto& municipality : *municipalities) {
     auto upserted = store.UpsertReference(municipality);
     if (!upserted.ok()) return upserted.status();
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<int> MigrateAndLoadReferenceData(storage::Database& database, const Clock& clock) {
+  auto applied = storage::Migrate(database, clock);
+  if (!applied.ok()) return applied.status();
+  // Both countries' municipalities are loaded inactive; activating one makes it a tenant.
+  const auto danish =
+      domain::ParseDanishMunicipalities(embedded::Find("data/dk/kommuner_dataforsyningen_2024.json"));
+  const auto norwegian = domain::ParseNorwegianMunicipalities(embedded::Find("data/no/kommuner-2025.json"),
+                                                              embedded::Find("data/no/fylker-2025.json"));
+  storage::MunicipalityStore store(database, clock);
+  SAMSKAB_RETURN_IF_ERROR(UpsertMunicipalities(store, danish));
+  SAMSKAB_RETURN_IF_ERROR(UpsertMunicipalities(store, norwegian));
   return applied;
 }
 

@@ -75,11 +75,12 @@ class App {
   std::string site_name_;  // the site municipality's name, for error pages (no database call there)
 };
 
-// Creates or refreshes the demo: migrations, the 98 Danish municipalities from the reference
-// data, and the demo municipality activated. Idempotent.
+// Creates or refreshes the demo: migrations, the 98 Danish and 357 Norwegian municipalities from
+// the reference data, and the demo municipality activated. Idempotent.
 Status SetUpDemo(storage::Database& database, const Clock& clock, const std::string& municipality_code);
 
-// Applies migrations and refreshes the reference municipalities. Idempotent.
+// Applies migrations and refreshes the reference municipalities of Denmark and Norway (new ones
+// inactive; `active` is kept). Idempotent.
 Result<int> MigrateAndLoadReferenceData(storage::Database& database, const Clock& clock);
 
 // Builds the authenticator's options from the configuration and the installation's secret.

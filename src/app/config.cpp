@@ -85,10 +85,16 @@ Status CheckLogLevel(const std::string& value) {
   return InvalidArgument(fmt::format("must be trace, debug, info, warn, error or off (got \"{}\")", value));
 }
 
+// A platform municipality code: a Danish code ("0190") or "no-" and a Norwegian kommunenummer
+// ("no-0301"); see docs/decisions/0004-municipality-keys.md.
 Status CheckMunicipalityCode(const std::string& value) {
-  if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos) {
-    return InvalidArgument(
-        fmt::format("must be a four-digit municipality code such as 0190 (got \"{}\")", value));
+  const std::string_view digits =
+      value.rfind("no-", 0) == 0 ? std::string_view(value).substr(3) : std::string_view(value);
+  if (digits.size() != 4 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    return InvalidArgument(fmt::format(
+        "must be a four-digit municipality code such as 0190, or no- and a Norwegian one such as no-0301 "
+        "(got \"{}\")",
+        value));
   }
   return Status::Ok();
 }

@@ -25,6 +25,14 @@ TEST(Config, FileThenEnvironmentThenFlagsEachOverrideTheOneBefore) {
   EXPECT_EQ(config.ListenPort(), 9000);
 }
 
+TEST(Config, TheSiteMunicipalityIsADanishCodeOrNoAndANorwegianOne) {
+  Config config;
+  ASSERT_TRUE(ApplySetting(config, "site.municipality", "0190", "flag").ok());
+  EXPECT_EQ(config.site_municipality, "0190");
+  ASSERT_TRUE(ApplySetting(config, "site.municipality", "no-0301", "flag").ok());
+  EXPECT_EQ(config.site_municipality, "no-0301");
+}
+
 struct BadSetting {
   std::string key;
   std::string value;
@@ -41,6 +49,9 @@ TEST(Config, AnInvalidValueNamesTheKeyTheSourceAndWhatIsWrong) {
       {"log.level", "loud", "trace, debug"},
       {"server.trust_forwarded", "maybe", "true or false"},
       {"site.municipality", "190", "four-digit"},
+      {"site.municipality", "no-301", "no-0301"},
+      {"site.municipality", "se-0180", "four-digit"},
+      {"site.municipality", "0301-no", "four-digit"},
       {"server.colour", "blue", "unknown setting"},
   };
   for (const auto& c : cases) {

@@ -144,7 +144,8 @@ int main(int argc, char** argv) {
   std::string municipality;
   auto* demo = cli.add_subcommand("demo", "create or refresh the demo municipality (idempotent)");
   add_common(demo);
-  demo->add_option("--municipality", municipality, "municipality code, default 0190 (Furesø)");
+  demo->add_option("--municipality", municipality,
+                   "municipality code, default 0190 (Furesø); no-0301 is Oslo");
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 

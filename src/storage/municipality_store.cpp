@@ -6,24 +6,26 @@ namespace samskab::storage {
 namespace {
 
 // The column list of FromRow(), in its order.
-#define SAMSKAB_COLUMNS "code, country, name, region_code, region_name, active, revision, updated_at"
+#define SAMSKAB_COLUMNS \
+  "code, official_code, country, name, region_code, region_name, active, revision, updated_at"
 constexpr char kSelectOne[] = "SELECT " SAMSKAB_COLUMNS " FROM municipalities WHERE code = ?";
 constexpr char kSelectActive[] =
     "SELECT " SAMSKAB_COLUMNS " FROM municipalities WHERE active = 1 AND code > ? ORDER BY code LIMIT ?";
 #undef SAMSKAB_COLUMNS
 constexpr char kInsert[] =
-    "INSERT INTO municipalities (code, country, name, region_code, region_name, active, revision, "
-    "updated_at) "
-    "VALUES (?, ?, ?, ?, ?, 0, 1, ?)";
+    "INSERT INTO municipalities (code, official_code, country, name, region_code, region_name, active, "
+    "revision, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?)";
 constexpr char kUpdateReference[] =
-    "UPDATE municipalities SET name = ?, region_code = ?, region_name = ?, revision = revision + 1, "
-    "updated_at = ? WHERE code = ? AND (name <> ? OR region_code <> ? OR region_name <> ?)";
+    "UPDATE municipalities SET official_code = ?, name = ?, region_code = ?, region_name = ?, "
+    "revision = revision + 1, updated_at = ? WHERE code = ? "
+    "AND (official_code <> ? OR name <> ? OR region_code <> ? OR region_name <> ?)";
 constexpr char kUpdateActive[] =
     "UPDATE municipalities SET active = ?, revision = revision + 1, updated_at = ? WHERE code = ?";
 
 domain::Municipality FromRow(const Row& row) {
-  return {row.Text(0), row.Text(1),     row.Text(2), row.Text(3),
-          row.Text(4), row.Int(5) != 0, row.Int(6),  row.Text(7)};
+  return {row.Text(0), row.Text(1),     row.Text(2), row.Text(3), row.Text(4),
+          row.Text(5), row.Int(6) != 0, row.Int(7),  row.Text(8)};
 }
 
 Result<domain::Municipality> GetOn(Connection& connection, const std::string& code) {
@@ -58,14 +60,15 @@ Result<bool> MunicipalityStore::UpsertReference(const domain::Municipality& m) {
   return InWriteTransaction<bool>(database_, [&](Connection& connection) -> Result<bool> {
     auto existing = GetOn(connection, m.code);
     if (!existing.ok() && existing.status().code() == ErrorCode::kNotFound) {
-      auto inserted =
-          connection.Execute(kInsert, {m.code, m.country, m.name, m.region_code, m.region_name, now});
+      auto inserted = connection.Execute(
+          kInsert, {m.code, m.official_code, m.country, m.name, m.region_code, m.region_name, now});
       if (!inserted.ok()) return inserted.status();
       return true;
     }
     if (!existing.ok()) return existing.status();
-    auto updated = connection.Execute(kUpdateReference, {m.name, m.region_code, m.region_name, now, m.code,
-                                                         m.name, m.region_code, m.region_name});
+    auto updated =
+        connection.Execute(kUpdateReference, {m.official_code, m.name, m.region_code, m.region_name, now,
+                                              m.code, m.official_code, m.name, m.region_code, m.region_name});
     if (!updated.ok()) return updated.status();
     return *updated > 0;
   });

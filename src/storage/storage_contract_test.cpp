@@ -25,7 +25,15 @@ const FixedClock& TestClock() {
 }
 
 domain::Municipality Furesoe() {
-  return {"0190", "dk", "Furesø", "1084", "Region Hovedstaden", false, 1, ""};
+  return {"0190", "0190", "dk", "Furesø", "1084", "Region Hovedstaden", false, 1, ""};
+}
+
+// Halden had kommunenummer 0101 until 2020 (3101 since 2024); 0101 is København in Denmark.
+domain::Municipality Koebenhavn() {
+  return {"0101", "0101", "dk", "København", "1084", "Region Hovedstaden", false, 1, ""};
+}
+domain::Municipality HaldenBefore2020() {
+  return {"no-0101", "0101", "no", "Halden", "01", "Østfold", false, 1, ""};
 }
 
 class StorageContract : public BackendTest {
@@ -120,6 +128,100 @@ TEST_P(StorageContract, MunicipalityUpsertIsIdempotentAndKeepsActive) {
   EXPECT_TRUE(got->active);
   EXPECT_EQ(got->revision, 3);
   EXPECT_EQ(got->updated_at, "2026-11-18T11:06:40Z");
+}
+
+TEST_P(StorageContract, ADanishAndANorwegianMunicipalityWithTheSameOfficialCodeCoexist) {
+  MunicipalityStore store(db(), TestClock());
+  ASSERT_TRUE(*store.UpsertReference(Koebenhavn()));
+  ASSERT_TRUE(*store.UpsertReference(HaldenBefore2020()));
+  auto danish = store.Get("0101");
+  auto norwegian = store.Get("no-0101");
+  ASSERT_TRUE(danish.ok()) << danish.status().log_message();
+  ASSERT_TRUE(norwegian.ok()) << norwegian.status().log_message();
+  EXPECT_EQ(danish->country, "dk");
+  EXPECT_EQ(danish->official_code, "0101");
+  EXPECT_EQ(danish->name, "København");
+  EXPECT_EQ(norwegian->country, "no");
+  EXPECT_EQ(norwegian->official_code, "0101");
+  EXPECT_EQ(norwegian->name, "Halden");
+  EXPECT_EQ(norwegian->region_code, "01");
+  EXPECT_EQ(norwegian->region_name, "Østfold");
+  EXPECT_FALSE(*store.UpsertReference(HaldenBefore2020())) << "an unchanged import changes nothing";
+
+  // Activating one leaves the other alone.
+  ASSERT_TRUE(store.SetActive("no-0101", true, std::nullopt).ok());
+  auto active = store.ListActive(10, "");
+  ASSERT_TRUE(active.ok());
+  ASSERT_EQ(active->size(), 1u);
+  EXPECT_EQ(active->front().code, "no-0101");
+  EXPECT_FALSE(store.Get("0101")->active);
+
+  auto lease = db().Acquire();
+  ASSERT_TRUE(lease.ok());
+  auto rows =
+      (*lease)->Query("SELECT country, code FROM municipalities WHERE official_code = ? ORDER BY country",
+                      {std::string("0101")});
+  ASSERT_TRUE(rows.ok()) << rows.status().log_message();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(rows->at(0).Text(0), "dk");
+  EXPECT_EQ(rows->at(0).Text(1), "0101");
+  EXPECT_EQ(rows->at(1).Text(0), "no");
+  EXPECT_EQ(rows->at(1).Text(1), "no-0101");
+}
+
+TEST_P(StorageContract, UpsertFillsTheOfficialCodeOfAnOlderRow) {
+  {
+    auto lease = db().Acquire();
+    ASSERT_TRUE(lease.ok());
+    ASSERT_TRUE((*lease)
+                    ->Execute("INSERT INTO municipalities (code, country, name, region_code, region_name, "
+                              "updated_at) VALUES ('0190', 'dk', 'Furesø', '1084', 'Region Hovedstaden', "
+                              "'now')")
+                    .ok());
+  }
+  MunicipalityStore store(db(), TestClock());
+  EXPECT_EQ(store.Get("0190")->official_code, "");
+  EXPECT_TRUE(*store.UpsertReference(Furesoe()));
+  EXPECT_EQ(store.Get("0190")->official_code, "0190");
+}
+
+// 0004_norway adds official_code to a database that already holds Danish municipalities and
+// fills it in for them.
+TEST_P(StorageContract, TheNorwayMigrationBackfillsTheOfficialCodeOfDanishRows) {
+  auto fresh = samskab::testing::TestDatabase::Create(GetParam());
+  ASSERT_TRUE(fresh);
+  {  // The schema before 0004, as a database migrated by an older samskab has it, with one row.
+    auto lease = fresh->db().Acquire();
+    ASSERT_TRUE(lease.ok());
+    Connection& connection = **lease;
+    ASSERT_TRUE(connection
+                    .ExecuteScript("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT "
+                                   "NOT NULL, applied_at TEXT NOT NULL)")
+                    .ok());
+    for (const Migration& migration : AllMigrations()) {
+      if (migration.version >= 4) break;
+      ASSERT_TRUE(connection.ExecuteScript(SqlFor(migration, GetParam())).ok()) << migration.name;
+      ASSERT_TRUE(connection
+                      .Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                               {int64_t{migration.version}, migration.name, std::string("then")})
+                      .ok());
+    }
+    ASSERT_TRUE(connection
+                    .Execute("INSERT INTO municipalities (code, country, name, region_code, region_name, "
+                             "active, updated_at) VALUES ('0190', 'dk', 'Furesø', '1084', 'Region "
+                             "Hovedstaden', 1, 'then')")
+                    .ok());
+  }
+  auto applied = Migrate(fresh->db(), TestClock());
+  ASSERT_TRUE(applied.ok()) << applied.status().log_message();
+  EXPECT_GE(*applied, 1);
+  MunicipalityStore store(fresh->db(), TestClock());
+  auto furesoe = store.Get("0190");
+  ASSERT_TRUE(furesoe.ok()) << furesoe.status().log_message();
+  EXPECT_EQ(furesoe->official_code, "0190");
+  EXPECT_TRUE(furesoe->active);
+  EXPECT_EQ(furesoe->revision, 1) << "the migration is not a change of the municipality";
+  EXPECT_FALSE(*store.UpsertReference(Furesoe())) << "after the backfill the import finds nothing to change";
 }
 
 TEST_P(StorageContract, UnknownMunicipalityIsNotFound) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -11,8 +12,11 @@
 namespace samskab::domain {
 
 struct Municipality {
-  std::string code;     // official code: four digits in Denmark ("0190"), four in Norway ("0301")
-  std::string country;  // "dk" or "no"
+  // The platform key, unique across countries: the official code in Denmark ("0190"), "no-" and
+  // the kommunenummer in Norway ("no-0301"). See docs/decisions/0004-municipality-keys.md.
+  std::string code;
+  std::string official_code;  // the country's own four-digit code: "0190", "0301"
+  std::string country;        // "dk" or "no"
   std::string name;
   std::string region_code;
   std::string region_name;
@@ -28,8 +32,8 @@ class MunicipalityRepository {
   virtual Result<Municipality> Get(const std::string& code) = 0;
   // Active municipalities ordered by code, starting after `after_code` (keyset pagination).
   virtual Result<std::vector<Municipality>> ListActive(int limit, const std::string& after_code) = 0;
-  // Inserts or refreshes the reference fields (name, region); keeps `active`. Returns true when
-  // anything changed, so that an idempotent import does not bump revisions.
+  // Inserts or refreshes the reference fields (official code, name, region); keeps `active`.
+  // Returns true when anything changed, so that an idempotent import does not bump revisions.
   virtual Result<bool> UpsertReference(const Municipality& municipality) = 0;
   // Sets `active`. With `expected_revision`, fails with kFailedPrecondition when the stored
   // revision differs (optimistic concurrency for If-Match).
@@ -40,5 +44,12 @@ class MunicipalityRepository {
 // Reads DAWA's municipality list (data/dk/kommuner_dataforsyningen_2024.json). Christiansø,
 // which lies outside the municipal division, is left out: 98 municipalities.
 Result<std::vector<Municipality>> ParseDanishMunicipalities(std::string_view json);
+
+// Reads the Norwegian municipality and county lists (data/no/kommuner-2025.json and
+// fylker-2025.json): 357 municipalities. The county (fylke) is the first two digits of the
+// kommunenummer; the name is the Norwegian one (`k_name_no`), which differs from `k_name` where
+// that is the Sami name (e.g. Guovdageaidnu / Kautokeino).
+Result<std::vector<Municipality>> ParseNorwegianMunicipalities(std::string_view kommuner_json,
+                                                               std::string_view fylker_json);
 
 }  // namespace samskab::domain
