@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "app/accounts_cli.h"
 #include "app/app.h"
 #include "app/config.h"
 #include "core/logging.h"
@@ -119,8 +120,51 @@ int Demo(const CommonOptions& common, const std::string& municipality) {
   samskab::SystemClock clock;
   Status status = samskab::app::SetUpDemo(**database, clock, config->site_municipality);
   if (!status.ok()) return Fail(status);
+  auto app = samskab::app::App::Create(*config, clock);
+  if (!app.ok()) return Fail(app.status());
+  Status people = samskab::app::SetUpDemoPeople(**app);
+  if (!people.ok()) return Fail(people);
   std::printf("samskab: demo municipality %s ready in %s\n", config->site_municipality.c_str(),
               (*database)->description().c_str());
+  std::printf(
+      "samskab: demo accounts (password %s): platform@, admin@, medarbejder@, forening@, frivillig@demo.samskab.dk\n",
+      samskab::app::kDemoPassword);
+  return 0;
+}
+
+// Opens the application on a migrated database for a one-off command.
+samskab::Result<std::unique_ptr<samskab::app::App>> OpenApp(const CommonOptions& common,
+                                                            const samskab::Clock& clock) {
+  auto config = LoadConfig(common, {});
+  if (!config.ok()) return config.status();
+  (void)samskab::logging::Init("warn", "-");
+  config->database_pool_size = 2;
+  return samskab::app::App::Create(*config, clock);
+}
+
+int UserAdd(const CommonOptions& common, const std::string& email, const std::string& name,
+            const samskab::app::GrantOptions& grant) {
+  samskab::SystemClock clock;
+  auto app = OpenApp(common, clock);
+  if (!app.ok()) return Fail(app.status());
+  auto id = samskab::app::AddUser(**app, email, name, grant, std::cin);
+  if (!id.ok()) return Fail(id.status());
+  std::printf("samskab: user %lld (%s) added with role %s\n", static_cast<long long>(*id), email.c_str(),
+              grant.role.c_str());
+  return 0;
+}
+
+int TokenCreate(const CommonOptions& common, const std::string& name, const samskab::app::GrantOptions& grant) {
+  samskab::SystemClock clock;
+  auto app = OpenApp(common, clock);
+  if (!app.ok()) return Fail(app.status());
+  auto token = samskab::app::CreateToken(**app, name, grant);
+  if (!token.ok()) return Fail(token.status());
+  std::printf("samskab: token %lld (%s, role %s%s%s) created; it is shown only now:\n",
+              static_cast<long long>(token->token.id), token->token.name.c_str(), grant.role.c_str(),
+              grant.municipality.empty() ? "" : ", municipality ", grant.municipality.c_str());
+  // The token alone on the last line, so that scripts can take it with `tail -n1`.
+  std::printf("%s\n", token->secret.c_str());
   return 0;
 }
 
@@ -146,12 +190,40 @@ int main(int argc, char** argv) {
   add_common(demo);
   demo->add_option("--municipality", municipality,
                    "municipality code, default 0190 (Furesø); no-0301 is Oslo");
+  std::string email;
+  std::string name;
+  samskab::app::GrantOptions grant;
+  int64_t unit_id = 0;
+  int64_t organisation_id = 0;
+  auto add_grant = [&](CLI::App* command) {
+    command->add_option("--role", grant.role, "platform_admin, municipal_admin, municipal_employee, …")->required();
+    command->add_option("--municipality", grant.municipality, "municipality code, e.g. 0190");
+    command->add_option("--unit", unit_id, "unit id (municipal_employee)");
+    command->add_option("--organisation", organisation_id, "organisation id (organisation roles)");
+  };
+  auto* user = cli.add_subcommand("user", "manage accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "add an account; the password is read from standard input");
+  add_common(user_add);
+  user_add->add_option("--email", email, "e-mail address")->required();
+  user_add->add_option("--name", name, "display name (default: the e-mail's local part)");
+  add_grant(user_add);
+  auto* token = cli.add_subcommand("token", "manage API tokens");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "create an API token; prints it alone on the last line");
+  add_common(token_create);
+  token_create->add_option("--name", name, "what the token is for");
+  add_grant(token_create);
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 
   if (*serve) return Serve(common, listen);
   if (*migrate) return Migrate(common);
   if (*demo) return Demo(common, municipality);
+  if (unit_id > 0) grant.unit_id = unit_id;
+  if (organisation_id > 0) grant.organisation_id = organisation_id;
+  if (*user_add) return UserAdd(common, email, name, grant);
+  if (*token_create) return TokenCreate(common, name, grant);
   if (*version) {
     std::printf("samskab %s (schema %d)\n", SAMSKAB_VERSION, samskab::storage::LatestSchemaVersion());
     return 0;
