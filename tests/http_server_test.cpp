@@ -291,6 +291,7 @@ TEST_F(HttpServerTest, OpenApiDocumentsExactlyTheApiRoutes) {
   std::set<std::string> documented;
   for (const auto& [path, operations] : document["paths"].items()) {
     for (const auto& [method, operation] : operations.items()) {
+      if (method == "parameters") continue;  // shared by the path's operations, not one
       std::string upper = method;
       for (char& c : upper) c = static_cast<char>(std::toupper(c));
       upper.append(" ").append(path);

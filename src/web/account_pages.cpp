@@ -90,7 +90,8 @@ Result<http::Response> LoginSubmit(const PageDependencies& deps, http::Request& 
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   const std::string email = FormValue(*params, "email");
-  const std::string return_to = SafeReturnPath(FormValue(*params, "return"));
+  const std::string given_return = FormValue(*params, "return");
+  const std::string return_to = given_return.empty() ? "/account" : SafeReturnPath(given_return);
   Form form = LoginForm(deps, request, email, return_to);
   if (CsrfRejected(request, *params, form)) return LoginPageWith(deps, request, form, 403);
   auto login = deps.authenticator.Login(email, FormValue(*params, "password"), request.remote_address);

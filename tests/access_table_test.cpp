@@ -1,0 +1,303 @@
+// Every route × every role, against one table. Adding a route without a row here fails the
+// test; so does a row for a route that no longer exists. The table is the product's access
+// rules in one readable place: change it deliberately, never to make a test pass.
+//
+// Two checks: the policy's decision for every route and every principal (fast, complete), and
+// end-to-end through the running server for every GET route (real sessions, real tokens), so
+// that the dispatcher is proven to apply the decision.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "domain/access/policy.h"
+#include "support/test_support.h"
+
+namespace samskab {
+namespace {
+
+using domain::Grant;
+using domain::Principal;
+using domain::Role;
+using testing::Get;
+using testing::HttpResult;
+using testing::TestServer;
+
+// The principals, by name. "other_admin" is the municipal admin of another municipality (0851
+// Aalborg); the routes' municipality is 0190 Furesø and their organisation is number 1.
+const std::vector<std::string> kPrincipals = {"public",          "volunteer",       "organisation_member",
+                                              "organisation_admin", "municipal_employee", "municipal_admin",
+                                              "other_admin",     "platform_admin",  "token_employee",
+                                              "token_admin"};
+
+using Who = std::set<std::string>;
+const Who kEveryone(kPrincipals.begin(), kPrincipals.end());
+const Who kSignedIn = [] {
+  Who who = kEveryone;
+  who.erase("public");
+  return who;
+}();
+const Who kPeople = [] {
+  Who who = kSignedIn;
+  who.erase("token_employee");
+  who.erase("token_admin");
+  return who;
+}();
+// API routes without a municipality in the path work in the caller's own municipality, so the
+// other municipality's admin is allowed there (and sees only Aalborg's data: see
+// tests/units_api_test.cpp); routes with {municipality} are 0190's, where they are not.
+const Who kStaff = {"municipal_employee", "municipal_admin", "other_admin", "platform_admin", "token_employee",
+                    "token_admin"};
+const Who kAdmins = {"municipal_admin", "other_admin", "platform_admin", "token_admin"};
+const Who kPlatform = {"platform_admin"};
+const Who kOrganisationAdmins = {"organisation_admin", "platform_admin"};
+
+// "METHOD pattern" -> who may use it.
+const std::map<std::string, Who> kTable = {
+    // Public pages and operations.
+    {"GET /", kEveryone},
+    {"GET /contact", kEveryone},
+    {"POST /contact", kEveryone},
+    {"GET /contact/sent", kEveryone},
+    {"GET /language", kEveryone},
+    {"GET /static/{*path}", kEveryone},
+    {"GET /healthz", kEveryone},
+    {"GET /readyz", kEveryone},
+    {"GET /metrics", kPlatform},
+    // Logging in, links from e-mails.
+    {"GET /login", kEveryone},
+    {"POST /login", kEveryone},
+    {"GET /reset", kEveryone},
+    {"POST /reset", kEveryone},
+    {"GET /reset/sent", kEveryone},
+    {"GET /reset/{token}", kEveryone},
+    {"POST /reset/{token}", kEveryone},
+    {"GET /verify/{token}", kEveryone},
+    {"GET /invitation/{token}", kEveryone},
+    {"POST /invitation/{token}", kEveryone},
+    {"GET /privacy", kEveryone},
+    {"GET /account/erased", kEveryone},
+    // A person's own account (not API tokens).
+    {"POST /logout", kPeople},
+    {"GET /account", kPeople},
+    {"POST /account/password", kPeople},
+    {"POST /account/verification", kPeople},
+    {"POST /account/logout-everywhere", kPeople},
+    {"GET /account/data", kPeople},
+    {"GET /account/data.json", kPeople},
+    {"POST /account/erase", kPeople},
+    // The JSON API.
+    {"GET /api/v1/openapi.json", kEveryone},
+    {"GET /api/v1/municipalities", kEveryone},
+    {"GET /api/v1/municipalities/{code}", kEveryone},
+    {"GET /api/v1/me", kSignedIn},
+    {"GET /api/v1/units", kStaff},
+    {"POST /api/v1/units", kAdmins},
+    {"GET /api/v1/units/{id}", kStaff},
+    {"PATCH /api/v1/units/{id}", kAdmins},
+    {"DELETE /api/v1/units/{id}", kAdmins},
+};
+
+Principal Person(int64_t id, std::vector<Grant> grants) {
+  Principal principal;
+  principal.kind = Principal::Kind::kUser;
+  principal.user_id = id;
+  principal.grants = std::move(grants);
+  return principal;
+}
+
+Principal Token(int64_t id, Grant grant) {
+  Principal principal;
+  principal.kind = Principal::Kind::kToken;
+  principal.token_id = id;
+  principal.grants = {std::move(grant)};
+  return principal;
+}
+
+std::map<std::string, Principal> PolicyPrincipals() {
+  return {
+      {"public", Principal{}},
+      {"volunteer", Person(1, {{Role::kVolunteer, "", std::nullopt, std::nullopt}})},
+      {"organisation_member", Person(2, {{Role::kOrganisationMember, "", std::nullopt, 1}})},
+      {"organisation_admin", Person(3, {{Role::kOrganisationAdmin, "", std::nullopt, 1}})},
+      {"municipal_employee", Person(4, {{Role::kMunicipalEmployee, "0190", 1, std::nullopt}})},
+      {"municipal_admin", Person(5, {{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt}})},
+      {"other_admin", Person(6, {{Role::kMunicipalAdmin, "0851", std::nullopt, std::nullopt}})},
+      {"platform_admin", Person(7, {{Role::kPlatformAdmin, "", std::nullopt, std::nullopt}})},
+      {"token_employee", Token(1, {Role::kMunicipalEmployee, "0190", std::nullopt, std::nullopt})},
+      {"token_admin", Token(2, {Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt})},
+  };
+}
+
+// The path parameters a route's access requirement reads, filled as the table assumes.
+domain::AccessRequest RequestFor(const http::Route& route, const Principal& principal) {
+  domain::AccessRequest request;
+  if (!route.access.municipality_param.empty()) request.path_municipality = "0190";
+  if (!route.access.organisation_param.empty()) request.path_organisation = "1";
+  // API callers name no municipality unless they work in several; the platform admin must.
+  if (route.access.municipality_param.empty() && principal.Has(Role::kPlatformAdmin))
+    request.requested_municipality = "0190";
+  return request;
+}
+
+class AccessTable : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new TestServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static TestServer* server_;
+};
+TestServer* AccessTable::server_ = nullptr;
+
+TEST_F(AccessTable, EveryRouteHasARowAndEveryRowARoute) {
+  std::set<std::string> routed;
+  for (const auto& route : server_->app().router().routes()) {
+    const std::string key = route.method + " " + route.pattern;
+    routed.insert(key);
+    EXPECT_TRUE(kTable.contains(key)) << "route " << key << " has no row in the access table (tests/access_table_test.cpp)";
+  }
+  for (const auto& [key, who] : kTable) EXPECT_TRUE(routed.contains(key)) << "row " << key << " names no route";
+}
+
+TEST_F(AccessTable, ThePolicyDecidesEveryRouteForEveryRoleAsTheTableSays) {
+  const auto principals = PolicyPrincipals();
+  for (const auto& route : server_->app().router().routes()) {
+    const std::string key = route.method + " " + route.pattern;
+    auto row = kTable.find(key);
+    if (row == kTable.end()) continue;  // reported by the test above
+    for (const auto& name : kPrincipals) {
+      const Principal& principal = principals.at(name);
+      const auto decision = domain::Authorise(route.access, principal, RequestFor(route, principal));
+      const bool expected = row->second.contains(name);
+      EXPECT_EQ(decision.ok(), expected) << key << " for " << name << ": "
+                                         << (decision.ok() ? "allowed" : decision.status().log_message());
+      if (!decision.ok()) {
+        // Denials say why in the right terms: nobody logged in, no fitting role, or "not found".
+        const ErrorCode code = decision.status().code();
+        EXPECT_TRUE(code == ErrorCode::kUnauthenticated || code == ErrorCode::kPermissionDenied ||
+                    code == ErrorCode::kNotFound)
+            << key << " for " << name << ": " << ErrorCodeName(code);
+        if (name == "public") EXPECT_EQ(code, ErrorCode::kUnauthenticated) << key;
+      }
+    }
+  }
+}
+
+TEST(AccessPolicy, AnotherMunicipalityLooksExactlyLikeOneThatDoesNotExist) {
+  const auto principals = PolicyPrincipals();
+  const auto access = domain::Access::MunicipalAdmin("municipality");
+  const auto other = domain::Authorise(access, principals.at("municipal_admin"), {"0851", "", ""});
+  const auto missing = domain::Authorise(access, principals.at("municipal_admin"), {"9999", "", ""});
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(other.status().code(), missing.status().code());
+  EXPECT_EQ(other.status().user_message_key(), missing.status().user_message_key());
+  // A token cannot reach another municipality through ?municipality= either.
+  const auto token = domain::Authorise(domain::Access::MunicipalStaff(), principals.at("token_admin"), {"", "", "0851"});
+  EXPECT_EQ(token.status().code(), ErrorCode::kNotFound);
+  // The decision carries the tenant, never the caller's input when it is not theirs.
+  const auto own = domain::Authorise(domain::Access::MunicipalStaff(), principals.at("token_admin"), {"", "", ""});
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->municipality_code, "0190");
+}
+
+TEST(AccessPolicy, AUserInSeveralMunicipalitiesMustSayWhich) {
+  Principal both = Person(9, {{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt},
+                              {Role::kMunicipalEmployee, "0851", 3, std::nullopt}});
+  const auto unsaid = domain::Authorise(domain::Access::MunicipalStaff(), both, {"", "", ""});
+  EXPECT_EQ(unsaid.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(unsaid.status().user_message_key(), "error.municipality_required");
+  EXPECT_EQ(domain::Authorise(domain::Access::MunicipalStaff(), both, {"", "", "0851"})->municipality_code, "0851");
+  // Staff of 0851 is not admin there.
+  EXPECT_EQ(domain::Authorise(domain::Access::MunicipalAdmin(), both, {"", "", "0851"}).status().code(),
+            ErrorCode::kNotFound);
+}
+
+// --- end to end -----------------------------------------------------------------------------
+
+// Real credentials for each principal: a session cookie or a Bearer header.
+std::map<std::string, std::map<std::string, std::string>> RealCredentials(TestServer& server) {
+  auto& app = server.app();
+  const auto actor = domain::Actor::System("test", "test");
+  const auto organisation = app.accounts().CreateOrganisation(actor, "Spejderne", "popular_education_association");
+  EXPECT_TRUE(organisation.ok());
+  domain::Unit administration{0, "0190", std::nullopt, domain::UnitKind::kAdministration, "Forvaltningen", 1, "", ""};
+  const auto unit = app.units().Create(domain::MunicipalityScope("0190"), actor, administration);
+  EXPECT_TRUE(unit.ok());
+  const std::string password = "en lang adgangskode";
+  const std::map<std::string, Grant> grants = {
+      {"volunteer", {Role::kVolunteer, "", std::nullopt, std::nullopt}},
+      {"organisation_member", {Role::kOrganisationMember, "", std::nullopt, *organisation}},
+      {"organisation_admin", {Role::kOrganisationAdmin, "", std::nullopt, *organisation}},
+      {"municipal_employee", {Role::kMunicipalEmployee, "0190", unit->id, std::nullopt}},
+      {"municipal_admin", {Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt}},
+      {"other_admin", {Role::kMunicipalAdmin, "0851", std::nullopt, std::nullopt}},
+      {"platform_admin", {Role::kPlatformAdmin, "", std::nullopt, std::nullopt}},
+  };
+  std::map<std::string, std::map<std::string, std::string>> credentials;
+  credentials["public"] = {};
+  for (const auto& [name, grant] : grants) {
+    const std::string email = name + "@table.example";
+    server.AddUser(email, password, grant);
+    const std::string cookie = server.Login(email, password);
+    EXPECT_FALSE(cookie.empty()) << name;
+    credentials[name] = {{"Cookie", cookie}};
+  }
+  credentials["token_employee"] = {
+      {"Authorization", "Bearer " + server.AddToken(Role::kMunicipalEmployee, "0190")}};
+  credentials["token_admin"] = {{"Authorization", "Bearer " + server.AddToken(Role::kMunicipalAdmin, "0190")}};
+  return credentials;
+}
+
+// A concrete path for a GET route's pattern.
+std::string SamplePath(const http::Route& route, const std::string& principal) {
+  std::string path;
+  for (const auto& segment : route.segments) {
+    path += "/";
+    if (segment == "{municipality}" || segment == "{code}") {
+      path += "0190";
+    } else if (segment == "{organisation}") {
+      path += "1";
+    } else if (segment == "{*path}") {
+      path += "app/app.css";
+    } else if (!segment.empty() && segment.front() == '{') {
+      path += "1";
+    } else {
+      path += segment;
+    }
+  }
+  if (path == "/language") path += "?set=da&return=/";
+  if (principal == "platform_admin" && path.rfind("/api/v1/units", 0) == 0) path += "?municipality=0190";
+  return path;
+}
+
+TEST_F(AccessTable, TheServerEnforcesTheTableOnEveryGetRoute) {
+  const auto credentials = RealCredentials(*server_);
+  for (const auto& route : server_->app().router().routes()) {
+    if (route.method != "GET") continue;
+    const std::string key = route.method + " " + route.pattern;
+    auto row = kTable.find(key);
+    if (row == kTable.end()) continue;
+    for (const auto& name : kPrincipals) {
+      const std::string path = SamplePath(route, name);
+      const HttpResult result = Get(server_->port(), path, credentials.at(name));
+      const bool sent_to_login = result.status == 303 && result.header("location").rfind("/login", 0) == 0 &&
+                                 path.rfind("/login", 0) != 0;
+      const bool denied = result.status == 401 || result.status == 403 || sent_to_login;
+      if (row->second.contains(name)) {
+        EXPECT_FALSE(denied) << path << " for " << name << ": " << result.status;
+      } else {
+        // Another municipality's admin gets "not found", like for a municipality that does not exist.
+        const bool not_found = result.status == 404;
+        EXPECT_TRUE(denied || not_found) << path << " for " << name << ": " << result.status;
+        if (name == "public" && !route.access.municipality_param.empty()) EXPECT_TRUE(sent_to_login) << path;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace samskab
