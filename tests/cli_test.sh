@@ -65,6 +65,41 @@ check "demo activates a Norwegian municipality by its platform code" \
   test "$(sqlite3 "$tmp/oslo.db" "SELECT official_code, name, active FROM municipalities WHERE active = 1")" \
   = "0301|Oslo|1"
 
+# --- accounts and tokens -------------------------------------------------------------------
+db="sqlite:$tmp/demo.db"
+printf 'et langt kodeord\n' | "$bin" user add --db "$db" --email Ny.Admin@Furesoe.dk --municipality 0190 \
+  --role municipal_admin >"$tmp/out" 2>&1
+check "user add reads the password from standard input" contains "$tmp/out" "added with role municipal_admin"
+check "... stores the address lower-cased with its role" test "$(sqlite3 "$tmp/demo.db" \
+  "SELECT u.email, g.role, g.municipality_code FROM users u JOIN role_grants g ON g.user_id = u.id
+   WHERE u.email = 'ny.admin@furesoe.dk'")" = "ny.admin@furesoe.dk|municipal_admin|0190"
+check "... and never the password itself" test "$(sqlite3 "$tmp/demo.db" \
+  "SELECT COUNT(*) FROM users WHERE password_hash LIKE '\$argon2id\$%' AND email = 'ny.admin@furesoe.dk'")" = 1
+printf 'et langt kodeord\n' | "$bin" user add --db "$db" --email ny.admin@furesoe.dk --municipality 0190 \
+  --role municipal_admin >"$tmp/out" 2>&1
+check "an e-mail address that has an account is refused" contains "$tmp/out" "an account with it exists"
+printf 'kort\n' | "$bin" user add --db "$db" --email kort@furesoe.dk --municipality 0190 --role municipal_admin \
+  >"$tmp/out" 2>&1
+code=$?
+check "a short password is refused with exit 2" test "$code" -eq 2
+check "... saying how long it must be" contains "$tmp/out" "at least 10 characters"
+printf 'et langt kodeord\n' | "$bin" user add --db "$db" --email m@furesoe.dk --municipality 0190 \
+  --role municipal_employee >"$tmp/out" 2>&1
+check "an employee without --unit is refused" contains "$tmp/out" "--role municipal_employee needs --unit"
+printf 'et langt kodeord\n' | "$bin" user add --db "$db" --email m@furesoe.dk --role chef >"$tmp/out" 2>&1
+check "an unknown role is refused, naming the roles" contains "$tmp/out" "--role must be one of platform_admin"
+check "... and nothing was added" test "$(sqlite3 "$tmp/demo.db" "SELECT COUNT(*) FROM users WHERE email IN
+  ('kort@furesoe.dk', 'm@furesoe.dk')")" = 0
+
+"$bin" token create --db "$db" --municipality 0190 --role municipal_employee --name "ESDH" >"$tmp/out" 2>&1
+token=$(tail -n1 "$tmp/out")
+check "token create prints the token alone on its last line" grep -Eq '^smk_[0-9a-f]{64}$' <<<"$token"
+check "... and stores only its hash" test "$(sqlite3 "$tmp/demo.db" \
+  "SELECT COUNT(*) FROM api_tokens WHERE token_hash = '$token'")" = 0
+"$bin" token create --db "$db" --municipality 0190 --role volunteer >"$tmp/out" 2>&1
+code=$?
+check "a token for a person's role is refused with exit 2" test "$code" -eq 2
+
 cp "$tmp/demo.db" "$tmp/newer.db"
 sqlite3 "$tmp/newer.db" "INSERT INTO schema_migrations VALUES (9999, 'future', '2030-01-01T00:00:00Z')"
 "$bin" serve --db "sqlite:$tmp/newer.db" --listen 127.0.0.1:0 >"$tmp/out" 2>&1
@@ -80,6 +115,12 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 check "serve answers /readyz" curl -fs "http://127.0.0.1:$port/readyz" -o /dev/null
+curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/me" >"$tmp/me.json"
+check "the CLI's token works on the API" contains "$tmp/me.json" '"role":"municipal_employee"'
+check "... with its municipality" contains "$tmp/me.json" '"municipality_code":"0190"'
+check "an unknown token gets 401" test "$(curl -s -o /dev/null -w '%{http_code}' \
+  -H 'Authorization: Bearer smk_0000' "http://127.0.0.1:$port/api/v1/me")" = 401
+check "/metrics is not public" test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics")" = 303
 kill -TERM "$server_pid"
 stopped=1
 for _ in $(seq 1 100); do

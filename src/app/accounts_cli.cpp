@@ -11,7 +11,7 @@ domain::Actor CommandLine() { return domain::Actor::System("cli", "cli"); }
 
 }  // namespace
 
-Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options) {
+Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options, bool for_token) {
   const auto role = domain::ParseRole(options.role);
   if (!role) {
     return InvalidArgument(fmt::format(
@@ -33,7 +33,7 @@ Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options) {
   } else if (!options.municipality.empty() && *role != domain::Role::kPlatformAdmin) {
     return InvalidArgument(fmt::format("--role {} takes no --municipality", options.role));
   }
-  if (*role == domain::Role::kMunicipalEmployee) {
+  if (*role == domain::Role::kMunicipalEmployee && !for_token) {
     if (!options.unit_id) return InvalidArgument("--role municipal_employee needs --unit (the unit's id)");
     auto unit = app.units().Get(domain::MunicipalityScope(grant.municipality_code), *options.unit_id);
     if (!unit.ok())
@@ -54,7 +54,7 @@ Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options) {
 
 Result<int64_t> AddUser(App& app, const std::string& email, const std::string& name, const GrantOptions& options,
                         std::istream& password_input) {
-  auto grant = GrantFromOptions(app, options);
+  auto grant = GrantFromOptions(app, options, /*for_token=*/false);
   if (!grant.ok()) return grant.status();
   std::string password;
   if (!std::getline(password_input, password) || password.empty())
@@ -63,7 +63,7 @@ Result<int64_t> AddUser(App& app, const std::string& email, const std::string& n
   const std::string display_name = name.empty() ? email.substr(0, email.find('@')) : name;
   auto user = app.account_service().AddUser(CommandLine(), email, display_name, password, *grant);
   if (!user.ok()) {
-    const auto& key = user.status().user_message_key();
+    const std::string key = user.status().user_message_key();  // a copy: status() returns a temporary
     if (key == "validation.password_too_short") return InvalidArgument("the password must be at least 10 characters");
     if (key == "validation.email") return InvalidArgument(fmt::format("--email {}: not an e-mail address", email));
     if (key == "account.error.email_taken")
@@ -74,7 +74,7 @@ Result<int64_t> AddUser(App& app, const std::string& email, const std::string& n
 }
 
 Result<auth::CreatedToken> CreateToken(App& app, const std::string& name, const GrantOptions& options) {
-  auto grant = GrantFromOptions(app, options);
+  auto grant = GrantFromOptions(app, options, /*for_token=*/true);
   if (!grant.ok()) return grant.status();
   if (!domain::RoleAllowedForToken(grant->role))
     return InvalidArgument("--role for a token must be platform_admin, municipal_admin or municipal_employee");

@@ -19,8 +19,9 @@ struct GrantOptions {
 };
 
 // Checks a role name and its scope as given on the command line; kInvalidArgument naming what
-// is missing (a municipal role without --municipality, an employee without --unit, …).
-Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options);
+// is missing (a municipal role without --municipality, an employee without --unit, …). A token
+// is scoped to a municipality, never to a unit.
+Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options, bool for_token);
 
 // `samskab user add`: the password is the first line of `password_input`. Returns the user id.
 Result<int64_t> AddUser(App& app, const std::string& email, const std::string& name, const GrantOptions& grant,
