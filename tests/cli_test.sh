@@ -100,6 +100,12 @@ check "... and stores only its hash" test "$(sqlite3 "$tmp/demo.db" \
 code=$?
 check "a token for a person's role is refused with exit 2" test "$code" -eq 2
 
+sqlite3 "$tmp/demo.db" "INSERT INTO inquiries (municipality_code, name, email, topic, message, request_id, created_at)
+  VALUES ('0190', 'Gammel', 'g@x.dk', 'help', 'for længe siden', 'r', '2020-01-01T00:00:00Z')"
+"$bin" retention --db "$db" >"$tmp/out" 2>&1
+check "retention deletes a contact message past its year" contains "$tmp/out" "1 contact message(s)"
+check "... from the database" test "$(sqlite3 "$tmp/demo.db" "SELECT COUNT(*) FROM inquiries WHERE name = 'Gammel'")" = 0
+
 cp "$tmp/demo.db" "$tmp/newer.db"
 sqlite3 "$tmp/newer.db" "INSERT INTO schema_migrations VALUES (9999, 'future', '2030-01-01T00:00:00Z')"
 "$bin" serve --db "sqlite:$tmp/newer.db" --listen 127.0.0.1:0 >"$tmp/out" 2>&1

@@ -12,8 +12,10 @@
 #include "app/accounts_cli.h"
 #include "app/app.h"
 #include "app/config.h"
+#include "app/periodic_job.h"
 #include "core/logging.h"
 #include "storage/migrations.h"
+#include "storage/retention.h"
 
 namespace {
 
@@ -77,6 +79,17 @@ int Serve(const CommonOptions& common, const std::string& listen) {
   Status schema = samskab::storage::CheckSchemaCurrent((*app)->database());
   if (!schema.ok()) return Fail(schema);
   samskab::http::Server server((*app)->ServerOptionsFromConfig(), (*app)->dispatcher(), (*app)->metrics());
+  // Housekeeping: what is past its retention period goes, hourly (docs/PRIVACY.md).
+  samskab::app::PeriodicJob retention(std::chrono::hours(1), [&app, &clock] {
+    auto report = samskab::storage::ApplyRetention((*app)->database(), clock.Now(), {});
+    if (!report.ok()) {
+      spdlog::warn("event=retention_failed {}", report.status().log_message());
+    } else if (report->total() > 0) {
+      spdlog::info("event=retention sessions={} links={} failures={} outbox={} inquiries={} audit={}",
+                   report->sessions, report->one_time_tokens, report->login_failures, report->outbox,
+                   report->inquiries, report->audit);
+    }
+  });
   uint16_t port = 0;
   try {
     port = server.Bind();
@@ -140,6 +153,20 @@ samskab::Result<std::unique_ptr<samskab::app::App>> OpenApp(const CommonOptions&
   (void)samskab::logging::Init("warn", "-");
   config->database_pool_size = 2;
   return samskab::app::App::Create(*config, clock);
+}
+
+int Retention(const CommonOptions& common) {
+  samskab::SystemClock clock;
+  auto app = OpenApp(common, clock);
+  if (!app.ok()) return Fail(app.status());
+  auto report = samskab::storage::ApplyRetention((*app)->database(), clock.Now(), {});
+  if (!report.ok()) return Fail(report.status());
+  std::printf("samskab: deleted %lld expired session(s), %lld link(s), %lld failure counter(s), %lld outbox "
+              "message(s), %lld contact message(s), %lld audit entr(ies)\n",
+              static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
+              static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
+              static_cast<long long>(report->inquiries), static_cast<long long>(report->audit));
+  return 0;
 }
 
 int UserAdd(const CommonOptions& common, const std::string& email, const std::string& name,
@@ -214,6 +241,8 @@ int main(int argc, char** argv) {
   add_common(token_create);
   token_create->add_option("--name", name, "what the token is for");
   add_grant(token_create);
+  auto* retention = cli.add_subcommand("retention", "delete what is past its retention period (serve does it hourly)");
+  add_common(retention);
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 
@@ -224,6 +253,7 @@ int main(int argc, char** argv) {
   if (organisation_id > 0) grant.organisation_id = organisation_id;
   if (*user_add) return UserAdd(common, email, name, grant);
   if (*token_create) return TokenCreate(common, name, grant);
+  if (*retention) return Retention(common);
   if (*version) {
     std::printf("samskab %s (schema %d)\n", SAMSKAB_VERSION, samskab::storage::LatestSchemaVersion());
     return 0;

@@ -1,0 +1,36 @@
+// Deletion of what the platform no longer needs (docs/PRIVACY.md lists the periods): expired
+// sessions and one-time links, old login-failure counters, old outbox messages, contact-form
+// messages after their retention period, and audit entries after theirs. Runs hourly inside
+// `samskab serve` and on demand as `samskab retention`. Safe to run from several instances.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+#include "core/status.h"
+#include "storage/database.h"
+
+namespace samskab::storage {
+
+struct RetentionPolicy {
+  std::chrono::hours inquiries{24 * 365};     // contact-form messages: one year
+  std::chrono::hours outbox{24 * 30};         // e-mail copies: 30 days
+  std::chrono::hours audit{24 * 365 * 5};     // the audit trail: five years
+  std::chrono::hours used_links{24};          // used or expired one-time links: a day (then gone)
+  std::chrono::hours login_failures{24};      // failure counters: a day after their window
+};
+
+struct RetentionReport {
+  int64_t sessions = 0;
+  int64_t one_time_tokens = 0;
+  int64_t login_failures = 0;
+  int64_t outbox = 0;
+  int64_t inquiries = 0;
+  int64_t audit = 0;
+  int64_t total() const { return sessions + one_time_tokens + login_failures + outbox + inquiries + audit; }
+};
+
+Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_clock::time_point now,
+                                       const RetentionPolicy& policy);
+
+}  // namespace samskab::storage
