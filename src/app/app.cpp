@@ -213,6 +213,7 @@ http::ServerOptions App::ServerOptionsFromConfig() const {
   options.port = static_cast<uint16_t>(config_.ListenPort());
   options.io_threads = config_.server_io_threads;
   options.worker_threads = config_.server_worker_threads;
+  options.hash_threads = config_.server_hash_threads;
   options.header_limit_bytes = static_cast<size_t>(config_.server_header_limit_bytes);
   options.body_limit_bytes = static_cast<size_t>(config_.server_body_limit_bytes);
   options.request_timeout = std::chrono::milliseconds(config_.server_request_timeout_ms);

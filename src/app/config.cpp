@@ -124,6 +124,8 @@ const std::vector<Setting>& Settings() {
       {"server.io_threads", "threads doing network I/O (1-64)", Integer(&Config::server_io_threads, 1, 64)},
       {"server.worker_threads", "threads for database work, pages and hashing (1-256)",
        Integer(&Config::server_worker_threads, 1, 256)},
+      {"server.hash_threads", "threads for password hashing at login (1-64); each hash holds 64 MiB while it runs",
+       Integer(&Config::server_hash_threads, 1, 64)},
       {"server.header_limit_bytes", "largest request header (1024-1048576)",
        Integer(&Config::server_header_limit_bytes, 1024, 1 << 20)},
       {"server.body_limit_bytes", "largest request body (1024-1073741824)",

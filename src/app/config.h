@@ -19,6 +19,7 @@ struct Config {
   std::string server_listen = "127.0.0.1:8080";
   int server_io_threads = 1;
   int server_worker_threads = 4;
+  int server_hash_threads = 1;
   int server_header_limit_bytes = 16 * 1024;
   int server_body_limit_bytes = 1024 * 1024;
   int server_request_timeout_ms = 10000;

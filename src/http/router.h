@@ -17,9 +17,11 @@ namespace samskab::http {
 // the right status code and page (see http/errors.h).
 using Handler = std::function<Result<Response>(Request&)>;
 
-// Where a handler runs. Database work, templates and hashing go to the worker pool; only
-// handlers that are cheap and never block (static files, /healthz) stay on the I/O thread.
-enum class Runs { kOnWorker, kOnIoThread };
+// Where a handler runs. Database work and templates go to the worker pool; only handlers that
+// are cheap and never block (static files, /healthz) stay on the I/O thread. Handlers that hash
+// a password (argon2id: tens of milliseconds and 64 MiB each) run on their own small pool, so
+// that logins at full rate cannot take every worker from the other pages.
+enum class Runs { kOnWorker, kOnIoThread, kOnHashPool };
 
 struct Route {
   std::string method;

@@ -115,6 +115,7 @@ struct Server::Impl {
         metrics(m),
         io(options.io_threads),
         pool(static_cast<size_t>(options.worker_threads)),
+        hash_pool(static_cast<size_t>(options.hash_threads)),
         acceptor(io) {}
 
   Server& server;
@@ -123,6 +124,7 @@ struct Server::Impl {
   Metrics& metrics;
   asio::io_context io;
   asio::thread_pool pool;
+  asio::thread_pool hash_pool;
   tcp::acceptor acceptor;
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
@@ -244,8 +246,9 @@ struct Server::Impl {
         if (!match.route || match.route->runs == Runs::kOnIoThread) {
           response = dispatcher.Dispatch(request, match);
         } else {
+          auto& chosen = match.route->runs == Runs::kOnHashPool ? hash_pool : pool;
           response = co_await RunOnPool(
-              pool, state->strand, [this, &request, &match] { return dispatcher.Dispatch(request, match); });
+              chosen, state->strand, [this, &request, &match] { return dispatcher.Dispatch(request, match); });
         }
       }
       if (stopping) keep_alive = false;
@@ -298,7 +301,10 @@ struct Server::Impl {
 Server::Server(ServerOptions options, const Dispatcher& dispatcher, Metrics& metrics)
     : impl_(std::make_unique<Impl>(*this, std::move(options), dispatcher, metrics)) {}
 
-Server::~Server() { impl_->pool.join(); }
+Server::~Server() {
+  impl_->pool.join();
+  impl_->hash_pool.join();
+}
 
 uint16_t Server::Bind() {
   const auto address = asio::ip::make_address(impl_->options.host);
@@ -336,6 +342,7 @@ void Server::Run(bool handle_signals, const std::function<void()>& on_ready) {
   io.run();
   for (auto& thread : threads) thread.join();
   impl_->pool.join();
+  impl_->hash_pool.join();
 }
 
 void Server::Stop() {

@@ -22,6 +22,7 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0: any free port (tests)
   int io_threads = 1;
   int worker_threads = 4;
+  int hash_threads = 1;  // the pool for Runs::kOnHashPool (password hashing)
   size_t header_limit_bytes = size_t{16} * 1024;
   size_t body_limit_bytes = size_t{1024} * 1024;
   // A whole request (headers and body) must arrive within this time, and an idle keep-alive
