@@ -24,6 +24,7 @@
 #include "core/clock.h"
 #include "domain/municipality/municipality.h"
 #include "http/message.h"
+#include "core/password.h"
 #include "storage/database.h"
 
 namespace {
@@ -45,6 +46,8 @@ class Fixture {
   samskab::app::App& app() { return *app_; }
   const std::string& db_path() const { return db_path_; }
   const std::string& app_css_query() const { return app_css_query_; }
+  // The Cookie header of a logged-in municipal admin's session.
+  const std::string& session_cookie() const { return session_cookie_; }
 
   ~Fixture() {
     app_.reset();
@@ -77,12 +80,26 @@ class Fixture {
     if (page.status != 200 || at == std::string::npos) throw std::runtime_error("start page does not render");
     const size_t end = body.find('"', at);
     app_css_query_ = body.substr(at + 20, end - at - 20);
+    // A logged-in user for the logged-in page: the session lookup and the policy are measured.
+    samskab::domain::User user;
+    user.email = "bench@example.dk";
+    user.display_name = "Bench";
+    user.password_hash = "-";
+    auto created = app_->accounts().CreateUser(
+        samskab::domain::Actor::System("bench", "bench"), user,
+        {{samskab::domain::Role::kMunicipalAdmin, kMunicipality, std::nullopt, std::nullopt}});
+    if (!created.ok()) throw std::runtime_error(created.status().log_message());
+    auto session = app_->authenticator().OpenSession(created->id);
+    if (!session.ok()) throw std::runtime_error(session.status().log_message());
+    session_cookie_ = session->set_cookie.substr(0, session->set_cookie.find(';'));
   }
 
  public:
   // One request the way the server makes it: Resolve (language, route), then Dispatch.
-  static Response Call(samskab::app::App& app, const std::string& path, const std::string& query = {}) {
+  static Response Call(samskab::app::App& app, const std::string& path, const std::string& query = {},
+                       const std::string& cookie = {}) {
     Request request;
+    if (!cookie.empty()) request.headers.Add("Cookie", cookie);
     request.method = "GET";
     request.path = path;
     request.query = query;
@@ -99,14 +116,16 @@ class Fixture {
   fs::path dir_;
   std::string db_path_;
   std::string app_css_query_;
+  std::string session_cookie_;
   std::unique_ptr<samskab::app::App> app_;
 };
 
-void RunDispatch(benchmark::State& state, const std::string& path, const std::string& query, int want) {
+void RunDispatch(benchmark::State& state, const std::string& path, const std::string& query, int want,
+                 const std::string& cookie = {}) {
   auto& fixture = Fixture::Get();
   size_t bytes = 0;
   for (auto _ : state) {
-    Response response = Fixture::Call(fixture.app(), path, query);
+    Response response = Fixture::Call(fixture.app(), path, query, cookie);
     if (response.status != want) {
       state.SkipWithError(("unexpected status " + std::to_string(response.status)).c_str());
       break;
@@ -122,6 +141,43 @@ void RunDispatch(benchmark::State& state, const std::string& path, const std::st
 
 void BM_StartPage_Dispatch(benchmark::State& state) { RunDispatch(state, "/", "", 200); }
 BENCHMARK(BM_StartPage_Dispatch)->ThreadRange(1, 2)->UseRealTime();
+
+// The same page for a logged-in user: the session cookie's signature, the session and role
+// lookup, the policy, and the layout's logged-in variant.
+void BM_StartPage_Dispatch_LoggedIn(benchmark::State& state) {
+  RunDispatch(state, "/", "", 200, Fixture::Get().session_cookie());
+}
+BENCHMARK(BM_StartPage_Dispatch_LoggedIn)->ThreadRange(1, 2)->UseRealTime();
+
+// The parts of the logged-in overhead: authentication alone (cookie signature + session, user
+// and roles from the database), and the session query alone.
+void BM_Authenticate_Session(benchmark::State& state) {
+  auto& app = Fixture::Get().app();
+  Request request;
+  request.headers.Add("Cookie", Fixture::Get().session_cookie());
+  for (auto _ : state) {
+    auto principal = app.authenticator().Authenticate(request);
+    if (!principal.ok() || (*principal)->IsPublic()) {
+      state.SkipWithError("not authenticated");
+      break;
+    }
+    benchmark::DoNotOptimize(principal);
+  }
+}
+BENCHMARK(BM_Authenticate_Session);
+
+// One argon2id verification at the production (interactive) limits: what bounds the login rate.
+void BM_Argon2id_Verify_Interactive(benchmark::State& state) {
+  static const std::string hash = *samskab::password::Hash("korrekt hest batteri", samskab::password::Interactive());
+  for (auto _ : state) {
+    const bool ok = samskab::password::Verify("korrekt hest batteri", hash);
+    if (!ok) {
+      state.SkipWithError("verify failed");
+      break;
+    }
+  }
+}
+BENCHMARK(BM_Argon2id_Verify_Interactive)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_MunicipalityJson_Dispatch(benchmark::State& state) {
   RunDispatch(state, std::string("/api/v1/municipalities/") + kMunicipality, "", 200);

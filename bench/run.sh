@@ -9,14 +9,19 @@
 #   2. samskab's resident memory (VmRSS) idle after start-up and after the load.
 #   3. Start-up to ready on an existing database: exec of `samskab serve` to the first 200 from
 #      /readyz, repeated; median and max.
-#   4. The Google Benchmark micro-benchmarks ($BUILD/samskab_bench, from bench/*_bench.cpp).
+#   4. Accounts (issue 3): the start page for a logged-in user against the same page for the
+#      public (interleaved rounds); POST /login at full rate against the argon2id bound (the
+#      measured cost of one verification and server.hash_threads); and the p99 of the start page
+#      while those logins run.
+#   5. The Google Benchmark micro-benchmarks ($BUILD/samskab_bench, from bench/*_bench.cpp).
 #
 # Everything it starts (samskab, nginx) runs from a temporary directory, on 127.0.0.1 only, on
 # free ports, and is stopped on exit. The latest raw results go to bench/results/ (git-ignored).
 #
 # Knobs (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (64), BENCH_THREADS (2,
 # wrk's), BENCH_WARMUP (s, 2), BENCH_ROUNDS (3: measured runs per side and scenario),
-# BENCH_STARTUP_RUNS (10), BENCH_IO_THREADS / BENCH_WORKER_THREADS (samskab's settings, 2 / 2, see
+# BENCH_STARTUP_RUNS (10), BENCH_HASH_THREADS (1), BENCH_LOGIN_CONNECTIONS (4),
+# BENCH_IO_THREADS / BENCH_WORKER_THREADS (samskab's settings, 2 / 2, see
 # docs/BENCHMARKS.md), BENCH_NGINX_WORKERS (2), BENCH_MIN_TIME (0.2, micro-benchmarks),
 # BENCH_SWEEP=1 (also try other io/worker thread settings on the start page and the JSON read;
 # BENCH_SWEEP_SETTINGS="1:1 1:2 ..." as io:workers), BENCH_MICRO=0 (skip the micro-benchmarks),
@@ -42,6 +47,7 @@ STARTUP_RUNS=${BENCH_STARTUP_RUNS:-10}
 # Chosen for this 2-core machine; see docs/BENCHMARKS.md ("Server settings").
 IO_THREADS=${BENCH_IO_THREADS:-2}
 WORKER_THREADS=${BENCH_WORKER_THREADS:-2}
+HASH_THREADS=${BENCH_HASH_THREADS:-1}
 NGINX_WORKERS=${BENCH_NGINX_WORKERS:-2}
 MIN_TIME=${BENCH_MIN_TIME:-0.2}
 NGINX=${NGINX:-/usr/sbin/nginx}
@@ -127,7 +133,7 @@ DB=$TMP/bench.db
 # start_samskab IO WORKERS: starts `samskab serve` in the background, sets SAMSKAB_PID.
 start_samskab() {
   "$SAMSKAB" serve --db "sqlite:$DB" --listen "127.0.0.1:$SAMSKAB_PORT" \
-    --set "server.io_threads=$1" --set "server.worker_threads=$2" \
+    --set "server.io_threads=$1" --set "server.worker_threads=$2" --set "server.hash_threads=$HASH_THREADS" \
     --set "log.file=$TMP/samskab.log" --set "site.assets_dir=$ROOT" \
     >>"$TMP/samskab.stderr" 2>&1 &
   SAMSKAB_PID=$!
@@ -287,11 +293,16 @@ done
 
 # --- wrk ------------------------------------------------------------------------------------
 
-# wrk_run NAME URL SECONDS: runs wrk (bounded in time), keeps its output in $RESULTS/wrk-NAME.txt
-# and sets RPS, P50, P99 (ms), ERRS (socket errors + non-2xx).
+# wrk_run NAME URL SECONDS [WRK ARGS...]: runs wrk (bounded in time; the extra arguments come
+# last and win, e.g. -c8), keeps its output in $RESULTS/wrk-NAME.txt and sets RPS, P50, P99 (ms),
+# ERRS (socket errors + responses other than 2xx/3xx).
 wrk_run() {
   local name=$1 url=$2 seconds=$3 out=$RESULTS/wrk-$1.txt
-  timeout $((seconds + 30)) wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "$url" >"$out" 2>&1 || true
+  shift 3
+  timeout $((seconds + 30)) wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "$@" "$url" >"$out" 2>&1 || true
+  wrk_parse "$out"
+}
+wrk_parse() {  # FILE: sets RPS P50 P99 ERRS from a wrk --latency report
   read -r RPS P50 P99 ERRS < <(awk '
     function ms(v) {
       if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v + 0
@@ -302,7 +313,7 @@ wrk_run() {
     /Socket errors:/ { gsub(",", ""); errs += $4 + $6 + $8 + $10 }
     /Non-2xx or 3xx responses:/ { errs += $NF }
     END { printf "%s %s %s %d\n", (rps == "" ? "-" : rps), (p50 == "" ? "-" : p50), (p99 == "" ? "-" : p99), errs }
-  ' "$out")
+  ' "$1")
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "-" }'; }
@@ -390,6 +401,64 @@ stop_pid "$SAMSKAB_PID"  # stopped (and reaped) so that its CPU time counts as o
 SAMSKAB_PID=
 other_load
 OTHER_LOAD_WRK=$OTHER_LOAD
+
+# --- accounts: the logged-in page, and logins at full rate -----------------------------------
+
+start_samskab "$IO_THREADS" "$WORKER_THREADS"
+wait_ready
+# A session for the demo's municipal admin, through the login form like a browser.
+JAR=$TMP/cookies.txt
+LOGIN_PAGE=$(curl -fsS --max-time 5 -c "$JAR" "$BASE/login")
+CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' <<<"$LOGIN_PAGE" | head -1 | sed 's/.*value="//; s/"//')
+DEMO_PASSWORD=samskab-demo-2026
+curl -fsS --max-time 5 -b "$JAR" -c "$JAR" -o /dev/null \
+  --data "csrf_token=$CSRF&email=admin%40demo.samskab.dk&password=$DEMO_PASSWORD" "$BASE/login"
+SESSION=$(awk '$6 == "samskab_session" { print $7 }' "$JAR")
+[[ -n $SESSION ]] || die "could not log in as the demo admin"
+# The same page; only the header differs (the user's name and the log-out form).
+curl -fsS --max-time 5 -H "Cookie: samskab_session=$SESSION" "$BASE/" | grep -q 'action="/logout"' ||
+  die "the start page does not show the logged-in header"
+declare -A A  # A[who.metric]: space-separated values, one per round
+for ((round = 1; round <= ROUNDS; round++)); do
+  if ((round % 2)); then order="public user"; else order="user public"; fi
+  for who in $order; do
+    if [[ $who = user ]]; then extra=(-H "Cookie: samskab_session=$SESSION"); else extra=(); fi
+    if ((round == 1 && WARMUP > 0)); then wrk_run "auth-$who-warmup" "$BASE/" "$WARMUP" "${extra[@]}"; fi
+    wrk_run "auth-$who-$round" "$BASE/" "$DURATION" "${extra[@]}"
+    echo "bench: round $round, start page for the $who: $RPS req/s, p50 $P50 ms, p99 $P99 ms, errors $ERRS"
+    A[$who.rps]+="$RPS " A[$who.p99]+="$P99 " A[$who.errs]=$((${A[$who.errs]:-0} + ERRS))
+  done
+done
+read -r -a rps_u <<<"${A[user.rps]}"
+read -r -a rps_p <<<"${A[public.rps]}"
+ratios=()
+for ((k = 0; k < ${#rps_u[@]} && k < ${#rps_p[@]}; k++)); do ratios+=("$(ratio "${rps_u[$k]}" "${rps_p[$k]}")"); done
+# shellcheck disable=SC2086  # space-separated numbers
+USER_RPS=$(median ${A[user.rps]}) PUBLIC_RPS=$(median ${A[public.rps]}) USER_P99=$(median ${A[user.p99]})
+USER_RATIO=$(median "${ratios[@]}")
+
+# Logins at full rate: 4 connections (enough to keep the hash pool busy) posting the right password (each answer is a 303 and a
+# new session), while 8 other connections read the start page; then the start page alone.
+LOGIN_CONNECTIONS=${BENCH_LOGIN_CONNECTIONS:-4}
+LOGIN_TOKEN=$(printf '%064d' 7)
+LOGIN_BODY="csrf_token=$LOGIN_TOKEN&email=admin%40demo.samskab.dk&password=$DEMO_PASSWORD"
+printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\nwrk.headers["Cookie"] = "samskab_csrf=%s"\n' \
+  "$LOGIN_BODY" "$LOGIN_TOKEN" >"$TMP/login.lua"
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: samskab_csrf=$LOGIN_TOKEN" --data "$LOGIN_BODY" "$BASE/login") = 303 ]] ||
+  die "the login script does not log in"
+timeout $((DURATION + 30)) wrk -t1 -c"$LOGIN_CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$TMP/login.lua" "$BASE/login" \
+  >"$RESULTS/wrk-login.txt" 2>&1 &
+LOGIN_WRK=$!
+nap 1  # the logins reach their full rate first
+wrk_run "during-logins" "$BASE/" $((DURATION - 2)) -t1 -c8
+DURING_RPS=$RPS DURING_P50=$P50 DURING_P99=$P99 DURING_ERRS=$ERRS
+wait "$LOGIN_WRK" || true
+wrk_parse "$RESULTS/wrk-login.txt"
+LOGIN_RPS=$RPS LOGIN_P50=$P50 LOGIN_P99=$P99 LOGIN_ERRS=$ERRS
+wrk_run "without-logins" "$BASE/" $((DURATION - 2)) -t1 -c8
+ALONE_RPS=$RPS ALONE_P99=$P99
+stop_pid "$SAMSKAB_PID"
+SAMSKAB_PID=
 
 # --- optional: other server settings on the start page --------------------------------------
 
@@ -556,6 +625,25 @@ REPORT=$RESULTS/latest.txt
       echo "  !! samskab ${R[samskab.$n.status]} under load on $n; figures for it are missing (see docs/BENCHMARKS.md)"
     fi
   done
+  echo
+  argon_ms=$(awk -v ns="$(micro BM_Argon2id_Verify_Interactive/real_time)" 'BEGIN { if (ns + 0 > 0) printf "%.1f", ns / 1e6; else printf "-" }')
+  bound=$(awk -v ms="$argon_ms" -v n="$HASH_THREADS" 'BEGIN { if (ms + 0 > 0) printf "%.1f", n * 1000 / ms; else printf "-" }')
+  echo "accounts (start page /, wrk -t$WRK_THREADS -c$CONNECTIONS, medians of $ROUNDS interleaved rounds; req/s per round in brackets):"
+  echo "  public:    $PUBLIC_RPS req/s (${A[public.rps]% })"
+  echo "  logged in: $USER_RPS req/s (${A[user.rps]% }), p99 $USER_P99 ms; errors ${A[user.errs]}"
+  echo "  POST /login at full rate (wrk -t1 -c$LOGIN_CONNECTIONS): $LOGIN_RPS logins/s, p50 $LOGIN_P50 ms, p99 $LOGIN_P99 ms, errors $LOGIN_ERRS"
+  echo "    argon2id bound: server.hash_threads=$HASH_THREADS / $argon_ms ms per verification (micro-benchmark) = $bound logins/s"
+  echo "  start page (wrk -t1 -c8) while the logins run: $DURING_RPS req/s, p50 $DURING_P50 ms, p99 $DURING_P99 ms, errors $DURING_ERRS"
+  echo "  start page (wrk -t1 -c8) without logins:       $ALONE_RPS req/s, p99 $ALONE_P99 ms"
+  user_ok=$(ge "$USER_RATIO" 0.8)
+  during_ok=$(le "$DURING_P99" 20)
+  login_share=$(awk -v a="$LOGIN_RPS" -v b="$bound" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.0f%%", 100 * a / b; else printf "-" }')
+  # "Bounded by argon2": the rate comes close to the bound (>= 50%) and never beyond it (+10%).
+  login_ok=$(awk -v a="$LOGIN_RPS" -v b="$bound" 'BEGIN { if (!(a + 0 > 0 && b + 0 > 0)) print "n/a"; else print (a <= b * 1.1 && a >= b * 0.5) ? "yes" : "no" }')
+  printf '%-52s %-22s %-10s %s\n' "logged-in start page req/s, share of the public one" \
+    "$(awk -v r="$USER_RATIO" 'BEGIN { if (r ~ /^[0-9.]+$/) printf "%.0f%%", 100 * r; else printf "-" }')" ">= 80%" "$(verdict "$user_ok")"
+  printf '%-52s %-22s %-10s %s\n' "logins/s, share of the argon2id bound" "$login_share" "50-110%" "$(verdict "$login_ok")"
+  printf '%-52s %-22s %-10s %s\n' "start page p99 while logins run at full rate" "$DURING_P99 ms" "<= 20 ms" "$(verdict "$during_ok")"
   echo
   echo "micro-benchmarks (in-process, no sockets; $MICRO_STATUS):"
   if [[ $MICRO_STATUS = ok ]]; then

@@ -42,9 +42,14 @@ constexpr char kSetVerified[] =
 
 constexpr char kInsertSession[] =
     "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)";
-constexpr char kSession[] =
-    "SELECT token_hash, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ? AND "
-    "expires_at > ?";
+// The session, its user and the user's roles in one statement (one row per role, or one row
+// with NULL role columns): this runs on every logged-in request.
+constexpr char kSessionWithUser[] =
+    "SELECT s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, "
+    "u.id, u.email, u.display_name, u.password_hash, u.email_verified_at, u.created_at, u.erased_at, u.revision, "
+    "g.role, COALESCE(g.municipality_code, ''), g.unit_id, g.organisation_id "
+    "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN role_grants g ON g.user_id = u.id "
+    "WHERE s.token_hash = ? AND s.expires_at > ? AND u.erased_at IS NULL ORDER BY g.id";
 constexpr char kTouchSession[] = "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?";
 constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = ?";
@@ -419,14 +424,24 @@ Result<std::pair<SessionRecord, UserWithGrants>> AccountStore::LookupSession(con
                                                                             const std::string& now) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  auto rows = (*lease)->Query(kSession, {token_hash, now});
+  auto rows = (*lease)->Query(kSessionWithUser, {token_hash, now});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return NotFound("no such session");
-  SessionRecord session = SessionFromRow(rows->front());
-  auto user = UserOn(**lease, kUserById, session.user_id);
-  if (!user.ok()) return user.status();
-  if (user->user.erased_at) return NotFound("user erased");
-  return std::make_pair(std::move(session), std::move(user).value());
+  const Row& first = rows->front();
+  SessionRecord session = SessionFromRow(first);
+  UserWithGrants user;
+  user.user.id = first.Int(5);
+  user.user.email = first.Text(6);
+  user.user.display_name = first.Text(7);
+  user.user.password_hash = first.Text(8);
+  user.user.email_verified_at = first.OptionalText(9);
+  user.user.created_at = first.Text(10);
+  user.user.erased_at = first.OptionalText(11);
+  user.user.revision = first.Int(12);
+  for (const auto& row : *rows) {
+    if (!row.IsNull(13)) user.grants.push_back(GrantFromRow(row, 13));
+  }
+  return std::make_pair(std::move(session), std::move(user));
 }
 
 Status AccountStore::TouchSession(const std::string& token_hash, const std::string& now) {
