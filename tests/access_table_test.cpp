@@ -148,6 +148,8 @@ class AccessTable : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
+  // One person or token per principal, made once for the suite's server.
+  static const std::map<std::string, std::map<std::string, std::string>>& Credentials();
   static TestServer* server_;
 };
 TestServer* AccessTable::server_ = nullptr;
@@ -252,7 +254,12 @@ std::map<std::string, std::map<std::string, std::string>> RealCredentials(TestSe
   return credentials;
 }
 
-// A concrete path for a GET route's pattern.
+const std::map<std::string, std::map<std::string, std::string>>& AccessTable::Credentials() {
+  static const auto credentials = RealCredentials(*server_);
+  return credentials;
+}
+
+// A concrete path for a route's pattern.
 std::string SamplePath(const http::Route& route, const std::string& principal) {
   std::string path;
   for (const auto& segment : route.segments) {
@@ -275,7 +282,7 @@ std::string SamplePath(const http::Route& route, const std::string& principal) {
 }
 
 TEST_F(AccessTable, TheServerEnforcesTheTableOnEveryGetRoute) {
-  const auto credentials = RealCredentials(*server_);
+  const auto& credentials = Credentials();
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "GET") continue;
     const std::string key = route.method + " " + route.pattern;
@@ -297,6 +304,46 @@ TEST_F(AccessTable, TheServerEnforcesTheTableOnEveryGetRoute) {
       }
     }
   }
+}
+
+// Every state-changing form (every POST outside the JSON API) refuses a post without its CSRF
+// token with 403 — for a caller the table lets in — and nothing changes. Links with a secret
+// token in the URL ({token}) may answer 404 first: without a valid link there is nothing to change.
+TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) {
+  const auto& credentials = Credentials();
+  auto count = [&](const std::string& table) {
+    auto lease = server_->app().database().Acquire();
+    auto rows = (*lease)->Query("SELECT COUNT(*) FROM " + table);
+    return rows.ok() ? rows->front().Int(0) : -1;
+  };
+  const std::vector<std::string> tables = {"audit_log", "outbox", "inquiries", "units", "role_grants", "sessions",
+                                           "api_tokens", "one_time_tokens", "municipalities", "users"};
+  int checked = 0;
+  for (const auto& route : server_->app().router().routes()) {
+    if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;
+    const auto row = kTable.find(route.method + " " + route.pattern);
+    if (row == kTable.end()) continue;
+    // The most privileged caller the table lets in (so the policy is not what refuses).
+    std::string who;
+    for (const char* candidate : {"platform_admin", "municipal_admin", "organisation_admin", "volunteer", "public"}) {
+      if (row->second.contains(candidate)) who = candidate;
+      if (!who.empty()) break;
+    }
+    ASSERT_FALSE(who.empty()) << route.pattern;
+    std::map<std::string, int64_t> before;
+    for (const auto& table : tables) before[table] = count(table);
+    auto headers = credentials.at(who);
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+    const std::string path = SamplePath(route, who);
+    const HttpResult result =
+        testing::Send(server_->port(), "POST", path, "name=x&email=a%40b.dk&kind=administration", headers);
+    const bool secret_link = route.pattern.find("{token}") != std::string::npos;
+    EXPECT_TRUE(result.status == 403 || (secret_link && result.status == 404))
+        << "POST " << path << " as " << who << " without csrf_token: " << result.status;
+    for (const auto& table : tables) EXPECT_EQ(count(table), before[table]) << "POST " << path << " changed " << table;
+    ++checked;
+  }
+  EXPECT_GE(checked, 8);
 }
 
 }  // namespace
