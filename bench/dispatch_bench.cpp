@@ -22,9 +22,9 @@
 #include "app/app.h"
 #include "app/config.h"
 #include "core/clock.h"
+#include "core/password.h"
 #include "domain/municipality/municipality.h"
 #include "http/message.h"
-#include "core/password.h"
 #include "storage/database.h"
 
 namespace {
@@ -168,7 +168,8 @@ BENCHMARK(BM_Authenticate_Session);
 
 // One argon2id verification at the production (interactive) limits: what bounds the login rate.
 void BM_Argon2id_Verify_Interactive(benchmark::State& state) {
-  static const std::string hash = *samskab::password::Hash("korrekt hest batteri", samskab::password::Interactive());
+  static const std::string hash =
+      *samskab::password::Hash("korrekt hest batteri", samskab::password::Interactive());
   for (auto _ : state) {
     const bool ok = samskab::password::Verify("korrekt hest batteri", hash);
     if (!ok) {

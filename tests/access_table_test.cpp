@@ -26,10 +26,9 @@ using testing::TestServer;
 
 // The principals, by name. "other_admin" is the municipal admin of another municipality (0851
 // Aalborg); the routes' municipality is 0190 Furesø and their organisation is number 1.
-const std::vector<std::string> kPrincipals = {"public",          "volunteer",       "organisation_member",
-                                              "organisation_admin", "municipal_employee", "municipal_admin",
-                                              "other_admin",     "platform_admin",  "token_employee",
-                                              "token_admin"};
+const std::vector<std::string> kPrincipals = {
+    "public",          "volunteer",   "organisation_member", "organisation_admin", "municipal_employee",
+    "municipal_admin", "other_admin", "platform_admin",      "token_employee",     "token_admin"};
 
 using Who = std::set<std::string>;
 const Who kEveryone(kPrincipals.begin(), kPrincipals.end());
@@ -47,8 +46,8 @@ const Who kPeople = [] {
 // API routes without a municipality in the path work in the caller's own municipality, so the
 // other municipality's admin is allowed there (and sees only Aalborg's data: see
 // tests/units_api_test.cpp); routes with {municipality} are 0190's, where they are not.
-const Who kStaff = {"municipal_employee", "municipal_admin", "other_admin", "platform_admin", "token_employee",
-                    "token_admin"};
+const Who kStaff = {"municipal_employee", "municipal_admin", "other_admin",
+                    "platform_admin",     "token_employee",  "token_admin"};
 const Who kAdmins = {"municipal_admin", "other_admin", "platform_admin", "token_admin"};
 const Who kPlatform = {"platform_admin"};
 const Who kOrganisationAdmins = {"organisation_admin", "platform_admin"};
@@ -159,9 +158,11 @@ TEST_F(AccessTable, EveryRouteHasARowAndEveryRowARoute) {
   for (const auto& route : server_->app().router().routes()) {
     const std::string key = route.method + " " + route.pattern;
     routed.insert(key);
-    EXPECT_TRUE(kTable.contains(key)) << "route " << key << " has no row in the access table (tests/access_table_test.cpp)";
+    EXPECT_TRUE(kTable.contains(key))
+        << "route " << key << " has no row in the access table (tests/access_table_test.cpp)";
   }
-  for (const auto& [key, who] : kTable) EXPECT_TRUE(routed.contains(key)) << "row " << key << " names no route";
+  for (const auto& [key, who] : kTable)
+    EXPECT_TRUE(routed.contains(key)) << "row " << key << " names no route";
 }
 
 TEST_F(AccessTable, ThePolicyDecidesEveryRouteForEveryRoleAsTheTableSays) {
@@ -174,8 +175,8 @@ TEST_F(AccessTable, ThePolicyDecidesEveryRouteForEveryRoleAsTheTableSays) {
       const Principal& principal = principals.at(name);
       const auto decision = domain::Authorise(route.access, principal, RequestFor(route, principal));
       const bool expected = row->second.contains(name);
-      EXPECT_EQ(decision.ok(), expected) << key << " for " << name << ": "
-                                         << (decision.ok() ? "allowed" : decision.status().log_message());
+      EXPECT_EQ(decision.ok(), expected)
+          << key << " for " << name << ": " << (decision.ok() ? "allowed" : decision.status().log_message());
       if (!decision.ok()) {
         // Denials say why in the right terms: nobody logged in, no fitting role, or "not found".
         const ErrorCode code = decision.status().code();
@@ -198,10 +199,12 @@ TEST(AccessPolicy, AnotherMunicipalityLooksExactlyLikeOneThatDoesNotExist) {
   EXPECT_EQ(other.status().code(), missing.status().code());
   EXPECT_EQ(other.status().user_message_key(), missing.status().user_message_key());
   // A token cannot reach another municipality through ?municipality= either.
-  const auto token = domain::Authorise(domain::Access::MunicipalStaff(), principals.at("token_admin"), {"", "", "0851"});
+  const auto token =
+      domain::Authorise(domain::Access::MunicipalStaff(), principals.at("token_admin"), {"", "", "0851"});
   EXPECT_EQ(token.status().code(), ErrorCode::kNotFound);
   // The decision carries the tenant, never the caller's input when it is not theirs.
-  const auto own = domain::Authorise(domain::Access::MunicipalStaff(), principals.at("token_admin"), {"", "", ""});
+  const auto own =
+      domain::Authorise(domain::Access::MunicipalStaff(), principals.at("token_admin"), {"", "", ""});
   ASSERT_TRUE(own.ok());
   EXPECT_EQ(own->municipality_code, "0190");
 }
@@ -212,7 +215,8 @@ TEST(AccessPolicy, AUserInSeveralMunicipalitiesMustSayWhich) {
   const auto unsaid = domain::Authorise(domain::Access::MunicipalStaff(), both, {"", "", ""});
   EXPECT_EQ(unsaid.status().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(unsaid.status().user_message_key(), "error.municipality_required");
-  EXPECT_EQ(domain::Authorise(domain::Access::MunicipalStaff(), both, {"", "", "0851"})->municipality_code, "0851");
+  EXPECT_EQ(domain::Authorise(domain::Access::MunicipalStaff(), both, {"", "", "0851"})->municipality_code,
+            "0851");
   // Staff of 0851 is not admin there.
   EXPECT_EQ(domain::Authorise(domain::Access::MunicipalAdmin(), both, {"", "", "0851"}).status().code(),
             ErrorCode::kNotFound);
@@ -224,9 +228,11 @@ TEST(AccessPolicy, AUserInSeveralMunicipalitiesMustSayWhich) {
 std::map<std::string, std::map<std::string, std::string>> RealCredentials(TestServer& server) {
   auto& app = server.app();
   const auto actor = domain::Actor::System("test", "test");
-  const auto organisation = app.accounts().CreateOrganisation(actor, "Spejderne", "popular_education_association");
+  const auto organisation =
+      app.accounts().CreateOrganisation(actor, "Spejderne", "popular_education_association");
   EXPECT_TRUE(organisation.ok());
-  domain::Unit administration{0, "0190", std::nullopt, domain::UnitKind::kAdministration, "Forvaltningen", 1, "", ""};
+  domain::Unit administration{0,  "0190", std::nullopt, domain::UnitKind::kAdministration, "Forvaltningen", 1,
+                              "", ""};
   const auto unit = app.units().Create(domain::MunicipalityScope("0190"), actor, administration);
   EXPECT_TRUE(unit.ok());
   const std::string password = "en lang adgangskode";
@@ -250,7 +256,8 @@ std::map<std::string, std::map<std::string, std::string>> RealCredentials(TestSe
   }
   credentials["token_employee"] = {
       {"Authorization", "Bearer " + server.AddToken(Role::kMunicipalEmployee, "0190")}};
-  credentials["token_admin"] = {{"Authorization", "Bearer " + server.AddToken(Role::kMunicipalAdmin, "0190")}};
+  credentials["token_admin"] = {
+      {"Authorization", "Bearer " + server.AddToken(Role::kMunicipalAdmin, "0190")}};
   return credentials;
 }
 
@@ -316,8 +323,9 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
     auto rows = (*lease)->Query("SELECT COUNT(*) FROM " + table);
     return rows.ok() ? rows->front().Int(0) : -1;
   };
-  const std::vector<std::string> tables = {"audit_log", "outbox", "inquiries", "units", "role_grants", "sessions",
-                                           "api_tokens", "one_time_tokens", "municipalities", "users"};
+  const std::vector<std::string> tables = {"audit_log",      "outbox",   "inquiries",  "units",
+                                           "role_grants",    "sessions", "api_tokens", "one_time_tokens",
+                                           "municipalities", "users"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;
@@ -325,7 +333,8 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
     if (row == kTable.end()) continue;
     // The most privileged caller the table lets in (so the policy is not what refuses).
     std::string who;
-    for (const char* candidate : {"platform_admin", "municipal_admin", "organisation_admin", "volunteer", "public"}) {
+    for (const char* candidate :
+         {"platform_admin", "municipal_admin", "organisation_admin", "volunteer", "public"}) {
       if (row->second.contains(candidate)) who = candidate;
       if (!who.empty()) break;
     }
@@ -340,7 +349,8 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
     const bool secret_link = route.pattern.find("{token}") != std::string::npos;
     EXPECT_TRUE(result.status == 403 || (secret_link && result.status == 404))
         << "POST " << path << " as " << who << " without csrf_token: " << result.status;
-    for (const auto& table : tables) EXPECT_EQ(count(table), before[table]) << "POST " << path << " changed " << table;
+    for (const auto& table : tables)
+      EXPECT_EQ(count(table), before[table]) << "POST " << path << " changed " << table;
     ++checked;
   }
   EXPECT_GE(checked, 8);

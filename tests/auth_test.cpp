@@ -90,15 +90,17 @@ TEST_F(Auth, AWrongPasswordAndAnUnknownAddressGetTheSameAnswer) {
 
 TEST_F(Auth, BadLoginInputIsAnsweredClearly) {
   EXPECT_EQ(Login("ikke-en-adresse", kPassword).status, 422);
-  EXPECT_NE(Login("ikke-en-adresse", kPassword).body.find("Skriv en gyldig e-mailadresse"), std::string::npos);
+  EXPECT_NE(Login("ikke-en-adresse", kPassword).body.find("Skriv en gyldig e-mailadresse"),
+            std::string::npos);
   EXPECT_EQ(Login("' OR 1=1 --", kPassword).status, 422);
   EXPECT_EQ(Login("x@y.dk", "").status, 422);
   EXPECT_EQ(Login("x@y.dk", std::string(5000, 'a')).status, 401);
   EXPECT_EQ(Login(std::string(300, 'a') + "@y.dk", kPassword).status, 422);
   // Without the CSRF token: 403, and nobody is logged in.
   server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
-  const HttpResult no_csrf = Send(port(), "POST", "/login", "email=anna%40furesoe.dk&password=korrekt+hest+batteri",
-                                  {{"Content-Type", "application/x-www-form-urlencoded"}});
+  const HttpResult no_csrf =
+      Send(port(), "POST", "/login", "email=anna%40furesoe.dk&password=korrekt+hest+batteri",
+           {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(no_csrf.status, 403);
   EXPECT_EQ(no_csrf.header("set-cookie").find("samskab_session"), std::string::npos);
 }
@@ -106,7 +108,8 @@ TEST_F(Auth, BadLoginInputIsAnsweredClearly) {
 TEST_F(Auth, FailedLoginsAreThrottledPerAccountWithAClearMessage) {
   server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
   server_->AddUser("bo@furesoe.dk", kPassword, kAdmin);
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(Login("anna@furesoe.dk", "gæt nummer " + std::to_string(i)).status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(Login("anna@furesoe.dk", "gæt nummer " + std::to_string(i)).status, 401);
   // Now even the right password waits: the attacker learns nothing from trying it.
   const HttpResult throttled = Login("anna@furesoe.dk", kPassword);
   EXPECT_EQ(throttled.status, 429);
@@ -145,7 +148,8 @@ TEST_F(Auth, SessionCookiesAreHttpOnlyLaxAndRotatedAtLogin) {
   EXPECT_NE(page.header("set-cookie").find("; Secure"), std::string::npos);
   const HttpResult login =
       Send(tls.port(), "POST", "/login",
-           "csrf_token=" + testing::CsrfFromPage(page.body) + "&email=anna%40furesoe.dk&password=korrekt+hest+batteri",
+           "csrf_token=" + testing::CsrfFromPage(page.body) +
+               "&email=anna%40furesoe.dk&password=korrekt+hest+batteri",
            {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", Cookie(page)}});
   EXPECT_EQ(login.status, 303);
   EXPECT_NE(login.header("set-cookie").find("; Secure"), std::string::npos);
@@ -292,13 +296,15 @@ TEST_F(Auth, AnInvitationCreatesTheAccountOnceAndLogsItIn) {
   EXPECT_EQ((*consents)[0].text_version, "2026-11");
   // Single use.
   EXPECT_EQ(Get(port(), path).status, 404);
-  EXPECT_EQ(PostAnonymous("/login", path, {{"display_name", "Mallory"}, {"password", "langt nok kodeord"}}).status,
-            404);
+  EXPECT_EQ(
+      PostAnonymous("/login", path, {{"display_name", "Mallory"}, {"password", "langt nok kodeord"}}).status,
+      404);
 }
 
 TEST_F(Auth, AnExpiredInvitationIsRefusedAndAnExistingAccountGetsTheRole) {
   const auto actor = domain::Actor::System("test", "t");
-  const auto organisation = server_->app().accounts().CreateOrganisation(actor, "Ældresagen", "humanitarian_association");
+  const auto organisation =
+      server_->app().accounts().CreateOrganisation(actor, "Ældresagen", "humanitarian_association");
   ASSERT_TRUE(organisation.ok());
   const Grant member{Role::kOrganisationMember, "", std::nullopt, *organisation};
   auto stale = server_->app().account_service().Invite(actor, "gammel@example.dk", member, "da");
@@ -332,8 +338,9 @@ TEST_F(Auth, EmailVerificationThroughTheOutbox) {
   const std::string token = LinkToken("verify");
   ASSERT_EQ(token.size(), 64U);
   EXPECT_EQ(Get(port(), "/verify/" + token).status, 200);
-  EXPECT_EQ(nlohmann::json::parse(Get(port(), "/api/v1/me", {{"Cookie", cookie}}).body)["user"]["email_verified"],
-            true);
+  EXPECT_EQ(
+      nlohmann::json::parse(Get(port(), "/api/v1/me", {{"Cookie", cookie}}).body)["user"]["email_verified"],
+      true);
   EXPECT_EQ(Get(port(), "/verify/" + token).status, 404);
 }
 
@@ -342,12 +349,13 @@ TEST_F(Auth, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
   const std::string here = server_->Login("anna@furesoe.dk", kPassword);
   const std::string elsewhere = server_->Login("anna@furesoe.dk", kPassword);
   const std::string csrf = server_->CsrfFor(here);
-  const HttpResult wrong =
-      PostForm("/account/password", {{"current_password", "gæt"}, {"password", "et nyt langt kodeord"}}, here, csrf);
+  const HttpResult wrong = PostForm(
+      "/account/password", {{"current_password", "gæt"}, {"password", "et nyt langt kodeord"}}, here, csrf);
   EXPECT_EQ(wrong.status, 422);
   EXPECT_NE(wrong.body.find("Den nuværende adgangskode er forkert."), std::string::npos);
   const HttpResult changed =
-      PostForm("/account/password", {{"current_password", kPassword}, {"password", "et nyt langt kodeord"}}, here, csrf);
+      PostForm("/account/password", {{"current_password", kPassword}, {"password", "et nyt langt kodeord"}},
+               here, csrf);
   EXPECT_EQ(changed.status, 303);
   EXPECT_EQ(Me(here), 200);
   EXPECT_EQ(Me(elsewhere), 401);
@@ -359,8 +367,9 @@ TEST_F(Auth, APersonDownloadsTheirDataAndErasureAnonymisesThemButKeepsTheFigures
   const std::string cookie = server_->Login("anna@furesoe.dk", kPassword);
   // Anna does some work: it stays (without her name) after erasure.
   const std::string csrf = server_->CsrfFor(cookie);
-  const HttpResult unit = Send(port(), "POST", "/api/v1/units", R"({"kind":"administration","name":"Annas enhed"})",
-                               {{"Cookie", cookie}, {"Content-Type", "application/json"}});
+  const HttpResult unit =
+      Send(port(), "POST", "/api/v1/units", R"({"kind":"administration","name":"Annas enhed"})",
+           {{"Cookie", cookie}, {"Content-Type", "application/json"}});
   ASSERT_EQ(unit.status, 201) << unit.body;
 
   const HttpResult download = Get(port(), "/account/data.json", {{"Cookie", cookie}});

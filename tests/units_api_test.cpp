@@ -32,7 +32,8 @@ class UnitsApi : public ::testing::TestWithParam<storage::Backend> {
   HttpResult Post(const json& body, const std::map<std::string, std::string>& headers) {
     return Send(server_->port(), "POST", "/api/v1/units", body.dump(), headers);
   }
-  json Create(const std::string& kind, const std::string& name, std::optional<int64_t> parent = std::nullopt) {
+  json Create(const std::string& kind, const std::string& name,
+              std::optional<int64_t> parent = std::nullopt) {
     json body = {{"kind", kind}, {"name", name}};
     if (parent) body["parent_id"] = *parent;
     const HttpResult result = Post(body, admin_);
@@ -87,7 +88,9 @@ TEST_P(UnitsApi, UpdatesAndDeletesNeedTheCurrentEtag) {
   // The old ETag is stale now: someone changed it first.
   EXPECT_EQ(Send(server_->port(), "PATCH", path, rename, With(admin_, "If-Match", etag)).status, 412);
   EXPECT_EQ(Send(server_->port(), "DELETE", path, "", With(admin_, "If-Match", etag)).status, 412);
-  EXPECT_EQ(Send(server_->port(), "DELETE", path, "", With(admin_, "If-Match", renamed.header("etag"))).status, 204);
+  EXPECT_EQ(
+      Send(server_->port(), "DELETE", path, "", With(admin_, "If-Match", renamed.header("etag"))).status,
+      204);
   EXPECT_EQ(Get(server_->port(), path, employee_).status, 404);
 }
 
@@ -107,11 +110,13 @@ TEST_P(UnitsApi, AnotherMunicipalitysUnitLooksExactlyLikeOneThatDoesNotExist) {
   };
   EXPECT_EQ(strip(foreign.body), strip(missing.body));
   const std::string etag = "\"unit-" + std::to_string(furesoe["id"].get<int64_t>()) + "-1\"";
-  EXPECT_EQ(Send(server_->port(), "PATCH", path, R"({"name":"Stjålet"})", With(aalborg_, "If-Match", etag)).status,
-            404);
+  EXPECT_EQ(
+      Send(server_->port(), "PATCH", path, R"({"name":"Stjålet"})", With(aalborg_, "If-Match", etag)).status,
+      404);
   EXPECT_EQ(Send(server_->port(), "DELETE", path, "", With(aalborg_, "If-Match", etag)).status, 404);
   // A parent id from another municipality in the body is "not found" too, and nothing is created.
-  const HttpResult child = Post({{"kind", "center"}, {"name", "Snyltecenter"}, {"parent_id", furesoe["id"]}}, aalborg_);
+  const HttpResult child =
+      Post({{"kind", "center"}, {"name", "Snyltecenter"}, {"parent_id", furesoe["id"]}}, aalborg_);
   EXPECT_EQ(child.status, 422);
   EXPECT_NE(json::parse(child.body)["detail"].get<std::string>().find("findes ikke"), std::string::npos);
   EXPECT_EQ(json::parse(Get(server_->port(), "/api/v1/units", aalborg_).body)["items"].size(), 0U);
@@ -138,14 +143,15 @@ TEST_P(UnitsApi, BadInputGetsAClearMessageAndChangesNothing) {
       {R"({"kind":"administration"})", "application/json", 422, "udfyldes"},
       {R"({"kind":"administration","name":42})", "application/json", 422, "tekst"},
       {R"({"kind":"administration","name":"   "})", "application/json", 422, "udfyldes"},
-      {R"({"kind":"administration","name":")" + std::string(201, 'x') + R"("})", "application/json", 422, "lang"},
+      {R"({"kind":"administration","name":")" + std::string(201, 'x') + R"("})", "application/json", 422,
+       "lang"},
       {R"({"kind":"center","name":"Uden forvaltning"})", "application/json", 422, "forvaltning"},
       {R"({"kind":"administration","name":"x","parent_id":"1"})", "application/json", 422, "parent_id"},
       {R"({"kind":"administration","name":"x","colour":"red"})", "application/json", 422, "felt"},
   };
   for (const auto& c : cases) {
-    const HttpResult result = Send(server_->port(), "POST", "/api/v1/units", c.body,
-                                   With(admin_, "Content-Type", c.content_type));
+    const HttpResult result =
+        Send(server_->port(), "POST", "/api/v1/units", c.body, With(admin_, "Content-Type", c.content_type));
     EXPECT_EQ(result.status, c.status) << c.body << " → " << result.body;
     EXPECT_EQ(result.header("content-type"), "application/problem+json") << c.body;
     if (!c.detail.empty()) {
@@ -194,7 +200,8 @@ TEST_P(UnitsApi, CallersWithoutAValidTokenAreTurnedAway) {
   EXPECT_EQ(me["roles"][0]["municipality_code"], "0190");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, UnitsApi, ::testing::Values(storage::Backend::kSqlite, storage::Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, UnitsApi,
+                         ::testing::Values(storage::Backend::kSqlite, storage::Backend::kPostgres),
                          testing::BackendName);
 
 }  // namespace

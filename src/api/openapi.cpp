@@ -8,7 +8,8 @@ namespace samskab::api {
 std::string_view OpenApiDocument() { return embedded::Find("src/api/openapi.json"); }
 
 void RegisterOpenApi(http::Router& router) {
-  router.Add("GET", "/api/v1/openapi.json", domain::Access::Public(),
+  router.Add(
+      "GET", "/api/v1/openapi.json", domain::Access::Public(),
       [](http::Request& request) -> Result<http::Response> {
         static const std::string kEtag = "\"" + ContentHash(OpenApiDocument(), 16) + "\"";
         http::Response response;

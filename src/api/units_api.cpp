@@ -17,7 +17,8 @@ Result<int64_t> UnitId(const http::Request& request) {
   int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   // Not a number: no such unit, exactly as for a number that names none.
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return NotFound("unit id is not a number");
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+    return NotFound("unit id is not a number");
   return id;
 }
 
@@ -44,14 +45,14 @@ Status ReadFields(const nlohmann::json& body, Unit& unit, bool creating) {
       }
     } else if (key == "kind" && creating) {
       auto kind = value.is_string() ? domain::ParseUnitKind(value.get<std::string>()) : std::nullopt;
-      if (!kind) return InvalidArgument("kind must be administration, center or department", "unit.error.kind");
+      if (!kind)
+        return InvalidArgument("kind must be administration, center or department", "unit.error.kind");
       unit.kind = *kind;
     } else {
       return InvalidArgument(fmt::format("unknown field {}", key), "error.unknown_field");
     }
   }
-  if (creating && !body.contains("kind"))
-    return InvalidArgument("kind is required", "unit.error.kind");
+  if (creating && !body.contains("kind")) return InvalidArgument("kind is required", "unit.error.kind");
   if (creating && !body.contains("name")) return InvalidArgument("name is required", "validation.required");
   return Status::Ok();
 }

@@ -25,7 +25,8 @@ Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options, bo
   const bool organisational =
       *role == domain::Role::kOrganisationAdmin || *role == domain::Role::kOrganisationMember;
   if (municipal) {
-    if (options.municipality.empty()) return InvalidArgument(fmt::format("--role {} needs --municipality", options.role));
+    if (options.municipality.empty())
+      return InvalidArgument(fmt::format("--role {} needs --municipality", options.role));
     auto municipality = app.municipalities().Get(options.municipality);
     if (!municipality.ok())
       return InvalidArgument(fmt::format("--municipality {}: no such municipality", options.municipality));
@@ -44,16 +45,18 @@ Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options, bo
     return InvalidArgument(fmt::format("--role {} takes no --unit", options.role));
   }
   if (organisational) {
-    if (!options.organisation_id) return InvalidArgument(fmt::format("--role {} needs --organisation", options.role));
+    if (!options.organisation_id)
+      return InvalidArgument(fmt::format("--role {} needs --organisation", options.role));
     if (!app.accounts().OrganisationName(*options.organisation_id).ok())
-      return InvalidArgument(fmt::format("--organisation {}: no such organisation", *options.organisation_id));
+      return InvalidArgument(
+          fmt::format("--organisation {}: no such organisation", *options.organisation_id));
     grant.organisation_id = options.organisation_id;
   }
   return grant;
 }
 
-Result<int64_t> AddUser(App& app, const std::string& email, const std::string& name, const GrantOptions& options,
-                        std::istream& password_input) {
+Result<int64_t> AddUser(App& app, const std::string& email, const std::string& name,
+                        const GrantOptions& options, std::istream& password_input) {
   auto grant = GrantFromOptions(app, options, /*for_token=*/false);
   if (!grant.ok()) return grant.status();
   std::string password;
@@ -64,8 +67,10 @@ Result<int64_t> AddUser(App& app, const std::string& email, const std::string& n
   auto user = app.account_service().AddUser(CommandLine(), email, display_name, password, *grant);
   if (!user.ok()) {
     const std::string key = user.status().user_message_key();  // a copy: status() returns a temporary
-    if (key == "validation.password_too_short") return InvalidArgument("the password must be at least 10 characters");
-    if (key == "validation.email") return InvalidArgument(fmt::format("--email {}: not an e-mail address", email));
+    if (key == "validation.password_too_short")
+      return InvalidArgument("the password must be at least 10 characters");
+    if (key == "validation.email")
+      return InvalidArgument(fmt::format("--email {}: not an e-mail address", email));
     if (key == "account.error.email_taken")
       return Status(ErrorCode::kAlreadyExists, fmt::format("--email {}: an account with it exists", email));
     return user.status();
@@ -77,7 +82,8 @@ Result<auth::CreatedToken> CreateToken(App& app, const std::string& name, const 
   auto grant = GrantFromOptions(app, options, /*for_token=*/true);
   if (!grant.ok()) return grant.status();
   if (!domain::RoleAllowedForToken(grant->role))
-    return InvalidArgument("--role for a token must be platform_admin, municipal_admin or municipal_employee");
+    return InvalidArgument(
+        "--role for a token must be platform_admin, municipal_admin or municipal_employee");
   if (grant->role == domain::Role::kPlatformAdmin && !options.municipality.empty())
     return InvalidArgument("--role platform_admin takes no --municipality");
   domain::ApiToken token;
@@ -95,14 +101,16 @@ Status SetUpDemoPeople(App& app) {
   if (!units.ok()) return units.status();
   int64_t department = 0;
   if (units->empty()) {
-    domain::Unit administration{0, code, std::nullopt, domain::UnitKind::kAdministration,
-                                "Social- og Sundhedsforvaltningen", 1, "", ""};
+    domain::Unit administration{
+        0,  code, std::nullopt, domain::UnitKind::kAdministration, "Social- og Sundhedsforvaltningen", 1,
+        "", ""};
     auto a = app.units().Create(scope, actor, administration);
     if (!a.ok()) return a.status();
     domain::Unit center{0, code, a->id, domain::UnitKind::kCenter, "Center for Sundhed og Omsorg", 1, "", ""};
     auto c = app.units().Create(scope, actor, center);
     if (!c.ok()) return c.status();
-    domain::Unit plejecenter{0, code, c->id, domain::UnitKind::kDepartment, "Plejecenter Lillevang", 1, "", ""};
+    domain::Unit plejecenter{0, code, c->id, domain::UnitKind::kDepartment, "Plejecenter Lillevang",
+                             1, "",   ""};
     auto d = app.units().Create(scope, actor, plejecenter);
     if (!d.ok()) return d.status();
     department = d->id;
@@ -113,7 +121,8 @@ Status SetUpDemoPeople(App& app) {
   }
   int64_t organisation = 1;
   if (!app.accounts().OrganisationName(organisation).ok()) {
-    auto created = app.accounts().CreateOrganisation(actor, "Frivilligcenter Demo", "humanitarian_association");
+    auto created =
+        app.accounts().CreateOrganisation(actor, "Frivilligcenter Demo", "humanitarian_association");
     if (!created.ok()) return created.status();
     organisation = *created;
   }
@@ -123,14 +132,22 @@ Status SetUpDemoPeople(App& app) {
     domain::Grant grant;
   };
   const Person people[] = {
-      {"platform@demo.samskab.dk", "Pia Platform", {domain::Role::kPlatformAdmin, "", std::nullopt, std::nullopt}},
-      {"admin@demo.samskab.dk", "Anne Admin", {domain::Role::kMunicipalAdmin, code, std::nullopt, std::nullopt}},
-      {"medarbejder@demo.samskab.dk", "Mads Medarbejder",
-       {domain::Role::kMunicipalEmployee, code, department ? std::optional<int64_t>(department) : std::nullopt,
-        std::nullopt}},
-      {"forening@demo.samskab.dk", "Frida Forening",
+      {"platform@demo.samskab.dk",
+       "Pia Platform",
+       {domain::Role::kPlatformAdmin, "", std::nullopt, std::nullopt}},
+      {"admin@demo.samskab.dk",
+       "Anne Admin",
+       {domain::Role::kMunicipalAdmin, code, std::nullopt, std::nullopt}},
+      {"medarbejder@demo.samskab.dk",
+       "Mads Medarbejder",
+       {domain::Role::kMunicipalEmployee, code,
+        department ? std::optional<int64_t>(department) : std::nullopt, std::nullopt}},
+      {"forening@demo.samskab.dk",
+       "Frida Forening",
        {domain::Role::kOrganisationAdmin, "", std::nullopt, organisation}},
-      {"frivillig@demo.samskab.dk", "Frede Frivillig", {domain::Role::kVolunteer, "", std::nullopt, std::nullopt}},
+      {"frivillig@demo.samskab.dk",
+       "Frede Frivillig",
+       {domain::Role::kVolunteer, "", std::nullopt, std::nullopt}},
   };
   for (const auto& person : people) {
     if (app.accounts().FindByEmail(person.email).ok()) continue;

@@ -24,8 +24,8 @@ struct GrantOptions {
 Result<domain::Grant> GrantFromOptions(App& app, const GrantOptions& options, bool for_token);
 
 // `samskab user add`: the password is the first line of `password_input`. Returns the user id.
-Result<int64_t> AddUser(App& app, const std::string& email, const std::string& name, const GrantOptions& grant,
-                        std::istream& password_input);
+Result<int64_t> AddUser(App& app, const std::string& email, const std::string& name,
+                        const GrantOptions& grant, std::istream& password_input);
 
 // `samskab token create`: the new token (shown once).
 Result<auth::CreatedToken> CreateToken(App& app, const std::string& name, const GrantOptions& grant);

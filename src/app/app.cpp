@@ -56,7 +56,8 @@ Status App::Build() {
   units_ = std::make_unique<storage::UnitStore>(*database_, clock_);
   auto secret = accounts_->InstanceSecret("session", [] { return RandomHex(32); });
   if (!secret.ok()) return secret.status();
-  authenticator_ = std::make_unique<auth::Authenticator>(*accounts_, clock_, AuthOptionsFromConfig(config_, *secret));
+  authenticator_ =
+      std::make_unique<auth::Authenticator>(*accounts_, clock_, AuthOptionsFromConfig(config_, *secret));
 
   auto catalog = web::Catalog::LoadEmbedded();
   if (!catalog.ok()) return catalog.status();
@@ -87,8 +88,8 @@ Status App::Build() {
       [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); }, links);
 
   page_deps_ = std::make_unique<web::PageDependencies>(web::PageDependencies{
-      *views_, *municipalities_, *inquiries_, *accounts_, *audit_, *units_, *authenticator_, *account_service_,
-      clock_, config_.site_municipality, config_.server_secure_cookies});
+      *views_, *municipalities_, *inquiries_, *accounts_, *audit_, *units_, *authenticator_,
+      *account_service_, clock_, config_.site_municipality, config_.server_secure_cookies});
   web::RegisterPages(router_, *page_deps_);
   web::RegisterAccountPages(router_, *page_deps_);
   web::RegisterAdminPages(router_, *page_deps_);
@@ -190,8 +191,10 @@ std::optional<http::Response> App::Authorise(http::Request& request, const http:
     }
   }
   const domain::AccessRequest wanted{
-      route.access.municipality_param.empty() ? std::string_view() : request.PathParam(route.access.municipality_param),
-      route.access.organisation_param.empty() ? std::string_view() : request.PathParam(route.access.organisation_param),
+      route.access.municipality_param.empty() ? std::string_view()
+                                              : request.PathParam(route.access.municipality_param),
+      route.access.organisation_param.empty() ? std::string_view()
+                                              : request.PathParam(route.access.organisation_param),
       requested_municipality};
   auto decision = domain::Authorise(route.access, *request.principal, wanted);
   if (decision.ok()) {

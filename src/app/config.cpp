@@ -102,10 +102,10 @@ Status CheckMunicipalityCode(const std::string& value) {
 Status CheckPublicUrl(const std::string& value) {
   const bool scheme = value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0;
   if (!scheme || value.back() == '/' || value.find_first_of(" \"<>") != std::string::npos) {
-    return InvalidArgument(
-        fmt::format("must be http(s)://host[:port] without a trailing slash, such as https://samskab.furesoe.dk "
-                    "(got \"{}\")",
-                    value));
+    return InvalidArgument(fmt::format(
+        "must be http(s)://host[:port] without a trailing slash, such as https://samskab.furesoe.dk "
+        "(got \"{}\")",
+        value));
   }
   return Status::Ok();
 }
@@ -124,7 +124,8 @@ const std::vector<Setting>& Settings() {
       {"server.io_threads", "threads doing network I/O (1-64)", Integer(&Config::server_io_threads, 1, 64)},
       {"server.worker_threads", "threads for database work, pages and hashing (1-256)",
        Integer(&Config::server_worker_threads, 1, 256)},
-      {"server.hash_threads", "threads for password hashing at login (1-64); each hash holds 64 MiB while it runs",
+      {"server.hash_threads",
+       "threads for password hashing at login (1-64); each hash holds 64 MiB while it runs",
        Integer(&Config::server_hash_threads, 1, 64)},
       {"server.header_limit_bytes", "largest request header (1024-1048576)",
        Integer(&Config::server_header_limit_bytes, 1024, 1 << 20)},
@@ -143,7 +144,8 @@ const std::vector<Setting>& Settings() {
       {"site.municipality", "code of the municipality this instance presents",
        Text(&Config::site_municipality, CheckMunicipalityCode)},
       {"site.assets_dir", "directory holding node_modules/ and assets/", Text(&Config::site_assets_dir)},
-      {"site.public_url", "the address users reach the platform at, for links in e-mails (http(s)://host[:port])",
+      {"site.public_url",
+       "the address users reach the platform at, for links in e-mails (http(s)://host[:port])",
        Text(&Config::site_public_url, CheckPublicUrl)},
       {"auth.session_hours", "longest life of a login session in hours (1-720)",
        Integer(&Config::auth_session_hours, 1, 720)},

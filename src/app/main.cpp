@@ -140,7 +140,8 @@ int Demo(const CommonOptions& common, const std::string& municipality) {
   std::printf("samskab: demo municipality %s ready in %s\n", config->site_municipality.c_str(),
               (*database)->description().c_str());
   std::printf(
-      "samskab: demo accounts (password %s): platform@, admin@, medarbejder@, forening@, frivillig@demo.samskab.dk\n",
+      "samskab: demo accounts (password %s): platform@, admin@, medarbejder@, forening@, "
+      "frivillig@demo.samskab.dk\n",
       samskab::app::kDemoPassword);
   return 0;
 }
@@ -161,11 +162,12 @@ int Retention(const CommonOptions& common) {
   if (!app.ok()) return Fail(app.status());
   auto report = samskab::storage::ApplyRetention((*app)->database(), clock.Now(), {});
   if (!report.ok()) return Fail(report.status());
-  std::printf("samskab: deleted %lld expired session(s), %lld link(s), %lld failure counter(s), %lld outbox "
-              "message(s), %lld contact message(s), %lld audit entr(ies)\n",
-              static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
-              static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
-              static_cast<long long>(report->inquiries), static_cast<long long>(report->audit));
+  std::printf(
+      "samskab: deleted %lld expired session(s), %lld link(s), %lld failure counter(s), %lld outbox "
+      "message(s), %lld contact message(s), %lld audit entr(ies)\n",
+      static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
+      static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
+      static_cast<long long>(report->inquiries), static_cast<long long>(report->audit));
   return 0;
 }
 
@@ -181,7 +183,8 @@ int UserAdd(const CommonOptions& common, const std::string& email, const std::st
   return 0;
 }
 
-int TokenCreate(const CommonOptions& common, const std::string& name, const samskab::app::GrantOptions& grant) {
+int TokenCreate(const CommonOptions& common, const std::string& name,
+                const samskab::app::GrantOptions& grant) {
   samskab::SystemClock clock;
   auto app = OpenApp(common, clock);
   if (!app.ok()) return Fail(app.status());
@@ -223,7 +226,8 @@ int main(int argc, char** argv) {
   int64_t unit_id = 0;
   int64_t organisation_id = 0;
   auto add_grant = [&](CLI::App* command) {
-    command->add_option("--role", grant.role, "platform_admin, municipal_admin, municipal_employee, …")->required();
+    command->add_option("--role", grant.role, "platform_admin, municipal_admin, municipal_employee, …")
+        ->required();
     command->add_option("--municipality", grant.municipality, "municipality code, e.g. 0190");
     command->add_option("--unit", unit_id, "unit id (municipal_employee)");
     command->add_option("--organisation", organisation_id, "organisation id (organisation roles)");
@@ -237,11 +241,13 @@ int main(int argc, char** argv) {
   add_grant(user_add);
   auto* token = cli.add_subcommand("token", "manage API tokens");
   token->require_subcommand(1);
-  auto* token_create = token->add_subcommand("create", "create an API token; prints it alone on the last line");
+  auto* token_create =
+      token->add_subcommand("create", "create an API token; prints it alone on the last line");
   add_common(token_create);
   token_create->add_option("--name", name, "what the token is for");
   add_grant(token_create);
-  auto* retention = cli.add_subcommand("retention", "delete what is past its retention period (serve does it hourly)");
+  auto* retention =
+      cli.add_subcommand("retention", "delete what is past its retention period (serve does it hourly)");
   add_common(retention);
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);

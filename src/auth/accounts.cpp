@@ -121,7 +121,8 @@ Status AccountService::ResetPassword(const domain::Actor& actor, std::string_vie
 }
 
 Status AccountService::SendVerification(const domain::Principal& principal, std::string_view lang) {
-  if (principal.kind != domain::Principal::Kind::kUser) return Status(ErrorCode::kPermissionDenied, "not a user");
+  if (principal.kind != domain::Principal::Kind::kUser)
+    return Status(ErrorCode::kPermissionDenied, "not a user");
   if (principal.email_verified) return Status::Ok();
   domain::OneTimeToken token;
   token.purpose = domain::TokenPurpose::kVerifyEmail;
@@ -150,7 +151,8 @@ Status AccountService::ChangePassword(const domain::Actor& actor, const domain::
   auto sessions = accounts_.SessionsOf(principal.user_id);
   if (!sessions.ok()) return sessions.status();
   for (const auto& session : *sessions) {
-    if (session.token_hash != principal.session_hash) SAMSKAB_RETURN_IF_ERROR(accounts_.DeleteSession(session.token_hash));
+    if (session.token_hash != principal.session_hash)
+      SAMSKAB_RETURN_IF_ERROR(accounts_.DeleteSession(session.token_hash));
   }
   return Status::Ok();
 }
@@ -168,7 +170,8 @@ Result<nlohmann::json> AccountService::ExportData(int64_t user_id) {
   nlohmann::json out = nlohmann::json::parse(storage::UserSnapshot(user->user));
   out["exported_at"] = FormatUtc(clock_.Now());
   auto& roles = out["roles"] = nlohmann::json::array();
-  for (const auto& grant : user->grants) roles.push_back(nlohmann::json::parse(storage::GrantSnapshot(grant)));
+  for (const auto& grant : user->grants)
+    roles.push_back(nlohmann::json::parse(storage::GrantSnapshot(grant)));
   auto& consent_list = out["consents"] = nlohmann::json::array();
   for (const auto& consent : *consents) {
     consent_list.push_back({{"purpose", consent.purpose},
@@ -193,7 +196,9 @@ Result<nlohmann::json> AccountService::ExportData(int64_t user_id) {
   return out;
 }
 
-Status AccountService::Erase(const domain::Actor& actor, int64_t user_id) { return accounts_.Erase(actor, user_id); }
+Status AccountService::Erase(const domain::Actor& actor, int64_t user_id) {
+  return accounts_.Erase(actor, user_id);
+}
 
 Result<domain::User> AccountService::AddUser(const domain::Actor& actor, std::string email,
                                              std::string display_name, std::string_view password,

@@ -67,8 +67,8 @@ class AccountService {
 
  private:
   Result<std::string> IssueToken(domain::OneTimeToken token, std::chrono::seconds lifetime);
-  Status Mail(const std::string& recipient, std::string_view lang, std::string_view kind, const std::string& link,
-              const std::string& name);
+  Status Mail(const std::string& recipient, std::string_view lang, std::string_view kind,
+              const std::string& link, const std::string& name);
 
   storage::AccountStore& accounts_;
   storage::AuditStore& audit_;

@@ -180,6 +180,8 @@ std::string Authenticator::Logout(const domain::Principal& principal) {
   return ClearCookie();
 }
 
-Status Authenticator::LogoutEverywhere(int64_t user_id) { return accounts_.DeleteSessionsOf(user_id).status(); }
+Status Authenticator::LogoutEverywhere(int64_t user_id) {
+  return accounts_.DeleteSessionsOf(user_id).status();
+}
 
 }  // namespace samskab::auth

@@ -26,12 +26,12 @@ namespace samskab::auth {
 inline constexpr std::string_view kSessionCookie = "samskab_session";
 
 struct AuthOptions {
-  std::string secret;                                     // the installation's signing key
+  std::string secret;  // the installation's signing key
   std::chrono::seconds session_lifetime = std::chrono::hours(12);
   std::chrono::seconds idle_timeout = std::chrono::hours(2);
   password::Limits password_limits = password::Interactive();
-  bool secure_cookies = false;                             // add `Secure` (served over TLS)
-  int max_failures_per_account = 5;                        // within `failure_window`
+  bool secure_cookies = false;       // add `Secure` (served over TLS)
+  int max_failures_per_account = 5;  // within `failure_window`
   int max_failures_per_address = 30;
   std::chrono::seconds failure_window = std::chrono::minutes(15);
 };

@@ -50,7 +50,8 @@ std::string KeyedHash(std::string_view key, std::string_view data) {
   unsigned char k[crypto_generichash_KEYBYTES_MAX];
   size_t key_size = key.size();
   if (key_size > sizeof k || key_size < crypto_generichash_KEYBYTES_MIN) {
-    crypto_generichash(k, sizeof k, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr, 0);
+    crypto_generichash(k, sizeof k, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr,
+                       0);
     key_size = sizeof k;
   } else {
     std::copy(key.begin(), key.end(), k);

@@ -16,7 +16,6 @@ std::string_view CookieValue(std::string_view cookie_header, std::string_view na
   return {};
 }
 
-
 std::string_view Headers::Get(std::string_view name) const {
   for (const auto& [key, value] : items_) {
     if (text::EqualsIgnoreCase(key, name)) return value;

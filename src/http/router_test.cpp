@@ -83,8 +83,8 @@ TEST_F(RouterTest, CatchAllTakesTheRestOfThePath) {
 TEST(RouterAccessTest, RoutesOnTheIoThreadMustBePublic) {
   Router router;
   EXPECT_THROW(router.Add(
-                   "GET", "/fast", domain::Access::SignedIn(), [](Request&) { return MakeResponse(200, "", ""); },
-                   Runs::kOnIoThread),
+                   "GET", "/fast", domain::Access::SignedIn(),
+                   [](Request&) { return MakeResponse(200, "", ""); }, Runs::kOnIoThread),
                std::invalid_argument);
   EXPECT_NO_THROW(router.Add(
       "GET", "/fast", domain::Access::Public(), [](Request&) { return MakeResponse(200, "", ""); },

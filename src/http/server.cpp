@@ -247,8 +247,9 @@ struct Server::Impl {
           response = dispatcher.Dispatch(request, match);
         } else {
           auto& chosen = match.route->runs == Runs::kOnHashPool ? hash_pool : pool;
-          response = co_await RunOnPool(
-              chosen, state->strand, [this, &request, &match] { return dispatcher.Dispatch(request, match); });
+          response = co_await RunOnPool(chosen, state->strand, [this, &request, &match] {
+            return dispatcher.Dispatch(request, match);
+          });
         }
       }
       if (stopping) keep_alive = false;

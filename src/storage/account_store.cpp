@@ -16,13 +16,15 @@ using domain::User;
 #define SAMSKAB_USER_COLUMNS \
   "id, email, display_name, password_hash, email_verified_at, created_at, erased_at, revision"
 constexpr char kUserById[] = "SELECT " SAMSKAB_USER_COLUMNS " FROM users WHERE id = ?";
-constexpr char kUserByEmail[] = "SELECT " SAMSKAB_USER_COLUMNS " FROM users WHERE email = ? AND erased_at IS NULL";
+constexpr char kUserByEmail[] =
+    "SELECT " SAMSKAB_USER_COLUMNS " FROM users WHERE email = ? AND erased_at IS NULL";
 #undef SAMSKAB_USER_COLUMNS
 constexpr char kInsertUser[] =
     "INSERT INTO users (email, display_name, password_hash, email_verified_at, created_at, revision) "
     "VALUES (?, ?, ?, ?, ?, 1) RETURNING id";
 constexpr char kGrantsOf[] =
-    "SELECT role, COALESCE(municipality_code, ''), unit_id, organisation_id FROM role_grants WHERE user_id = ? "
+    "SELECT role, COALESCE(municipality_code, ''), unit_id, organisation_id FROM role_grants WHERE user_id = "
+    "? "
     "ORDER BY id";
 constexpr char kInsertGrant[] =
     "INSERT INTO role_grants (user_id, role, municipality_code, unit_id, organisation_id, created_at) "
@@ -46,7 +48,8 @@ constexpr char kInsertSession[] =
 // with NULL role columns): this runs on every logged-in request.
 constexpr char kSessionWithUser[] =
     "SELECT s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, "
-    "u.id, u.email, u.display_name, u.password_hash, u.email_verified_at, u.created_at, u.erased_at, u.revision, "
+    "u.id, u.email, u.display_name, u.password_hash, u.email_verified_at, u.created_at, u.erased_at, "
+    "u.revision, "
     "g.role, COALESCE(g.municipality_code, ''), g.unit_id, g.organisation_id "
     "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN role_grants g ON g.user_id = u.id "
     "WHERE s.token_hash = ? AND s.expires_at > ? AND u.erased_at IS NULL ORDER BY g.id";
@@ -54,25 +57,28 @@ constexpr char kTouchSession[] = "UPDATE sessions SET last_seen_at = ? WHERE tok
 constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr char kDeleteSessionsOf[] = "DELETE FROM sessions WHERE user_id = ?";
 constexpr char kSessionsOf[] =
-    "SELECT token_hash, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ? ORDER BY "
+    "SELECT token_hash, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ? ORDER "
+    "BY "
     "created_at";
 
-#define SAMSKAB_TOKEN_COLUMNS                                                                          \
+#define SAMSKAB_TOKEN_COLUMNS                                                                        \
   "token_hash, purpose, email, user_id, COALESCE(municipality_code, ''), organisation_id, payload, " \
   "created_at, expires_at, used_at"
 constexpr char kInsertToken[] =
     "INSERT INTO one_time_tokens (token_hash, purpose, email, user_id, municipality_code, organisation_id, "
     "payload, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr char kPeekToken[] = "SELECT " SAMSKAB_TOKEN_COLUMNS
-                              " FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND "
-                              "expires_at > ?";
+constexpr char kPeekToken[] =
+    "SELECT " SAMSKAB_TOKEN_COLUMNS
+    " FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND "
+    "expires_at > ?";
 constexpr char kUseToken[] =
     "UPDATE one_time_tokens SET used_at = ? WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND "
     "expires_at > ?";
 constexpr char kTokenByHash[] = "SELECT " SAMSKAB_TOKEN_COLUMNS " FROM one_time_tokens WHERE token_hash = ?";
-constexpr char kPendingInvitations[] = "SELECT " SAMSKAB_TOKEN_COLUMNS
-                                       " FROM one_time_tokens WHERE municipality_code = ? AND purpose = "
-                                       "'invitation' AND used_at IS NULL AND expires_at > ? ORDER BY created_at";
+constexpr char kPendingInvitations[] =
+    "SELECT " SAMSKAB_TOKEN_COLUMNS
+    " FROM one_time_tokens WHERE municipality_code = ? AND purpose = "
+    "'invitation' AND used_at IS NULL AND expires_at > ? ORDER BY created_at";
 #undef SAMSKAB_TOKEN_COLUMNS
 
 constexpr char kEnqueue[] = "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?)";
@@ -82,7 +88,8 @@ constexpr char kOutbox[] =
 #define SAMSKAB_API_TOKEN_COLUMNS \
   "id, name, COALESCE(municipality_code, ''), role, created_by, created_at, last_used_at, revoked_at"
 constexpr char kInsertApiToken[] =
-    "INSERT INTO api_tokens (token_hash, name, municipality_code, role, created_by, created_at) VALUES (?, ?, ?, "
+    "INSERT INTO api_tokens (token_hash, name, municipality_code, role, created_by, created_at) VALUES (?, "
+    "?, ?, "
     "?, ?, ?) RETURNING id";
 constexpr char kApiTokenByHash[] =
     "SELECT " SAMSKAB_API_TOKEN_COLUMNS " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL";
@@ -98,8 +105,10 @@ constexpr char kUseApiToken[] = "UPDATE api_tokens SET last_used_at = ? WHERE id
 constexpr char kFailures[] = "SELECT failures FROM login_failures WHERE subject = ? AND window_start >= ?";
 constexpr char kAddFailure[] =
     "INSERT INTO login_failures (subject, failures, window_start) VALUES (?, 1, ?) ON CONFLICT (subject) DO "
-    "UPDATE SET failures = CASE WHEN login_failures.window_start >= ? THEN login_failures.failures + 1 ELSE 1 "
-    "END, window_start = CASE WHEN login_failures.window_start >= ? THEN login_failures.window_start ELSE ? END";
+    "UPDATE SET failures = CASE WHEN login_failures.window_start >= ? THEN login_failures.failures + 1 ELSE "
+    "1 "
+    "END, window_start = CASE WHEN login_failures.window_start >= ? THEN login_failures.window_start ELSE ? "
+    "END";
 constexpr char kClearFailures[] = "DELETE FROM login_failures WHERE subject = ?";
 
 constexpr char kInsertConsent[] =
@@ -108,7 +117,8 @@ constexpr char kConsents[] =
     "SELECT id, purpose, text_version, given_at, withdrawn_at FROM consents WHERE user_id = ? ORDER BY id";
 
 constexpr char kInsertOrganisation[] =
-    "INSERT INTO organisations (name, kind, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?) RETURNING id";
+    "INSERT INTO organisations (name, kind, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?) "
+    "RETURNING id";
 constexpr char kOrganisationName[] = "SELECT name FROM organisations WHERE id = ?";
 
 constexpr char kSecret[] = "SELECT secret FROM instance_secrets WHERE name = ?";
@@ -213,14 +223,16 @@ Status CheckGrant(Connection& connection, const Grant& grant) {
     case Role::kVolunteer:
       return Status::Ok();
     case Role::kMunicipalAdmin:
-      if (grant.municipality_code.empty()) return InvalidArgument("municipality missing", "account.error.scope");
+      if (grant.municipality_code.empty())
+        return InvalidArgument("municipality missing", "account.error.scope");
       return Status::Ok();
     case Role::kMunicipalEmployee: {
       if (grant.municipality_code.empty() || !grant.unit_id)
         return InvalidArgument("employee needs a unit", "account.error.unit_required");
       auto rows = connection.Query(kUnitInMunicipality, {grant.municipality_code, *grant.unit_id});
       if (!rows.ok()) return rows.status();
-      if (rows->front().Int(0) == 0) return InvalidArgument("unit not in municipality", "unit.error.not_found");
+      if (rows->front().Int(0) == 0)
+        return InvalidArgument("unit not in municipality", "unit.error.not_found");
       return Status::Ok();
     }
     case Role::kOrganisationAdmin:
@@ -242,8 +254,8 @@ Status InsertGrant(Connection& connection, const domain::Actor& actor, int64_t u
       return Status(ErrorCode::kAlreadyExists, "grant exists", "account.error.role_exists");
     return inserted.status();
   }
-  return RecordAudit(connection, actor, grant.municipality_code, "role.grant", "user", std::to_string(user_id),
-                     std::nullopt, GrantSnapshot(grant), now);
+  return RecordAudit(connection, actor, grant.municipality_code, "role.grant", "user",
+                     std::to_string(user_id), std::nullopt, GrantSnapshot(grant), now);
 }
 
 Result<User> InsertUserOn(Connection& connection, const domain::Actor& actor, User user,
@@ -261,7 +273,8 @@ Result<User> InsertUserOn(Connection& connection, const domain::Actor& actor, Us
   const std::string municipality = grants.empty() ? std::string() : grants.front().municipality_code;
   SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, municipality, "user.create", "user",
                                       std::to_string(user.id), std::nullopt, UserSnapshot(user), now));
-  for (const auto& grant : grants) SAMSKAB_RETURN_IF_ERROR(InsertGrant(connection, actor, user.id, grant, now));
+  for (const auto& grant : grants)
+    SAMSKAB_RETURN_IF_ERROR(InsertGrant(connection, actor, user.id, grant, now));
   return user;
 }
 
@@ -284,7 +297,8 @@ std::string GrantSnapshot(const Grant& grant) {
   return json.dump();
 }
 
-Result<User> AccountStore::CreateUser(const domain::Actor& actor, User user, const std::vector<Grant>& grants) {
+Result<User> AccountStore::CreateUser(const domain::Actor& actor, User user,
+                                      const std::vector<Grant>& grants) {
   SAMSKAB_RETURN_IF_ERROR(domain::NormaliseEmail(user.email));
   SAMSKAB_RETURN_IF_ERROR(domain::NormaliseDisplayName(user.display_name));
   const std::string now = Now();
@@ -307,32 +321,32 @@ Result<UserWithGrants> AccountStore::GetUser(int64_t id) {
 
 Status AccountStore::AddGrant(const domain::Actor& actor, int64_t user_id, const Grant& grant) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(database_,
-                                  [&](Connection& connection) -> Result<bool> {
-                                    SAMSKAB_RETURN_IF_ERROR(InsertGrant(connection, actor, user_id, grant, now));
-                                    return true;
-                                  })
+  return InWriteTransaction<bool>(
+             database_,
+             [&](Connection& connection) -> Result<bool> {
+               SAMSKAB_RETURN_IF_ERROR(InsertGrant(connection, actor, user_id, grant, now));
+               return true;
+             })
       .status();
 }
 
 Status AccountStore::RemoveStaffGrant(const domain::Actor& actor, const domain::MunicipalityScope& scope,
                                       int64_t grant_id) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(
-             database_,
-             [&](Connection& connection) -> Result<bool> {
-               auto rows = connection.Query(kStaffGrant, {grant_id, scope.code()});
-               if (!rows.ok()) return rows.status();
-               if (rows->empty()) return NotFound("no such grant in this municipality");
-               const int64_t user_id = rows->front().Int(0);
-               const Grant grant = GrantFromRow(rows->front(), 1);
-               auto deleted = connection.Execute(kDeleteGrant, {grant_id, scope.code()});
-               if (!deleted.ok()) return deleted.status();
-               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "role.revoke", "user",
-                                                   std::to_string(user_id), GrantSnapshot(grant), std::nullopt,
-                                                   now));
-               return true;
-             })
+  return InWriteTransaction<bool>(database_,
+                                  [&](Connection& connection) -> Result<bool> {
+                                    auto rows = connection.Query(kStaffGrant, {grant_id, scope.code()});
+                                    if (!rows.ok()) return rows.status();
+                                    if (rows->empty()) return NotFound("no such grant in this municipality");
+                                    const int64_t user_id = rows->front().Int(0);
+                                    const Grant grant = GrantFromRow(rows->front(), 1);
+                                    auto deleted = connection.Execute(kDeleteGrant, {grant_id, scope.code()});
+                                    if (!deleted.ok()) return deleted.status();
+                                    SAMSKAB_RETURN_IF_ERROR(RecordAudit(
+                                        connection, actor, scope.code(), "role.revoke", "user",
+                                        std::to_string(user_id), GrantSnapshot(grant), std::nullopt, now));
+                                    return true;
+                                  })
       .status();
 }
 
@@ -343,8 +357,12 @@ Result<std::vector<StaffGrant>> AccountStore::ListStaff(const domain::Municipali
   if (!rows.ok()) return rows.status();
   std::vector<StaffGrant> staff;
   for (const auto& row : *rows) {
-    StaffGrant member{row.Int(0), row.Int(1), row.Text(2), row.Text(3),
-                      domain::ParseRole(row.Text(4)).value_or(Role::kMunicipalEmployee), std::nullopt};
+    StaffGrant member{row.Int(0),
+                      row.Int(1),
+                      row.Text(2),
+                      row.Text(3),
+                      domain::ParseRole(row.Text(4)).value_or(Role::kMunicipalEmployee),
+                      std::nullopt};
     if (!row.IsNull(5)) member.unit_id = row.Int(5);
     staff.push_back(std::move(member));
   }
@@ -353,17 +371,17 @@ Result<std::vector<StaffGrant>> AccountStore::ListStaff(const domain::Municipali
 
 Status AccountStore::SetPasswordHash(const domain::Actor& actor, int64_t user_id, const std::string& hash) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(database_,
-                                  [&](Connection& connection) -> Result<bool> {
-                                    auto changed = connection.Execute(kSetPassword, {hash, user_id});
-                                    if (!changed.ok()) return changed.status();
-                                    if (*changed == 0) return NotFound("no such user");
-                                    // The hash itself never goes into the log.
-                                    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.password",
-                                                                        "user", std::to_string(user_id),
-                                                                        std::nullopt, std::nullopt, now));
-                                    return true;
-                                  })
+  return InWriteTransaction<bool>(
+             database_,
+             [&](Connection& connection) -> Result<bool> {
+               auto changed = connection.Execute(kSetPassword, {hash, user_id});
+               if (!changed.ok()) return changed.status();
+               if (*changed == 0) return NotFound("no such user");
+               // The hash itself never goes into the log.
+               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.password", "user",
+                                                   std::to_string(user_id), std::nullopt, std::nullopt, now));
+               return true;
+             })
       .status();
 }
 
@@ -400,12 +418,13 @@ Status AccountStore::Erase(const domain::Actor& actor, int64_t user_id) {
                    {id});
                if (!scrubbed.ok()) return scrubbed.status();
                auto anonymised = connection.Execute(
-                   "UPDATE users SET email = ?, display_name = '', password_hash = '', email_verified_at = NULL, "
+                   "UPDATE users SET email = ?, display_name = '', password_hash = '', email_verified_at = "
+                   "NULL, "
                    "erased_at = ?, revision = revision + 1 WHERE id = ?",
                    {fmt::format("erased-{}@invalid", user_id), now, user_id});
                if (!anonymised.ok()) return anonymised.status();
-               SAMSKAB_RETURN_IF_ERROR(
-                   RecordAudit(connection, actor, "", "user.erase", "user", id, std::nullopt, std::nullopt, now));
+               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.erase", "user", id,
+                                                   std::nullopt, std::nullopt, now));
                return true;
              })
       .status();
@@ -415,13 +434,13 @@ Status AccountStore::CreateSession(const SessionRecord& session) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   return (*lease)
-      ->Execute(kInsertSession, {session.token_hash, session.user_id, session.created_at, session.last_seen_at,
-                                 session.expires_at})
+      ->Execute(kInsertSession, {session.token_hash, session.user_id, session.created_at,
+                                 session.last_seen_at, session.expires_at})
       .status();
 }
 
 Result<std::pair<SessionRecord, UserWithGrants>> AccountStore::LookupSession(const std::string& token_hash,
-                                                                            const std::string& now) {
+                                                                             const std::string& now) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   auto rows = (*lease)->Query(kSessionWithUser, {token_hash, now});
@@ -493,7 +512,8 @@ Status AccountStore::CreateOneTimeToken(const domain::OneTimeToken& token) {
 }
 
 Result<domain::OneTimeToken> AccountStore::PeekOneTimeToken(const std::string& token_hash,
-                                                            domain::TokenPurpose purpose, const std::string& now) {
+                                                            domain::TokenPurpose purpose,
+                                                            const std::string& now) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   auto rows = (*lease)->Query(kPeekToken, {token_hash, std::string(domain::TokenPurposeName(purpose)), now});
@@ -515,8 +535,8 @@ Result<domain::OneTimeToken> AccountStore::ConsumeOneTimeToken(Connection& conne
   return TokenFromRow(rows->front());
 }
 
-Result<std::vector<domain::OneTimeToken>> AccountStore::PendingInvitations(const domain::MunicipalityScope& scope,
-                                                                           const std::string& now) {
+Result<std::vector<domain::OneTimeToken>> AccountStore::PendingInvitations(
+    const domain::MunicipalityScope& scope, const std::string& now) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
   auto rows = (*lease)->Query(kPendingInvitations, {scope.code(), now});
@@ -613,21 +633,23 @@ Result<domain::ApiToken> AccountStore::CreateApiToken(const domain::Actor& actor
     return InvalidArgument("token needs a municipality", "account.error.scope");
   token.name = std::string(text::Trim(token.name));
   if (token.name.empty()) return InvalidArgument("token name empty", "validation.required");
-  if (domain::CharacterCount(token.name) > 200) return InvalidArgument("token name too long", "validation.too_long");
+  if (domain::CharacterCount(token.name) > 200)
+    return InvalidArgument("token name too long", "validation.too_long");
   const std::string now = Now();
   token.created_at = now;
-  return InWriteTransaction<domain::ApiToken>(
-      database_, [&](Connection& connection) -> Result<domain::ApiToken> {
-        auto rows = connection.Query(kInsertApiToken, {token_hash, token.name, EmptyAsNull(token.municipality_code),
-                                                       std::string(domain::RoleName(token.role)),
-                                                       Optional(token.created_by), now});
-        if (!rows.ok()) return rows.status();
-        token.id = rows->front().Int(0);
-        nlohmann::json after = {{"id", token.id}, {"name", token.name}, {"role", domain::RoleName(token.role)}};
-        SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, token.municipality_code, "api_token.create",
-                                            "api_token", std::to_string(token.id), std::nullopt, after.dump(), now));
-        return token;
-      });
+  return InWriteTransaction<
+      domain::ApiToken>(database_, [&](Connection& connection) -> Result<domain::ApiToken> {
+    auto rows = connection.Query(
+        kInsertApiToken, {token_hash, token.name, EmptyAsNull(token.municipality_code),
+                          std::string(domain::RoleName(token.role)), Optional(token.created_by), now});
+    if (!rows.ok()) return rows.status();
+    token.id = rows->front().Int(0);
+    nlohmann::json after = {{"id", token.id}, {"name", token.name}, {"role", domain::RoleName(token.role)}};
+    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, token.municipality_code, "api_token.create",
+                                        "api_token", std::to_string(token.id), std::nullopt, after.dump(),
+                                        now));
+    return token;
+  });
 }
 
 Result<domain::ApiToken> AccountStore::LookupApiToken(const std::string& token_hash) {
@@ -649,7 +671,8 @@ Result<std::vector<domain::ApiToken>> AccountStore::ListApiTokens(const domain::
   return tokens;
 }
 
-Status AccountStore::RevokeApiToken(const domain::Actor& actor, const domain::MunicipalityScope& scope, int64_t id) {
+Status AccountStore::RevokeApiToken(const domain::Actor& actor, const domain::MunicipalityScope& scope,
+                                    int64_t id) {
   const std::string now = Now();
   return InWriteTransaction<bool>(
              database_,
@@ -660,8 +683,9 @@ Status AccountStore::RevokeApiToken(const domain::Actor& actor, const domain::Mu
                auto revoked = connection.Execute(kRevokeApiToken, {now, id, scope.code()});
                if (!revoked.ok()) return revoked.status();
                if (*revoked == 0) return true;  // already revoked: nothing changes
-               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "api_token.revoke", "api_token",
-                                                   std::to_string(id), std::nullopt, std::nullopt, now));
+               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "api_token.revoke",
+                                                   "api_token", std::to_string(id), std::nullopt,
+                                                   std::nullopt, now));
                return true;
              })
       .status();
@@ -697,17 +721,16 @@ Status AccountStore::ClearFailures(const std::string& subject) {
 Status AccountStore::RecordConsent(const domain::Actor& actor, int64_t user_id, const std::string& purpose,
                                    const std::string& text_version) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(database_,
-                                  [&](Connection& connection) -> Result<bool> {
-                                    auto inserted =
-                                        connection.Execute(kInsertConsent, {user_id, purpose, text_version, now});
-                                    if (!inserted.ok()) return inserted.status();
-                                    nlohmann::json after = {{"purpose", purpose}, {"text_version", text_version}};
-                                    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "consent.give",
-                                                                        "user", std::to_string(user_id),
-                                                                        std::nullopt, after.dump(), now));
-                                    return true;
-                                  })
+  return InWriteTransaction<bool>(
+             database_,
+             [&](Connection& connection) -> Result<bool> {
+               auto inserted = connection.Execute(kInsertConsent, {user_id, purpose, text_version, now});
+               if (!inserted.ok()) return inserted.status();
+               nlohmann::json after = {{"purpose", purpose}, {"text_version", text_version}};
+               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "consent.give", "user",
+                                                   std::to_string(user_id), std::nullopt, after.dump(), now));
+               return true;
+             })
       .status();
 }
 

@@ -52,7 +52,8 @@ class AccountStore {
   Result<UserWithGrants> GetUser(int64_t id);
   Status AddGrant(const domain::Actor& actor, int64_t user_id, const domain::Grant& grant);
   // Removes a municipal role grant of the scope's municipality (staff page).
-  Status RemoveStaffGrant(const domain::Actor& actor, const domain::MunicipalityScope& scope, int64_t grant_id);
+  Status RemoveStaffGrant(const domain::Actor& actor, const domain::MunicipalityScope& scope,
+                          int64_t grant_id);
   Result<std::vector<StaffGrant>> ListStaff(const domain::MunicipalityScope& scope);
   Status SetPasswordHash(const domain::Actor& actor, int64_t user_id, const std::string& hash);
   // Anonymises the person: e-mail, name and password go, roles, sessions, tokens and consents
@@ -65,7 +66,7 @@ class AccountStore {
   // The session's user and roles when the session exists, has not expired and the user is not
   // erased; kNotFound otherwise.
   Result<std::pair<SessionRecord, UserWithGrants>> LookupSession(const std::string& token_hash,
-                                                                const std::string& now);
+                                                                 const std::string& now);
   Status TouchSession(const std::string& token_hash, const std::string& now);
   Status DeleteSession(const std::string& token_hash);
   Result<int64_t> DeleteSessionsOf(int64_t user_id);
@@ -120,12 +121,14 @@ class AccountStore {
   Result<std::vector<domain::Consent>> ConsentsOf(int64_t user_id);
 
   // --- organisations (minimal until issue 4) ---
-  Result<int64_t> CreateOrganisation(const domain::Actor& actor, const std::string& name, const std::string& kind);
+  Result<int64_t> CreateOrganisation(const domain::Actor& actor, const std::string& name,
+                                     const std::string& kind);
   Result<std::string> OrganisationName(int64_t id);
 
   // --- instance secrets ---
   // The named secret; created from `make_secret` the first time (all instances then share it).
-  Result<std::string> InstanceSecret(const std::string& name, const std::function<std::string()>& make_secret);
+  Result<std::string> InstanceSecret(const std::string& name,
+                                     const std::function<std::string()>& make_secret);
 
   Database& database() { return database_; }
 

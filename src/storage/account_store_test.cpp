@@ -57,32 +57,43 @@ TEST_P(AccountContract, GrantsAreCheckedAgainstTheirScope) {
   // An employee's unit must be in the grant's municipality.
   auto unit = UnitStore(db(), clock_)
                   .Create(domain::MunicipalityScope("0851"), actor_,
-                          {0, "0851", std::nullopt, domain::UnitKind::kAdministration, "Aalborgs forvaltning", 1, "", ""});
+                          {0, "0851", std::nullopt, domain::UnitKind::kAdministration, "Aalborgs forvaltning",
+                           1, "", ""});
   ASSERT_TRUE(unit.ok());
-  const Status wrong = store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0190", unit->id, std::nullopt});
+  const Status wrong =
+      store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0190", unit->id, std::nullopt});
   EXPECT_EQ(wrong.code(), ErrorCode::kInvalidArgument);
-  EXPECT_TRUE(store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0851", unit->id, std::nullopt}).ok());
-  EXPECT_EQ(store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0851", unit->id, std::nullopt}).code(),
-            ErrorCode::kAlreadyExists);
-  EXPECT_EQ(store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0851", std::nullopt, std::nullopt}).code(),
+  EXPECT_TRUE(
+      store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0851", unit->id, std::nullopt}).ok());
+  EXPECT_EQ(
+      store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0851", unit->id, std::nullopt}).code(),
+      ErrorCode::kAlreadyExists);
+  EXPECT_EQ(store_->AddGrant(actor_, anna.id, {Role::kMunicipalEmployee, "0851", std::nullopt, std::nullopt})
+                .code(),
             ErrorCode::kInvalidArgument);
   EXPECT_EQ(store_->GetUser(anna.id)->grants.size(), 1U);
   // Staff lists are per municipality; removing works only in one's own.
   auto aalborg = store_->ListStaff(domain::MunicipalityScope("0851"));
   ASSERT_EQ(aalborg->size(), 1U);
   EXPECT_TRUE(store_->ListStaff(domain::MunicipalityScope("0190"))->empty());
-  EXPECT_EQ(store_->RemoveStaffGrant(actor_, domain::MunicipalityScope("0190"), (*aalborg)[0].grant_id).code(),
-            ErrorCode::kNotFound);
-  EXPECT_TRUE(store_->RemoveStaffGrant(actor_, domain::MunicipalityScope("0851"), (*aalborg)[0].grant_id).ok());
+  EXPECT_EQ(
+      store_->RemoveStaffGrant(actor_, domain::MunicipalityScope("0190"), (*aalborg)[0].grant_id).code(),
+      ErrorCode::kNotFound);
+  EXPECT_TRUE(
+      store_->RemoveStaffGrant(actor_, domain::MunicipalityScope("0851"), (*aalborg)[0].grant_id).ok());
   EXPECT_TRUE(store_->GetUser(anna.id)->grants.empty());
 }
 
 TEST_P(AccountContract, SessionsExpireAndEndTogether) {
   const auto anna = MustCreate("anna@furesoe.dk");
-  ASSERT_TRUE(store_->CreateSession({"h1", anna.id, "2026-11-18T10:00:00Z", "2026-11-18T10:00:00Z",
-                                     "2026-11-18T22:00:00Z"}).ok());
-  ASSERT_TRUE(store_->CreateSession({"h2", anna.id, "2026-11-18T10:00:00Z", "2026-11-18T10:00:00Z",
-                                     "2026-11-18T22:00:00Z"}).ok());
+  ASSERT_TRUE(store_
+                  ->CreateSession(
+                      {"h1", anna.id, "2026-11-18T10:00:00Z", "2026-11-18T10:00:00Z", "2026-11-18T22:00:00Z"})
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->CreateSession(
+                      {"h2", anna.id, "2026-11-18T10:00:00Z", "2026-11-18T10:00:00Z", "2026-11-18T22:00:00Z"})
+                  .ok());
   EXPECT_TRUE(store_->LookupSession("h1", "2026-11-18T12:00:00Z").ok());
   EXPECT_EQ(store_->LookupSession("h1", "2026-11-18T22:00:01Z").status().code(), ErrorCode::kNotFound);
   EXPECT_EQ(store_->LookupSession("nope", "2026-11-18T12:00:00Z").status().code(), ErrorCode::kNotFound);
@@ -123,7 +134,8 @@ TEST_P(AccountContract, OneTimeTokensAreUsedExactlyOnceEvenConcurrently) {
   auto second = std::async(std::launch::async, reset);
   EXPECT_EQ(static_cast<int>(first.get()) + static_cast<int>(second.get()), 1);
   EXPECT_EQ(store_->GetUser(anna.id)->user.password_hash, "$argon2id$new");
-  EXPECT_EQ(store_->ResetPassword(actor_, "reset-hash", "$argon2id$again").status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ResetPassword(actor_, "reset-hash", "$argon2id$again").status().code(),
+            ErrorCode::kNotFound);
 }
 
 TEST_P(AccountContract, AnInvitationAddsItsRoleOnce) {
@@ -139,7 +151,8 @@ TEST_P(AccountContract, AnInvitationAddsItsRoleOnce) {
   ASSERT_EQ(pending->size(), 1U);
   EXPECT_EQ(pending->front().grant->role, Role::kMunicipalAdmin);
   // A new account needs its name and password.
-  EXPECT_EQ(store_->AcceptInvitation(actor_, "inv", std::nullopt).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->AcceptInvitation(actor_, "inv", std::nullopt).status().code(),
+            ErrorCode::kInvalidArgument);
   domain::User user;
   user.display_name = "Ny";
   user.password_hash = "$argon2id$x";
@@ -185,10 +198,13 @@ TEST_P(AccountContract, TheInstanceSecretIsCreatedOnceAndSharedByEveryInstance) 
 }
 
 TEST_P(AccountContract, ErasureRemovesPersonalDataAndRecordsTheFact) {
-  const auto anna = MustCreate("anna@furesoe.dk", {{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt}});
+  const auto anna =
+      MustCreate("anna@furesoe.dk", {{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt}});
   ASSERT_TRUE(store_->RecordConsent(actor_, anna.id, "privacy_notice", "2026-11").ok());
-  ASSERT_TRUE(store_->CreateSession({"s", anna.id, "2026-11-18T10:00:00Z", "2026-11-18T10:00:00Z",
-                                     "2026-11-18T22:00:00Z"}).ok());
+  ASSERT_TRUE(store_
+                  ->CreateSession(
+                      {"s", anna.id, "2026-11-18T10:00:00Z", "2026-11-18T10:00:00Z", "2026-11-18T22:00:00Z"})
+                  .ok());
   ASSERT_TRUE(store_->Erase(actor_, anna.id).ok());
   const auto erased = store_->GetUser(anna.id);
   EXPECT_EQ(erased->user.email, "erased-" + std::to_string(anna.id) + "@invalid");

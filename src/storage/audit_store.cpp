@@ -3,17 +3,20 @@
 namespace samskab::storage {
 namespace {
 
-#define SAMSKAB_COLUMNS                                                                               \
+#define SAMSKAB_COLUMNS                                                                                   \
   "id, COALESCE(municipality_code, ''), actor_user_id, actor_token_id, actor_label, request_id, action, " \
   "entity, entity_id, before_json, after_json, at"
-constexpr char kList[] = "SELECT " SAMSKAB_COLUMNS
-                         " FROM audit_log WHERE municipality_code = ? AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?";
-constexpr char kListForUser[] = "SELECT " SAMSKAB_COLUMNS
-                                " FROM audit_log WHERE actor_user_id = ? OR (entity = 'user' AND entity_id = ?) "
-                                "ORDER BY id";
+constexpr char kList[] =
+    "SELECT " SAMSKAB_COLUMNS
+    " FROM audit_log WHERE municipality_code = ? AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?";
+constexpr char kListForUser[] =
+    "SELECT " SAMSKAB_COLUMNS
+    " FROM audit_log WHERE actor_user_id = ? OR (entity = 'user' AND entity_id = ?) "
+    "ORDER BY id";
 #undef SAMSKAB_COLUMNS
 constexpr char kInsert[] =
-    "INSERT INTO audit_log (municipality_code, actor_user_id, actor_token_id, actor_label, request_id, action, "
+    "INSERT INTO audit_log (municipality_code, actor_user_id, actor_token_id, actor_label, request_id, "
+    "action, "
     "entity, entity_id, before_json, after_json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 Value Optional(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(Null{}); }
@@ -48,12 +51,13 @@ Result<std::vector<domain::AuditEntry>> Collect(Result<Rows> rows) {
 
 Status RecordAudit(Connection& connection, const domain::Actor& actor, const std::string& municipality_code,
                    std::string_view action, std::string_view entity, std::string_view entity_id,
-                   const std::optional<std::string>& before_json, const std::optional<std::string>& after_json,
-                   const std::string& at) {
-  auto inserted = connection.Execute(
-      kInsert, {municipality_code.empty() ? Value(Null{}) : Value(municipality_code), Optional(actor.user_id),
-                Optional(actor.token_id), actor.label, actor.request_id, std::string(action),
-                std::string(entity), std::string(entity_id), Optional(before_json), Optional(after_json), at});
+                   const std::optional<std::string>& before_json,
+                   const std::optional<std::string>& after_json, const std::string& at) {
+  auto inserted =
+      connection.Execute(kInsert, {municipality_code.empty() ? Value(Null{}) : Value(municipality_code),
+                                   Optional(actor.user_id), Optional(actor.token_id), actor.label,
+                                   actor.request_id, std::string(action), std::string(entity),
+                                   std::string(entity_id), Optional(before_json), Optional(after_json), at});
   return inserted.status();
 }
 

@@ -16,8 +16,8 @@ namespace samskab::storage {
 // Adds one entry; `at` is the entry's time (callers pass their clock's).
 Status RecordAudit(Connection& connection, const domain::Actor& actor, const std::string& municipality_code,
                    std::string_view action, std::string_view entity, std::string_view entity_id,
-                   const std::optional<std::string>& before_json, const std::optional<std::string>& after_json,
-                   const std::string& at);
+                   const std::optional<std::string>& before_json,
+                   const std::optional<std::string>& after_json, const std::string& at);
 
 class AuditStore {
  public:

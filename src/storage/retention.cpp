@@ -8,31 +8,34 @@ Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_c
                                        const RetentionPolicy& policy) {
   const auto before = [&](std::chrono::hours age) { return FormatUtc(now - age); };
   const std::string current = FormatUtc(now);
-  return InWriteTransaction<RetentionReport>(database, [&](Connection& connection) -> Result<RetentionReport> {
-    RetentionReport report;
-    struct Step {
-      const char* sql;
-      std::string cutoff;
-      int64_t* count;
-    };
-    const Step steps[] = {
-        {"DELETE FROM sessions WHERE expires_at <= ?", current, &report.sessions},
-        {"DELETE FROM one_time_tokens WHERE expires_at <= ? OR used_at <= ?", before(policy.used_links),
-         &report.one_time_tokens},
-        {"DELETE FROM login_failures WHERE window_start <= ?", before(policy.login_failures), &report.login_failures},
-        {"DELETE FROM outbox WHERE created_at <= ?", before(policy.outbox), &report.outbox},
-        {"DELETE FROM inquiries WHERE created_at <= ?", before(policy.inquiries), &report.inquiries},
-        {"DELETE FROM audit_log WHERE at <= ?", before(policy.audit), &report.audit},
-    };
-    for (const auto& step : steps) {
-      Params params = {step.cutoff};
-      if (std::string_view(step.sql).find("OR used_at") != std::string_view::npos) params.push_back(step.cutoff);
-      auto deleted = connection.Execute(step.sql, params);
-      if (!deleted.ok()) return deleted.status();
-      *step.count = *deleted;
-    }
-    return report;
-  });
+  return InWriteTransaction<RetentionReport>(
+      database, [&](Connection& connection) -> Result<RetentionReport> {
+        RetentionReport report;
+        struct Step {
+          const char* sql;
+          std::string cutoff;
+          int64_t* count;
+        };
+        const Step steps[] = {
+            {"DELETE FROM sessions WHERE expires_at <= ?", current, &report.sessions},
+            {"DELETE FROM one_time_tokens WHERE expires_at <= ? OR used_at <= ?", before(policy.used_links),
+             &report.one_time_tokens},
+            {"DELETE FROM login_failures WHERE window_start <= ?", before(policy.login_failures),
+             &report.login_failures},
+            {"DELETE FROM outbox WHERE created_at <= ?", before(policy.outbox), &report.outbox},
+            {"DELETE FROM inquiries WHERE created_at <= ?", before(policy.inquiries), &report.inquiries},
+            {"DELETE FROM audit_log WHERE at <= ?", before(policy.audit), &report.audit},
+        };
+        for (const auto& step : steps) {
+          Params params = {step.cutoff};
+          if (std::string_view(step.sql).find("OR used_at") != std::string_view::npos)
+            params.push_back(step.cutoff);
+          auto deleted = connection.Execute(step.sql, params);
+          if (!deleted.ok()) return deleted.status();
+          *step.count = *deleted;
+        }
+        return report;
+      });
 }
 
 }  // namespace samskab::storage

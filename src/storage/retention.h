@@ -13,11 +13,11 @@
 namespace samskab::storage {
 
 struct RetentionPolicy {
-  std::chrono::hours inquiries{24 * 365};     // contact-form messages: one year
-  std::chrono::hours outbox{24 * 30};         // e-mail copies: 30 days
-  std::chrono::hours audit{24 * 365 * 5};     // the audit trail: five years
-  std::chrono::hours used_links{24};          // used or expired one-time links: a day (then gone)
-  std::chrono::hours login_failures{24};      // failure counters: a day after their window
+  std::chrono::hours inquiries{24 * 365};  // contact-form messages: one year
+  std::chrono::hours outbox{24 * 30};      // e-mail copies: 30 days
+  std::chrono::hours audit{24 * 365 * 5};  // the audit trail: five years
+  std::chrono::hours used_links{24};       // used or expired one-time links: a day (then gone)
+  std::chrono::hours login_failures{24};   // failure counters: a day after their window
 };
 
 struct RetentionReport {

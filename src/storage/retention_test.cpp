@@ -41,9 +41,11 @@ TEST_P(Retention, DeletesWhatIsPastItsPeriodAndKeepsTheRest) {
   Run("INSERT INTO one_time_tokens (token_hash, purpose, email, created_at, expires_at) VALUES "
       "('old', 'reset_password', 'a@b.dk', '2026-11-10T00:00:00Z', '2026-11-10T01:00:00Z'), "
       "('new', 'reset_password', 'a@b.dk', '2026-11-18T11:00:00Z', '2026-11-18T12:00:00Z')");
-  Run("INSERT INTO login_failures (subject, failures, window_start) VALUES ('account:a', 3, '2026-11-01T00:00:00Z'), "
+  Run("INSERT INTO login_failures (subject, failures, window_start) VALUES ('account:a', 3, "
+      "'2026-11-01T00:00:00Z'), "
       "('account:b', 1, '2026-11-18T11:00:00Z')");
-  Run("INSERT INTO outbox (recipient, subject, body, created_at) VALUES ('a@b.dk', 's', 'b', '2026-09-01T00:00:00Z'), "
+  Run("INSERT INTO outbox (recipient, subject, body, created_at) VALUES ('a@b.dk', 's', 'b', "
+      "'2026-09-01T00:00:00Z'), "
       "('a@b.dk', 's', 'b', '2026-11-18T00:00:00Z')");
   Run("INSERT INTO inquiries (municipality_code, name, email, topic, message, request_id, created_at) VALUES "
       "('0190', 'N', 'n@b.dk', 'help', 'm', 'r', '2025-10-01T00:00:00Z'), "
@@ -60,7 +62,8 @@ TEST_P(Retention, DeletesWhatIsPastItsPeriodAndKeepsTheRest) {
   EXPECT_EQ(report->outbox, 1);
   EXPECT_EQ(report->inquiries, 1);
   EXPECT_EQ(report->audit, 1);
-  for (const char* table : {"sessions", "one_time_tokens", "login_failures", "outbox", "inquiries", "audit_log"}) {
+  for (const char* table :
+       {"sessions", "one_time_tokens", "login_failures", "outbox", "inquiries", "audit_log"}) {
     EXPECT_EQ(Count(table), 1) << table;
   }
   EXPECT_EQ(ApplyRetention(db(), clock_.Now(), RetentionPolicy{})->total(), 0);

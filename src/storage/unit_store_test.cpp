@@ -105,11 +105,13 @@ TEST_P(UnitContract, AnotherMunicipalitysUnitLooksExactlyLikeAMissingOne) {
 TEST_P(UnitContract, SiblingNamesAreUniqueAndNamesAreChecked) {
   const Unit admin = MustCreate(furesoe_, UnitKind::kAdministration, "Forvaltningen");
   MustCreate(furesoe_, UnitKind::kCenter, "Center for Børn og Voksne", admin.id);
-  auto twin = store_->Create(furesoe_, actor_, Make(UnitKind::kCenter, "Center for Børn og Voksne", admin.id));
+  auto twin =
+      store_->Create(furesoe_, actor_, Make(UnitKind::kCenter, "Center for Børn og Voksne", admin.id));
   EXPECT_EQ(twin.status().code(), ErrorCode::kAlreadyExists);
   EXPECT_EQ(twin.status().user_message_key(), "unit.error.name_taken");
-  EXPECT_EQ(store_->Create(furesoe_, actor_, Make(UnitKind::kAdministration, " ")).status().user_message_key(),
-            "validation.required");
+  EXPECT_EQ(
+      store_->Create(furesoe_, actor_, Make(UnitKind::kAdministration, " ")).status().user_message_key(),
+      "validation.required");
   EXPECT_EQ(store_->Create(furesoe_, actor_, Make(UnitKind::kAdministration, std::string(201, 'x')))
                 .status()
                 .user_message_key(),
@@ -137,7 +139,8 @@ TEST_P(UnitContract, AUnitWithChildrenCannotBeDeleted) {
   const Status refused = store_->Delete(furesoe_, actor_, admin.id, admin.revision);
   EXPECT_EQ(refused.code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(refused.user_message_key(), "unit.error.has_children");
-  EXPECT_EQ(store_->Delete(furesoe_, actor_, center.id, center.revision + 5).code(), ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(store_->Delete(furesoe_, actor_, center.id, center.revision + 5).code(),
+            ErrorCode::kPreconditionFailed);
   EXPECT_TRUE(store_->Delete(furesoe_, actor_, center.id, center.revision).ok());
   EXPECT_TRUE(store_->Delete(furesoe_, actor_, admin.id, admin.revision).ok());
   EXPECT_TRUE(store_->List(furesoe_)->empty());

@@ -22,8 +22,9 @@ std::string T(const PageDependencies& deps, const http::Request& request, std::s
   return deps.views.catalog().Get(request.lang, key);
 }
 
-Field MakeField(const PageDependencies& deps, const http::Request& request, std::string name, std::string type,
-                std::string_view label_key, std::string autocomplete, int max_length, std::string value = "") {
+Field MakeField(const PageDependencies& deps, const http::Request& request, std::string name,
+                std::string type, std::string_view label_key, std::string autocomplete, int max_length,
+                std::string value = "") {
   Field field;
   field.name = std::move(name);
   field.type = std::move(type);
@@ -63,13 +64,14 @@ Form LoginForm(const PageDependencies& deps, const http::Request& request, const
   form.action = "/login";
   form.submit = T(deps, request, "login.submit");
   form.fields.push_back(MakeField(deps, request, "email", "email", "login.email", "username", 254, email));
-  form.fields.push_back(MakeField(deps, request, "password", "password", "login.password", "current-password", 0));
+  form.fields.push_back(
+      MakeField(deps, request, "password", "password", "login.password", "current-password", 0));
   form.hidden.emplace_back("return", return_to);
   return form;
 }
 
-Result<http::Response> LoginPageWith(const PageDependencies& deps, const http::Request& request, const Form& form,
-                                     int status) {
+Result<http::Response> LoginPageWith(const PageDependencies& deps, const http::Request& request,
+                                     const Form& form, int status) {
   FormPage page;
   page.heading = T(deps, request, "login.heading");
   page.lead = T(deps, request, "login.lead");
@@ -99,10 +101,9 @@ Result<http::Response> LoginSubmit(const PageDependencies& deps, http::Request& 
     const Status& failure = login.status();
     switch (failure.code()) {
       case ErrorCode::kInvalidArgument:  // the form itself: empty or not an e-mail address
-        form.problems.push_back(ProblemOf(failure, failure.user_message_key() == "validation.required" &&
-                                                           !email.empty()
-                                                       ? "password"
-                                                       : "email"));
+        form.problems.push_back(ProblemOf(
+            failure,
+            failure.user_message_key() == "validation.required" && !email.empty() ? "password" : "email"));
         return LoginPageWith(deps, request, form, 422);
       case ErrorCode::kUnauthenticated:
       case ErrorCode::kTooManyRequests:
@@ -122,7 +123,8 @@ Result<http::Response> LoginSubmit(const PageDependencies& deps, http::Request& 
 Result<http::Response> LogoutSubmit(const PageDependencies& deps, http::Request& request) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
-  if (!FormCsrfValid(request, *params)) return Status(ErrorCode::kPermissionDenied, "CSRF", "validation.csrf");
+  if (!FormCsrfValid(request, *params))
+    return Status(ErrorCode::kPermissionDenied, "CSRF", "validation.csrf");
   return RedirectWithCookie("/", deps.authenticator.Logout(auth::PrincipalOf(request)));
 }
 
@@ -179,8 +181,8 @@ Form NewPasswordForm(const PageDependencies& deps, const http::Request& request,
   return form;
 }
 
-Result<http::Response> ResetPageWith(const PageDependencies& deps, const http::Request& request, const Form& form,
-                                     int status) {
+Result<http::Response> ResetPageWith(const PageDependencies& deps, const http::Request& request,
+                                     const Form& form, int status) {
   FormPage page;
   page.heading = T(deps, request, "reset.new_heading");
   page.nav = "login";
@@ -194,8 +196,9 @@ Result<http::Response> LinkInvalid(const PageDependencies& deps, const http::Req
 
 Result<http::Response> ResetPage(const PageDependencies& deps, http::Request& request) {
   const std::string token(request.PathParam("token"));
-  auto peeked = deps.accounts.PeekOneTimeToken(auth::Authenticator::TokenHash(token),
-                                               domain::TokenPurpose::kResetPassword, FormatUtc(deps.clock.Now()));
+  auto peeked =
+      deps.accounts.PeekOneTimeToken(auth::Authenticator::TokenHash(token),
+                                     domain::TokenPurpose::kResetPassword, FormatUtc(deps.clock.Now()));
   if (!peeked.ok()) {
     if (peeked.status().code() == ErrorCode::kNotFound) return LinkInvalid(deps, request);
     return peeked.status();
@@ -209,7 +212,8 @@ Result<http::Response> ResetSubmit(const PageDependencies& deps, http::Request& 
   const std::string token(request.PathParam("token"));
   Form form = NewPasswordForm(deps, request, "/reset/" + token);
   if (CsrfRejected(request, *params, form)) return ResetPageWith(deps, request, form, 403);
-  Status reset = deps.account_service.ResetPassword(auth::ActorOf(request), token, FormValue(*params, "password"));
+  Status reset =
+      deps.account_service.ResetPassword(auth::ActorOf(request), token, FormValue(*params, "password"));
   if (reset.code() == ErrorCode::kInvalidArgument) {
     form.problems.push_back(ProblemOf(reset, "password"));
     return ResetPageWith(deps, request, form, 422);
@@ -231,7 +235,8 @@ Result<http::Response> VerifyLink(const PageDependencies& deps, http::Request& r
 
 // --- invitations ---
 
-std::string ScopeName(const PageDependencies& deps, const http::Request& request, const domain::Grant& grant) {
+std::string ScopeName(const PageDependencies& deps, const http::Request& request,
+                      const domain::Grant& grant) {
   if (!grant.municipality_code.empty()) {
     auto municipality = deps.municipalities.Get(grant.municipality_code);
     std::string name = municipality.ok() ? municipality->name : grant.municipality_code;
@@ -254,8 +259,10 @@ Form InvitationForm(const PageDependencies& deps, const http::Request& request, 
   form.action = "/invitation/" + token;
   form.submit = T(deps, request, "invitation.accept");
   if (new_account) {
-    form.fields.push_back(MakeField(deps, request, "display_name", "text", "invitation.name", "name", 200, name));
-    Field password = MakeField(deps, request, "password", "password", "reset.new_password", "new-password", 0);
+    form.fields.push_back(
+        MakeField(deps, request, "display_name", "text", "invitation.name", "name", 200, name));
+    Field password =
+        MakeField(deps, request, "password", "password", "reset.new_password", "new-password", 0);
     password.hint = T(deps, request, "reset.password_hint");
     form.fields.push_back(std::move(password));
   }
@@ -263,7 +270,8 @@ Form InvitationForm(const PageDependencies& deps, const http::Request& request, 
 }
 
 Result<http::Response> InvitationPageWith(const PageDependencies& deps, const http::Request& request,
-                                          const domain::OneTimeToken& invitation, const Form& form, int status) {
+                                          const domain::OneTimeToken& invitation, const Form& form,
+                                          int status) {
   FormPage page;
   page.heading = T(deps, request, "invitation.heading");
   page.lead = T(deps, request, form.fields.empty() ? "invitation.lead_existing" : "invitation.lead_new");
@@ -283,7 +291,8 @@ Result<http::Response> InvitationPage(const PageDependencies& deps, http::Reques
     return invitation.status();
   }
   const bool new_account = !deps.accounts.FindByEmail(invitation->email).ok();
-  return InvitationPageWith(deps, request, *invitation, InvitationForm(deps, request, token, new_account, ""), 200);
+  return InvitationPageWith(deps, request, *invitation, InvitationForm(deps, request, token, new_account, ""),
+                            200);
 }
 
 Result<http::Response> InvitationSubmit(const PageDependencies& deps, http::Request& request) {
@@ -299,8 +308,8 @@ Result<http::Response> InvitationSubmit(const PageDependencies& deps, http::Requ
   const std::string name = FormValue(*params, "display_name");
   Form form = InvitationForm(deps, request, token, new_account, name);
   if (CsrfRejected(request, *params, form)) return InvitationPageWith(deps, request, *invitation, form, 403);
-  auto accepted =
-      deps.account_service.AcceptInvitation(auth::ActorOf(request), token, name, FormValue(*params, "password"));
+  auto accepted = deps.account_service.AcceptInvitation(auth::ActorOf(request), token, name,
+                                                        FormValue(*params, "password"));
   if (!accepted.ok()) {
     const Status& failure = accepted.status();
     if (failure.code() == ErrorCode::kNotFound) return LinkInvalid(deps, request);
@@ -310,11 +319,13 @@ Result<http::Response> InvitationSubmit(const PageDependencies& deps, http::Requ
     return InvitationPageWith(deps, request, *invitation, form, 422);
   }
   if (new_account) {
-    Status consent = deps.accounts.RecordConsent(domain::Actor::Of(*accepted->principal, request.request_id),
-                                                 accepted->principal->user_id, kPrivacyConsent, kPrivacyTextVersion);
+    Status consent =
+        deps.accounts.RecordConsent(domain::Actor::Of(*accepted->principal, request.request_id),
+                                    accepted->principal->user_id, kPrivacyConsent, kPrivacyTextVersion);
     if (!consent.ok()) return consent;
   }
-  if (request.principal && !request.principal->session_hash.empty()) deps.authenticator.Logout(*request.principal);
+  if (request.principal && !request.principal->session_hash.empty())
+    deps.authenticator.Logout(*request.principal);
   return RedirectWithCookie("/account", accepted->set_cookie);
 }
 
@@ -329,9 +340,10 @@ Form PasswordForm(const PageDependencies& deps, const http::Request& request) {
   Form form;
   form.action = "/account/password";
   form.submit = T(deps, request, "account.password_submit");
-  form.fields.push_back(
-      MakeField(deps, request, "current_password", "password", "account.current_password", "current-password", 0));
-  Field replacement = MakeField(deps, request, "password", "password", "reset.new_password", "new-password", 0);
+  form.fields.push_back(MakeField(deps, request, "current_password", "password", "account.current_password",
+                                  "current-password", 0));
+  Field replacement =
+      MakeField(deps, request, "password", "password", "reset.new_password", "new-password", 0);
   replacement.hint = T(deps, request, "reset.password_hint");
   form.fields.push_back(std::move(replacement));
   return form;
@@ -355,7 +367,8 @@ Result<http::Response> AccountPageWith(const PageDependencies& deps, const http:
     verify.action = "/account/verification";
     verify.submit = T(deps, request, "account.send_verification");
     verify.secondary = true;
-    content.AddSectionDictionary("UNVERIFIED")->SetValue("VERIFY_FORM", AccountForm(deps, request, cookies, verify));
+    content.AddSectionDictionary("UNVERIFIED")
+        ->SetValue("VERIFY_FORM", AccountForm(deps, request, cookies, verify));
   }
   if (principal.grants.empty()) content.ShowSection("NO_ROLES");
   for (const auto& grant : principal.grants) {
@@ -406,7 +419,8 @@ Result<http::Response> PasswordSubmit(const PageDependencies& deps, http::Reques
 Result<http::Response> VerificationSubmit(const PageDependencies& deps, http::Request& request) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
-  if (!FormCsrfValid(request, *params)) return Status(ErrorCode::kPermissionDenied, "CSRF", "validation.csrf");
+  if (!FormCsrfValid(request, *params))
+    return Status(ErrorCode::kPermissionDenied, "CSRF", "validation.csrf");
   SAMSKAB_RETURN_IF_ERROR(deps.account_service.SendVerification(auth::PrincipalOf(request), request.lang));
   return http::Redirect(303, "/account?notice=verification_sent");
 }
@@ -414,7 +428,8 @@ Result<http::Response> VerificationSubmit(const PageDependencies& deps, http::Re
 Result<http::Response> LogoutEverywhereSubmit(const PageDependencies& deps, http::Request& request) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
-  if (!FormCsrfValid(request, *params)) return Status(ErrorCode::kPermissionDenied, "CSRF", "validation.csrf");
+  if (!FormCsrfValid(request, *params))
+    return Status(ErrorCode::kPermissionDenied, "CSRF", "validation.csrf");
   SAMSKAB_RETURN_IF_ERROR(deps.authenticator.LogoutEverywhere(auth::PrincipalOf(request).user_id));
   return RedirectWithCookie("/login?notice=logged_out_everywhere", deps.authenticator.ClearCookie());
 }
@@ -462,8 +477,9 @@ Result<http::Response> DataPage(const PageDependencies& deps, http::Request& req
 Result<http::Response> DataDownload(const PageDependencies& deps, http::Request& request) {
   auto data = deps.account_service.ExportData(auth::PrincipalOf(request).user_id);
   if (!data.ok()) return data.status();
-  http::Response response = http::MakeResponse(200, "application/json; charset=utf-8",
-                                               data->dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  http::Response response =
+      http::MakeResponse(200, "application/json; charset=utf-8",
+                         data->dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   response.headers.Add("Content-Disposition", "attachment; filename=\"samskab-mine-data.json\"");
   response.headers.Add("Cache-Control", "no-store");
   return response;
@@ -486,7 +502,8 @@ Result<http::Response> EraseSubmit(const PageDependencies& deps, http::Request& 
 }
 
 Result<http::Response> Erased(const PageDependencies& deps, http::Request& request) {
-  return RenderNotice(deps, request, "data.erased_heading", "data.erased_text", 200, "/", "error.back_to_start");
+  return RenderNotice(deps, request, "data.erased_heading", "data.erased_text", 200, "/",
+                      "error.back_to_start");
 }
 
 Result<http::Response> PrivacyPage(const PageDependencies& deps, http::Request& request) {
@@ -568,7 +585,8 @@ void RegisterAccountPages(http::Router& router, const PageDependencies& deps) {
   router.Add("POST", "/reset/{token}", Access::Public(), page(ResetSubmit), http::Runs::kOnHashPool);
   router.Add("GET", "/verify/{token}", Access::Public(), page(VerifyLink));
   router.Add("GET", "/invitation/{token}", Access::Public(), page(InvitationPage));
-  router.Add("POST", "/invitation/{token}", Access::Public(), page(InvitationSubmit), http::Runs::kOnHashPool);
+  router.Add("POST", "/invitation/{token}", Access::Public(), page(InvitationSubmit),
+             http::Runs::kOnHashPool);
   router.Add("GET", "/privacy", Access::Public(), page(PrivacyPage));
   router.Add("GET", "/account", Access::Person(), page(AccountPage));
   router.Add("POST", "/account/password", Access::Person(), page(PasswordSubmit), http::Runs::kOnHashPool);

@@ -9,8 +9,9 @@ Result<text::Params> ReadForm(const http::Request& request) {
   if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0)
     return Status(ErrorCode::kUnsupportedMediaType, "form must be form-encoded");
   auto params = text::ParseUrlEncoded(request.body);
-  if (!params) return Status(ErrorCode::kMalformed, "form is not valid UTF-8 or percent-encoding",
-                             "validation.not_utf8");
+  if (!params)
+    return Status(ErrorCode::kMalformed, "form is not valid UTF-8 or percent-encoding",
+                  "validation.not_utf8");
   return std::move(*params);
 }
 
@@ -63,7 +64,8 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
     }
     for (const auto& problem : form.problems) {
       if (problem.field != field.name) continue;
-      group->AddSectionDictionary("INVALID")->SetValue("MESSAGE", catalog.Get(request.lang, problem.message_key));
+      group->AddSectionDictionary("INVALID")->SetValue("MESSAGE",
+                                                       catalog.Get(request.lang, problem.message_key));
       described += (described.empty() ? "" : " ") + field.name + "-error";
       group->ShowSection("ARIA_INVALID");
       break;

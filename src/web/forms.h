@@ -32,7 +32,7 @@ struct Field {
 
 struct Form {
   std::string action;
-  std::string submit;  // translated
+  std::string submit;      // translated
   bool secondary = false;  // a secondary (less prominent) button
   std::vector<Field> fields;
   std::vector<std::pair<std::string, std::string>> hidden;  // name, value

@@ -164,11 +164,15 @@ std::string SafeReturnPath(std::string_view candidate) {
 
 void RegisterPages(http::Router& router, const PageDependencies& deps) {
   router.Add("GET", "/", domain::Access::Public(), [&deps](http::Request& r) { return StartPage(deps, r); });
-  router.Add("GET", "/contact", domain::Access::Public(), [&deps](http::Request& r) { return ContactPage(deps, r); });
-  router.Add("POST", "/contact", domain::Access::Public(), [&deps](http::Request& r) { return ContactSubmit(deps, r); });
-  router.Add("GET", "/contact/sent", domain::Access::Public(), [&deps](http::Request& r) { return ContactSent(deps, r); });
-  router.Add("GET", "/language", domain::Access::Public(), [&deps](http::Request& r) { return SwitchLanguage(deps, r); },
-      http::Runs::kOnIoThread);
+  router.Add("GET", "/contact", domain::Access::Public(),
+             [&deps](http::Request& r) { return ContactPage(deps, r); });
+  router.Add("POST", "/contact", domain::Access::Public(),
+             [&deps](http::Request& r) { return ContactSubmit(deps, r); });
+  router.Add("GET", "/contact/sent", domain::Access::Public(),
+             [&deps](http::Request& r) { return ContactSent(deps, r); });
+  router.Add(
+      "GET", "/language", domain::Access::Public(),
+      [&deps](http::Request& r) { return SwitchLanguage(deps, r); }, http::Runs::kOnIoThread);
 }
 
 }  // namespace samskab::web

@@ -159,7 +159,8 @@ Status Views::Load() {
     for (const auto lang : kLanguages) {
       for (const auto& [suffix, flags] : variants) {
         const std::string localised = Localise(
-            resource.bytes, catalog_, lang, [this](std::string_view path) { return assets_.Url(path); }, flags);
+            resource.bytes, catalog_, lang, [this](std::string_view path) { return assets_.Url(path); },
+            flags);
         const std::string key = CacheKey(std::string(name) + suffix, lang);
         if (!cache_->StringToTemplateCache(key, localised, ctemplate::DO_NOT_STRIP)) {
           return Internal(fmt::format("template {} ({}) does not parse", resource.name, lang));

@@ -215,7 +215,8 @@ std::string TestServer::Login(const std::string& email, const std::string& passw
   if (token.empty()) return "";
   const HttpResult result =
       Send(port_, "POST", "/login",
-           "csrf_token=" + token + "&email=" + text::PercentEncode(email) + "&password=" + text::PercentEncode(password),
+           "csrf_token=" + token + "&email=" + text::PercentEncode(email) +
+               "&password=" + text::PercentEncode(password),
            {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", csrf_cookie}});
   if (result.status != 303) return "";
   const std::string set_cookie = result.header("set-cookie");

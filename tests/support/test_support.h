@@ -16,8 +16,8 @@
 #include <optional>
 
 #include "app/app.h"
-#include "domain/access/access.h"
 #include "core/clock.h"
+#include "domain/access/access.h"
 #include "storage/database.h"
 
 namespace samskab::testing {

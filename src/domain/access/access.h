@@ -23,8 +23,8 @@ enum class Role {
   kVolunteer,           // themselves
 };
 
-inline constexpr Role kAllRoles[] = {Role::kPlatformAdmin,     Role::kMunicipalAdmin,
-                                     Role::kMunicipalEmployee, Role::kOrganisationAdmin,
+inline constexpr Role kAllRoles[] = {Role::kPlatformAdmin,      Role::kMunicipalAdmin,
+                                     Role::kMunicipalEmployee,  Role::kOrganisationAdmin,
                                      Role::kOrganisationMember, Role::kVolunteer};
 
 // The names used in the CLI, the API and the database ("municipal_admin").
@@ -56,9 +56,9 @@ constexpr std::optional<Role> ParseRole(std::string_view name) {
 // One role in its scope.
 struct Grant {
   Role role = Role::kVolunteer;
-  std::string municipality_code;          // municipal roles
-  std::optional<int64_t> unit_id;         // municipal_employee
-  std::optional<int64_t> organisation_id; // organisation roles
+  std::string municipality_code;           // municipal roles
+  std::optional<int64_t> unit_id;          // municipal_employee
+  std::optional<int64_t> organisation_id;  // organisation roles
   bool operator==(const Grant&) const = default;
 };
 
@@ -104,13 +104,13 @@ struct Principal {
 
 // Who may use a route. Deny by default: every route names one.
 enum class Audience {
-  kPublic,              // anyone, logged in or not
-  kSignedIn,            // any logged-in user or API token (their own things)
-  kPerson,              // a logged-in person, not an API token (their account pages)
-  kMunicipalStaff,      // municipal_employee or municipal_admin of the request's municipality, platform_admin
-  kMunicipalAdmin,      // municipal_admin of the request's municipality, platform_admin
-  kOrganisationAdmin,   // organisation_admin of the route's organisation, platform_admin
-  kPlatformAdmin,       // platform_admin only (also: operators' /metrics)
+  kPublic,             // anyone, logged in or not
+  kSignedIn,           // any logged-in user or API token (their own things)
+  kPerson,             // a logged-in person, not an API token (their account pages)
+  kMunicipalStaff,     // municipal_employee or municipal_admin of the request's municipality, platform_admin
+  kMunicipalAdmin,     // municipal_admin of the request's municipality, platform_admin
+  kOrganisationAdmin,  // organisation_admin of the route's organisation, platform_admin
+  kPlatformAdmin,      // platform_admin only (also: operators' /metrics)
 };
 
 constexpr std::string_view AudienceName(Audience audience) {
@@ -146,8 +146,12 @@ struct Access {
   static Access Public() { return {Audience::kPublic, "", ""}; }
   static Access SignedIn() { return {Audience::kSignedIn, "", ""}; }
   static Access Person() { return {Audience::kPerson, "", ""}; }
-  static Access MunicipalStaff(std::string param = "") { return {Audience::kMunicipalStaff, std::move(param), ""}; }
-  static Access MunicipalAdmin(std::string param = "") { return {Audience::kMunicipalAdmin, std::move(param), ""}; }
+  static Access MunicipalStaff(std::string param = "") {
+    return {Audience::kMunicipalStaff, std::move(param), ""};
+  }
+  static Access MunicipalAdmin(std::string param = "") {
+    return {Audience::kMunicipalAdmin, std::move(param), ""};
+  }
   static Access OrganisationAdmin(std::string param) {
     return {Audience::kOrganisationAdmin, "", std::move(param)};
   }

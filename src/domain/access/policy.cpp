@@ -15,7 +15,8 @@ bool Fits(Audience audience, Role role) {
   return false;
 }
 
-Result<Decision> AuthoriseMunicipal(Audience audience, const Principal& principal, const AccessRequest& request) {
+Result<Decision> AuthoriseMunicipal(Audience audience, const Principal& principal,
+                                    const AccessRequest& request) {
   const bool platform_admin = principal.Has(Role::kPlatformAdmin);
   std::set<std::string_view> codes;  // where the principal holds a fitting role
   for (const auto& grant : principal.grants) {
@@ -23,8 +24,8 @@ Result<Decision> AuthoriseMunicipal(Audience audience, const Principal& principa
   }
   if (codes.empty() && !platform_admin) return Status(ErrorCode::kPermissionDenied, "no municipal role fits");
 
-  std::string_view wanted = !request.path_municipality.empty() ? request.path_municipality
-                                                                 : request.requested_municipality;
+  std::string_view wanted =
+      !request.path_municipality.empty() ? request.path_municipality : request.requested_municipality;
   if (wanted.empty()) {
     if (codes.size() == 1 && !platform_admin) return Decision{std::string(*codes.begin()), std::nullopt};
     return InvalidArgument("caller works in several municipalities and did not say which",

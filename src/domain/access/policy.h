@@ -15,9 +15,9 @@ namespace samskab::domain {
 
 // What the request names, as far as the policy cares.
 struct AccessRequest {
-  std::string_view path_municipality;              // the route's municipality path parameter, if any
-  std::string_view path_organisation;              // the route's organisation path parameter, if any
-  std::string_view requested_municipality;         // ?municipality=CODE (API callers with several)
+  std::string_view path_municipality;       // the route's municipality path parameter, if any
+  std::string_view path_organisation;       // the route's organisation path parameter, if any
+  std::string_view requested_municipality;  // ?municipality=CODE (API callers with several)
 };
 
 struct Decision {

@@ -17,7 +17,8 @@ Status NormaliseEmail(std::string& email) {
 Status NormaliseDisplayName(std::string& name) {
   name = std::string(text::Trim(name));
   if (name.empty()) return InvalidArgument("name is empty", "validation.required");
-  if (CharacterCount(name) > kMaxDisplayNameLength) return InvalidArgument("name too long", "validation.too_long");
+  if (CharacterCount(name) > kMaxDisplayNameLength)
+    return InvalidArgument("name too long", "validation.too_long");
   if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
     return InvalidArgument("control characters in name", "validation.required");
   return Status::Ok();
