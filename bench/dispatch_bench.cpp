@@ -124,7 +124,7 @@ void RunDispatch(benchmark::State& state, const std::string& path, const std::st
                  const std::string& cookie = {}) {
   auto& fixture = Fixture::Get();
   size_t bytes = 0;
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     Response response = Fixture::Call(fixture.app(), path, query, cookie);
     if (response.status != want) {
       state.SkipWithError(("unexpected status " + std::to_string(response.status)).c_str());
@@ -155,7 +155,7 @@ void BM_Authenticate_Session(benchmark::State& state) {
   auto& app = Fixture::Get().app();
   Request request;
   request.headers.Add("Cookie", Fixture::Get().session_cookie());
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     auto principal = app.authenticator().Authenticate(request);
     if (!principal.ok() || (*principal)->IsPublic()) {
       state.SkipWithError("not authenticated");
@@ -170,7 +170,7 @@ BENCHMARK(BM_Authenticate_Session);
 void BM_Argon2id_Verify_Interactive(benchmark::State& state) {
   static const std::string hash =
       *samskab::password::Hash("korrekt hest batteri", samskab::password::Interactive());
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     const bool ok = samskab::password::Verify("korrekt hest batteri", hash);
     if (!ok) {
       state.SkipWithError("verify failed");
@@ -198,7 +198,7 @@ BENCHMARK(BM_Healthz_Dispatch);
 
 void RunResolve(benchmark::State& state, const std::string& path, bool with_prepare) {
   auto& app = Fixture::Get().app();
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     Request request;
     request.method = "GET";
     request.path = path;
@@ -231,7 +231,7 @@ BENCHMARK(BM_Dispatcher_Resolve_Start);
 void BM_MunicipalityStore_Get(benchmark::State& state) {
   auto& store = Fixture::Get().app().municipalities();
   const std::string code = kMunicipality;
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     auto municipality = store.Get(code);
     if (!municipality.ok()) {
       state.SkipWithError(municipality.status().log_message().c_str());
@@ -265,7 +265,7 @@ void BM_RawSqlite_MunicipalitySelect(benchmark::State& state) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt, column))) : std::string();
   };
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     sqlite3_bind_text(stmt, 1, kMunicipality, 4, SQLITE_STATIC);
     if (sqlite3_step(stmt) != SQLITE_ROW) {
       state.SkipWithError("no row");

@@ -22,7 +22,7 @@ using testing::Send;
 using testing::TestServer;
 
 constexpr char kPassword[] = "korrekt hest batteri";
-const Grant kAdmin{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt};
+Grant AdminOf0190() { return {Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt}; }
 
 std::string Cookie(const HttpResult& result) {
   const std::string set = result.header("set-cookie");
@@ -70,7 +70,7 @@ class Auth : public ::testing::Test {
 };
 
 TEST_F(Auth, AWrongPasswordAndAnUnknownAddressGetTheSameAnswer) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const HttpResult wrong = Login("anna@furesoe.dk", "forkert adgangskode");
   const HttpResult unknown = Login("ingen@furesoe.dk", "forkert adgangskode");
   EXPECT_EQ(wrong.status, 401);
@@ -97,7 +97,7 @@ TEST_F(Auth, BadLoginInputIsAnsweredClearly) {
   EXPECT_EQ(Login("x@y.dk", std::string(5000, 'a')).status, 401);
   EXPECT_EQ(Login(std::string(300, 'a') + "@y.dk", kPassword).status, 422);
   // Without the CSRF token: 403, and nobody is logged in.
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const HttpResult no_csrf =
       Send(port(), "POST", "/login", "email=anna%40furesoe.dk&password=korrekt+hest+batteri",
            {{"Content-Type", "application/x-www-form-urlencoded"}});
@@ -106,8 +106,8 @@ TEST_F(Auth, BadLoginInputIsAnsweredClearly) {
 }
 
 TEST_F(Auth, FailedLoginsAreThrottledPerAccountWithAClearMessage) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
-  server_->AddUser("bo@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
+  server_->AddUser("bo@furesoe.dk", kPassword, AdminOf0190());
   for (int i = 0; i < 5; ++i)
     EXPECT_EQ(Login("anna@furesoe.dk", "gæt nummer " + std::to_string(i)).status, 401);
   // Now even the right password waits: the attacker learns nothing from trying it.
@@ -125,14 +125,14 @@ TEST_F(Auth, FailedLoginsAreThrottledPerAccountWithAClearMessage) {
 }
 
 TEST_F(Auth, FailedLoginsAreThrottledPerClientAddress) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   for (int i = 0; i < 30; ++i) Login("gæst" + std::to_string(i) + "@furesoe.dk", "gæt");
   const HttpResult throttled = Login("anna@furesoe.dk", kPassword);
   EXPECT_EQ(throttled.status, 429);
 }
 
 TEST_F(Auth, SessionCookiesAreHttpOnlyLaxAndRotatedAtLogin) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const HttpResult first = Login("anna@furesoe.dk", kPassword);
   const std::string set_cookie = first.header("set-cookie");
   EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
@@ -143,7 +143,7 @@ TEST_F(Auth, SessionCookiesAreHttpOnlyLaxAndRotatedAtLogin) {
   EXPECT_EQ(Me(Cookie(first)), 200);  // another browser's session is its own
   // With TLS configured, cookies are Secure.
   TestServer tls([](app::Config& config) { config.server_secure_cookies = true; });
-  tls.AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  tls.AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const HttpResult page = Get(tls.port(), "/login");
   EXPECT_NE(page.header("set-cookie").find("; Secure"), std::string::npos);
   const HttpResult login =
@@ -156,9 +156,9 @@ TEST_F(Auth, SessionCookiesAreHttpOnlyLaxAndRotatedAtLogin) {
 }
 
 TEST_F(Auth, ACookieFromAnotherInstallationOrForgedLogsNobodyIn) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   TestServer other;
-  other.AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  other.AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string foreign = other.Login("anna@furesoe.dk", kPassword);
   ASSERT_FALSE(foreign.empty());
   const HttpResult page = Get(port(), "/account", {{"Cookie", foreign}});
@@ -176,7 +176,7 @@ TEST_F(Auth, ACookieFromAnotherInstallationOrForgedLogsNobodyIn) {
 }
 
 TEST_F(Auth, LogoutEndsTheSessionAndNeedsTheSessionsCsrfToken) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string cookie = server_->Login("anna@furesoe.dk", kPassword);
   const std::string csrf = server_->CsrfFor(cookie);
   ASSERT_EQ(csrf.size(), 64U);
@@ -198,7 +198,7 @@ TEST_F(Auth, LogoutEndsTheSessionAndNeedsTheSessionsCsrfToken) {
 }
 
 TEST_F(Auth, LogoutEverywhereEndsEverySession) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string laptop = server_->Login("anna@furesoe.dk", kPassword);
   const std::string phone = server_->Login("anna@furesoe.dk", kPassword);
   const HttpResult out = PostForm("/account/logout-everywhere", {}, laptop, server_->CsrfFor(laptop));
@@ -208,7 +208,7 @@ TEST_F(Auth, LogoutEverywhereEndsEverySession) {
 }
 
 TEST_F(Auth, SessionsExpireWhenIdleAndAtTheirEnd) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string cookie = server_->Login("anna@furesoe.dk", kPassword);
   server_->clock().Advance(std::chrono::minutes(119));
   EXPECT_EQ(Me(cookie), 200);  // and this request counts as activity
@@ -219,7 +219,7 @@ TEST_F(Auth, SessionsExpireWhenIdleAndAtTheirEnd) {
 }
 
 TEST_F(Auth, PasswordResetLinksWorkOnceAndTellNothingAboutUnknownAddresses) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string old_session = server_->Login("anna@furesoe.dk", kPassword);
   const HttpResult unknown = PostAnonymous("/reset", "/reset", {{"email", "ingen@furesoe.dk"}});
   EXPECT_EQ(unknown.status, 303);
@@ -249,7 +249,7 @@ TEST_F(Auth, PasswordResetLinksWorkOnceAndTellNothingAboutUnknownAddresses) {
 }
 
 TEST_F(Auth, AnExpiredResetLinkIsRefused) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   PostAnonymous("/reset", "/reset", {{"email", "anna@furesoe.dk"}});
   const std::string path = "/reset/" + LinkToken("reset");
   server_->clock().Advance(std::chrono::minutes(61));
@@ -310,7 +310,7 @@ TEST_F(Auth, AnExpiredInvitationIsRefusedAndAnExistingAccountGetsTheRole) {
   auto stale = server_->app().account_service().Invite(actor, "gammel@example.dk", member, "da");
   server_->clock().Advance(std::chrono::hours(24 * 8));
   EXPECT_EQ(Get(port(), "/invitation/" + *stale).status, 404);
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   auto invitation = server_->app().account_service().Invite(actor, "anna@furesoe.dk", member, "nb");
   ASSERT_TRUE(invitation.ok());
   EXPECT_NE(Outbox()[0].subject.find("Invitasjon"), std::string::npos);  // in the inviter's chosen language
@@ -345,7 +345,7 @@ TEST_F(Auth, EmailVerificationThroughTheOutbox) {
 }
 
 TEST_F(Auth, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
-  server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string here = server_->Login("anna@furesoe.dk", kPassword);
   const std::string elsewhere = server_->Login("anna@furesoe.dk", kPassword);
   const std::string csrf = server_->CsrfFor(here);
@@ -363,7 +363,7 @@ TEST_F(Auth, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
 }
 
 TEST_F(Auth, APersonDownloadsTheirDataAndErasureAnonymisesThemButKeepsTheFigures) {
-  const int64_t id = server_->AddUser("anna@furesoe.dk", kPassword, kAdmin);
+  const int64_t id = server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string cookie = server_->Login("anna@furesoe.dk", kPassword);
   // Anna does some work: it stays (without her name) after erasure.
   const std::string csrf = server_->CsrfFor(cookie);
@@ -417,7 +417,7 @@ TEST_F(Auth, APersonDownloadsTheirDataAndErasureAnonymisesThemButKeepsTheFigures
   ASSERT_EQ(units->size(), 1U);
   EXPECT_EQ((*units)[0].name, "Annas enhed");
   // The address can be used for a new account later.
-  EXPECT_NO_THROW(server_->AddUser("anna@furesoe.dk", kPassword, kAdmin));
+  EXPECT_NO_THROW(server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190()));
 }
 
 }  // namespace

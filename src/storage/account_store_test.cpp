@@ -26,7 +26,7 @@ class AccountContract : public samskab::testing::BackendTest {
     ASSERT_TRUE(app::MigrateAndLoadReferenceData(db(), clock_).ok());
     store_ = std::make_unique<AccountStore>(db(), clock_);
   }
-  domain::User MustCreate(const std::string& email, std::vector<Grant> grants = {}) {
+  domain::User MustCreate(const std::string& email, const std::vector<Grant>& grants = {}) {
     domain::User user;
     user.email = email;
     user.display_name = "Test";

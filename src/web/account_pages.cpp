@@ -332,7 +332,7 @@ Result<http::Response> InvitationSubmit(const PageDependencies& deps, http::Requ
 // --- my account ---
 
 std::string AccountForm(const PageDependencies& deps, const http::Request& request, http::Response& cookies,
-                        Form form) {
+                        const Form& form) {
   return RenderForm(deps.views, request, cookies, form, deps.secure_cookies);
 }
 
