@@ -186,6 +186,12 @@ void TestServer::Stop() {
   thread_.join();
 }
 
+std::string CsrfFromPage(const std::string& html) {
+  constexpr std::string_view kNeedle = "name=\"csrf_token\" value=\"";
+  const size_t at = html.find(kNeedle);
+  return at == std::string::npos ? "" : html.substr(at + kNeedle.size(), 64);
+}
+
 int64_t TestServer::AddUser(const std::string& email, const std::string& password,
                             std::optional<domain::Grant> grant) {
   auto hash = app_->authenticator().HashPassword(password);
@@ -205,9 +211,8 @@ int64_t TestServer::AddUser(const std::string& email, const std::string& passwor
 std::string TestServer::Login(const std::string& email, const std::string& password) {
   const HttpResult form = Get(port_, "/login");
   const std::string csrf_cookie = form.header("set-cookie").substr(0, form.header("set-cookie").find(';'));
-  const size_t at = form.body.find("name=\"csrf_token\" value=\"");
-  if (at == std::string::npos) return "";
-  const std::string token = form.body.substr(at + 26, 64);
+  const std::string token = CsrfFromPage(form.body);
+  if (token.empty()) return "";
   const HttpResult result =
       Send(port_, "POST", "/login",
            "csrf_token=" + token + "&email=" + text::PercentEncode(email) + "&password=" + text::PercentEncode(password),
@@ -229,8 +234,7 @@ std::string TestServer::AddToken(domain::Role role, const std::string& municipal
 
 std::string TestServer::CsrfFor(const std::string& session_cookie) {
   const HttpResult page = Get(port_, "/account", {{"Cookie", session_cookie}});
-  const size_t at = page.body.find("name=\"csrf_token\" value=\"");
-  return at == std::string::npos ? "" : page.body.substr(at + 26, 64);
+  return CsrfFromPage(page.body);
 }
 
 TestServer::~TestServer() {

@@ -114,6 +114,9 @@ class TestServer {
   uint16_t port_ = 0;
 };
 
+// The first form's CSRF token on an HTML page, or "".
+std::string CsrfFromPage(const std::string& html);
+
 // The repository root (for assets and data files in tests).
 std::filesystem::path SourceRoot();
 
