@@ -18,5 +18,5 @@
     {{#SELECT}}<select class="form-select" id="{{ID}}" name="{{NAME}}"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>{{/SELECT}}
     {{#TEXTAREA}}<textarea class="form-input" id="{{ID}}" name="{{NAME}}" rows="5"{{#MAXLENGTH}} maxlength="{{N}}"{{/MAXLENGTH}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{VALUE:pre_escape}}</textarea>{{/TEXTAREA}}
   </div>{{/FIELD}}
-  <button type="submit" class="button {{BUTTON_CLASS}}">{{SUBMIT}}</button>
+  <button type="submit" class="button {{BUTTON_CLASS}}">{{SUBMIT}}{{#SUBMIT_CONTEXT}}<span class="sr-only"> {{TEXT}}</span>{{/SUBMIT_CONTEXT}}</button>
 </form>

@@ -41,7 +41,8 @@ class ConditionalUpdate : public testing::BackendTest {
                   }
                   auto revision = api::RequiredIfMatch(r, "municipality", code);
                   if (!revision.ok()) return revision.status();
-                  auto updated = store_->SetActive(code, (*body)["active"].get<bool>(), *revision);
+                  auto updated = store_->SetActive(domain::Actor::System("test", r.request_id), code,
+                                                   (*body)["active"].get<bool>(), *revision);
                   if (!updated.ok()) return updated.status();
                   auto response = api::Json(200, {{"code", updated->code}, {"active", updated->active}});
                   response.headers.Add("ETag", api::Etag("municipality", code, updated->revision));

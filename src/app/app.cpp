@@ -272,7 +272,8 @@ Status SetUpDemo(storage::Database& database, const Clock& clock, const std::str
   auto current = store.Get(municipality_code);
   if (!current.ok()) return current.status();
   if (!current->active) {
-    auto activated = store.SetActive(municipality_code, true, std::nullopt);
+    auto activated =
+        store.SetActive(domain::Actor::System("demo", "demo"), municipality_code, true, std::nullopt);
     if (!activated.ok()) return activated.status();
   }
   return Status::Ok();

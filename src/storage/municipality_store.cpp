@@ -1,6 +1,9 @@
 #include "storage/municipality_store.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "storage/audit_store.h"
 
 namespace samskab::storage {
 namespace {
@@ -11,6 +14,7 @@ namespace {
 constexpr char kSelectOne[] = "SELECT " SAMSKAB_COLUMNS " FROM municipalities WHERE code = ?";
 constexpr char kSelectActive[] =
     "SELECT " SAMSKAB_COLUMNS " FROM municipalities WHERE active = 1 AND code > ? ORDER BY code LIMIT ?";
+constexpr char kSelectAll[] = "SELECT " SAMSKAB_COLUMNS " FROM municipalities ORDER BY country, code";
 #undef SAMSKAB_COLUMNS
 constexpr char kInsert[] =
     "INSERT INTO municipalities (code, official_code, country, name, region_code, region_name, active, "
@@ -26,6 +30,12 @@ constexpr char kUpdateActive[] =
 domain::Municipality FromRow(const Row& row) {
   return {row.Text(0), row.Text(1),     row.Text(2), row.Text(3), row.Text(4),
           row.Text(5), row.Int(6) != 0, row.Int(7),  row.Text(8)};
+}
+
+// The municipality as the audit log records it.
+std::string Snapshot(const domain::Municipality& m) {
+  return nlohmann::json{{"code", m.code}, {"name", m.name}, {"active", m.active}, {"revision", m.revision}}
+      .dump();
 }
 
 Result<domain::Municipality> GetOn(Connection& connection, const std::string& code) {
@@ -55,6 +65,17 @@ Result<std::vector<domain::Municipality>> MunicipalityStore::ListActive(int limi
   return out;
 }
 
+Result<std::vector<domain::Municipality>> MunicipalityStore::ListAll() {
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  auto rows = (*lease)->Query(kSelectAll, {});
+  if (!rows.ok()) return rows.status();
+  std::vector<domain::Municipality> out;
+  out.reserve(rows->size());
+  for (const Row& row : *rows) out.push_back(FromRow(row));
+  return out;
+}
+
 Result<bool> MunicipalityStore::UpsertReference(const domain::Municipality& m) {
   const std::string now = FormatUtc(clock_.Now());
   return InWriteTransaction<bool>(database_, [&](Connection& connection) -> Result<bool> {
@@ -74,7 +95,8 @@ Result<bool> MunicipalityStore::UpsertReference(const domain::Municipality& m) {
   });
 }
 
-Result<domain::Municipality> MunicipalityStore::SetActive(const std::string& code, bool active,
+Result<domain::Municipality> MunicipalityStore::SetActive(const domain::Actor& actor, const std::string& code,
+                                                          bool active,
                                                           std::optional<int64_t> expected_revision) {
   return InWriteTransaction<domain::Municipality>(
       database_, [&](Connection& connection) -> Result<domain::Municipality> {
@@ -86,10 +108,15 @@ Result<domain::Municipality> MunicipalityStore::SetActive(const std::string& cod
                                     *expected_revision),
                         "error.precondition_failed");
         }
-        auto updated = connection.Execute(
-            kUpdateActive, {static_cast<int64_t>(active ? 1 : 0), FormatUtc(clock_.Now()), code});
+        const std::string now = FormatUtc(clock_.Now());
+        auto updated = connection.Execute(kUpdateActive, {static_cast<int64_t>(active ? 1 : 0), now, code});
         if (!updated.ok()) return updated.status();
-        return GetOn(connection, code);
+        auto after = GetOn(connection, code);
+        if (!after.ok()) return after;
+        SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, code,
+                                            active ? "municipality.activate" : "municipality.deactivate",
+                                            "municipality", code, Snapshot(*current), Snapshot(*after), now));
+        return after;
       });
 }
 

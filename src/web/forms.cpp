@@ -30,6 +30,8 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
   dict.SetValue("ACTION", form.action);
   dict.SetValue("SUBMIT", form.submit);
   dict.SetValue("BUTTON_CLASS", form.secondary ? "button-secondary" : "button-primary");
+  if (!form.submit_context.empty())
+    dict.AddSectionDictionary("SUBMIT_CONTEXT")->SetValue("TEXT", form.submit_context);
   dict.SetValue("CSRF_TOKEN", CsrfToken(request, response, secure_cookies));
   for (const auto& [name, value] : form.hidden) {
     auto* hidden = dict.AddSectionDictionary("HIDDEN");

@@ -34,6 +34,9 @@ struct Form {
   std::string action;
   std::string submit;      // translated
   bool secondary = false;  // a secondary (less prominent) button
+  // Words read after the button's text by screen readers only, so that the many "Delete"
+  // buttons of a table each say what they delete ("Delete" + " Plejecenter Lillevang").
+  std::string submit_context;
   std::vector<Field> fields;
   std::vector<std::pair<std::string, std::string>> hidden;  // name, value
   std::vector<domain::FieldProblem> problems;

@@ -146,12 +146,16 @@ Status Views::Load() {
     name.remove_suffix(4);  // ".tpl"
     // The layout comes in one variant per menu item, so that marking the current item costs
     // nothing per request (ctemplate sections are the expensive part of an expansion).
-    // Likewise one for the public and one for a logged-in user ("+user": name, account, log out).
+    // Likewise one for the public and one for a logged-in user ("+user": name, account, log out),
+    // and one for a user with an administrator's role ("+admin": the administration item).
     std::vector<std::pair<std::string, std::vector<std::string>>> variants;  // key suffix, flags
     if (name == "layout") {
       for (const char* nav : kNavItems) {
         variants.push_back({std::string("#") + nav, {std::string("nav:") + nav}});
         variants.push_back({std::string("#") + nav + "+user", {std::string("nav:") + nav, "user"}});
+        // A user who administers something also gets the menu item for it.
+        variants.push_back(
+            {std::string("#") + nav + "+user+admin", {std::string("nav:") + nav, "user", "admin"}});
       }
     } else {
       variants.push_back({"", {}});
@@ -194,6 +198,10 @@ std::string Views::Page(const http::Request& request, const Frame& frame, std::s
   std::string variant = "layout#" + (known ? frame.nav_active : std::string());
   if (request.principal && request.principal->kind == domain::Principal::Kind::kUser) {
     variant += "+user";
+    const auto& principal = *request.principal;
+    if (principal.Has(domain::Role::kPlatformAdmin) || principal.Has(domain::Role::kMunicipalAdmin) ||
+        principal.Has(domain::Role::kOrganisationAdmin))
+      variant += "+admin";
     layout.SetValue("USER_NAME", request.principal->display_name);
     layout.SetValue("CSRF_TOKEN", request.principal->csrf_token);
   }

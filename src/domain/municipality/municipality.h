@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "domain/audit/audit.h"
 
 namespace samskab::domain {
 
@@ -32,12 +33,15 @@ class MunicipalityRepository {
   virtual Result<Municipality> Get(const std::string& code) = 0;
   // Active municipalities ordered by code, starting after `after_code` (keyset pagination).
   virtual Result<std::vector<Municipality>> ListActive(int limit, const std::string& after_code) = 0;
+  // Every municipality, active or not, by country and code (the platform admin's list).
+  virtual Result<std::vector<Municipality>> ListAll() = 0;
   // Inserts or refreshes the reference fields (official code, name, region); keeps `active`.
   // Returns true when anything changed, so that an idempotent import does not bump revisions.
   virtual Result<bool> UpsertReference(const Municipality& municipality) = 0;
-  // Sets `active`. With `expected_revision`, fails with kFailedPrecondition when the stored
-  // revision differs (optimistic concurrency for If-Match).
-  virtual Result<Municipality> SetActive(const std::string& code, bool active,
+  // Sets `active`. With `expected_revision`, fails with kPreconditionFailed when the stored
+  // revision differs (optimistic concurrency for If-Match). Records "municipality.activate" or
+  // "municipality.deactivate" for `actor` in the audit log, in the same transaction.
+  virtual Result<Municipality> SetActive(const Actor& actor, const std::string& code, bool active,
                                          std::optional<int64_t> expected_revision) = 0;
 };
 

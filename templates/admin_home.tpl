@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}{{#NOTHING}}<p>[[admin.nothing]]</p>{{/NOTHING}}
+{{#MUNICIPAL}}<h2>[[admin.municipalities_heading]]</h2>
+<ul class="nobullet-list">{{#ITEM}}<li><a href="{{HREF}}" class="function-link">{{NAME}}</a></li>{{/ITEM}}</ul>{{/MUNICIPAL}}
+{{#PLATFORM}}<h2 class="mt-8">[[admin.platform_heading]]</h2>
+<ul class="nobullet-list">
+  <li><a href="/platform/municipalities" class="function-link">[[platform.municipalities_heading]]</a></li>
+  <li><a href="/platform/outbox" class="function-link">[[platform.outbox_heading]]</a></li>
+</ul>
+{{#ACTIVE}}<h3>[[admin.active_municipalities_heading]]</h3>
+<ul class="nobullet-list">{{#ITEM}}<li><a href="{{HREF}}" class="function-link">{{NAME}}</a></li>{{/ITEM}}</ul>{{/ACTIVE}}{{/PLATFORM}}
+{{#ORGANISATIONS}}<h2 class="mt-8">[[admin.organisations_heading]]</h2>
+<ul class="nobullet-list">{{#ITEM}}<li><a href="{{HREF}}" class="function-link">{{NAME}}</a></li>{{/ITEM}}</ul>{{/ORGANISATIONS}}
