@@ -438,12 +438,13 @@ Result<http::Response> LogoutEverywhereSubmit(const PageDependencies& deps, http
 
 // --- my data ---
 
-Form EraseForm(const PageDependencies& deps, const http::Request& request) {
+// `typed`: what the person wrote, shown again after a mismatch so they can see their mistake.
+Form EraseForm(const PageDependencies& deps, const http::Request& request, const std::string& typed = "") {
   Form form;
   form.action = "/account/erase";
   form.submit = T(deps, request, "data.erase_submit");
   form.secondary = true;
-  Field confirm = MakeField(deps, request, "confirm_email", "email", "data.erase_confirm", "off", 254);
+  Field confirm = MakeField(deps, request, "confirm_email", "email", "data.erase_confirm", "off", 254, typed);
   confirm.hint = T(deps, request, "data.erase_confirm_hint");
   form.fields.push_back(std::move(confirm));
   return form;
@@ -490,10 +491,10 @@ Result<http::Response> DataDownload(const PageDependencies& deps, http::Request&
 Result<http::Response> EraseSubmit(const PageDependencies& deps, http::Request& request) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
-  Form form = EraseForm(deps, request);
+  std::string confirm = FormValue(*params, "confirm_email");
+  Form form = EraseForm(deps, request, confirm);
   if (CsrfRejected(request, *params, form)) return DataPageWith(deps, request, form, 403);
   const domain::Principal& principal = auth::PrincipalOf(request);
-  std::string confirm = FormValue(*params, "confirm_email");
   // Typing one's own address guards against an erasure by mistake; it cannot be undone.
   if (!domain::NormaliseEmail(confirm).ok() || confirm != principal.email) {
     form.problems.push_back({"confirm_email", "data.erase_mismatch"});

@@ -36,6 +36,13 @@ cleanup() {
 trap cleanup EXIT
 
 "$BIN" demo --db "sqlite:$TMP/browser.db" >/dev/null
+# Accounts of the account tests' own, which they may reset and erase (the demo accounts are shared).
+for who in "slet.mig:Slet Mig" "reset.mig:Reset Mig"; do
+  printf 'browser-test-password\n' | "$BIN" user add --db "sqlite:$TMP/browser.db" \
+    --email "${who%%:*}@demo.samskab.dk" --name "${who#*:}" --role volunteer >/dev/null
+done
+# The account tests read the outbox (reset links) from the database file.
+export SAMSKAB_BROWSER_DB="$TMP/browser.db"
 
 # Port 0: the system picks a free port, and the server's ready line says which.
 "$BIN" serve --db "sqlite:$TMP/browser.db" --listen 127.0.0.1:0 --set "log.file=$TMP/server.log" \
