@@ -55,6 +55,7 @@ const std::map<std::string, Who>& Table() {
   const Who kStaff = {"municipal_employee", "municipal_admin", "other_admin",
                       "platform_admin",     "token_employee",  "token_admin"};
   const Who kAdmins = {"municipal_admin", "other_admin", "platform_admin", "token_admin"};
+  const Who kMunicipalAdmins = {"municipal_admin", "platform_admin", "token_admin"};
   const Who kPlatform = {"platform_admin"};
   const Who kOrganisationAdmins = {"organisation_admin", "platform_admin"};
 
@@ -101,6 +102,24 @@ const std::map<std::string, Who>& Table() {
       {"GET /api/v1/units/{id}", kStaff},
       {"PATCH /api/v1/units/{id}", kAdmins},
       {"DELETE /api/v1/units/{id}", kAdmins},
+      // Administration. Pages with {municipality} are 0190's: its admins, the platform admin and
+      // 0190's admin tokens (as strong as its admins; a token sends no cookies, so no CSRF risk).
+      {"GET /admin", kPeople},
+      {"GET /admin/{municipality}/units", kMunicipalAdmins},
+      {"POST /admin/{municipality}/units", kMunicipalAdmins},
+      {"POST /admin/{municipality}/units/{id}/delete", kMunicipalAdmins},
+      {"GET /admin/{municipality}/staff", kMunicipalAdmins},
+      {"POST /admin/{municipality}/staff/invite", kMunicipalAdmins},
+      {"POST /admin/{municipality}/staff/{grant}/remove", kMunicipalAdmins},
+      {"GET /admin/{municipality}/tokens", kMunicipalAdmins},
+      {"POST /admin/{municipality}/tokens", kMunicipalAdmins},
+      {"POST /admin/{municipality}/tokens/{id}/revoke", kMunicipalAdmins},
+      {"GET /admin/{municipality}/audit", kMunicipalAdmins},
+      {"GET /platform/municipalities", kPlatform},
+      {"POST /platform/municipalities/{code}", kPlatform},
+      {"GET /platform/outbox", kPlatform},
+      {"GET /organisations/{organisation}/members", kOrganisationAdmins},
+      {"POST /organisations/{organisation}/members/invite", kOrganisationAdmins},
   };
   return table;
 }
