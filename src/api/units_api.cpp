@@ -57,6 +57,22 @@ Status ReadFields(const nlohmann::json& body, Unit& unit, bool creating) {
   return Status::Ok();
 }
 
+// The unit a PATCH or DELETE names and the revision its If-Match holds. Another municipality's
+// unit is 404 before any If-Match question is asked.
+struct Target {
+  Unit current;
+  int64_t revision = 0;
+};
+Result<Target> ChangeTarget(const http::Request& request, domain::UnitRepository& units) {
+  auto id = UnitId(request);
+  if (!id.ok()) return id.status();
+  auto current = units.Get(auth::ScopeOf(request), *id);
+  if (!current.ok()) return current.status();
+  auto revision = RequiredIfMatch(request, "unit", std::to_string(*id));
+  if (!revision.ok()) return revision.status();
+  return Target{std::move(current).value(), *revision};
+}
+
 }  // namespace
 
 void RegisterUnitApi(http::Router& router, domain::UnitRepository& units) {
@@ -102,33 +118,24 @@ void RegisterUnitApi(http::Router& router, domain::UnitRepository& units) {
 
   router.Add("PATCH", "/api/v1/units/{id}", domain::Access::MunicipalAdmin(),
              [&units](http::Request& request) -> Result<http::Response> {
-               auto id = UnitId(request);
-               if (!id.ok()) return id.status();
-               const auto scope = auth::ScopeOf(request);
-               // Another municipality's unit is 404 before any If-Match question is asked.
-               auto current = units.Get(scope, *id);
-               if (!current.ok()) return current.status();
-               auto revision = RequiredIfMatch(request, "unit", std::to_string(*id));
-               if (!revision.ok()) return revision.status();
+               auto target = ChangeTarget(request, units);
+               if (!target.ok()) return target.status();
                auto body = ParseJsonObject(request);
                if (!body.ok()) return body.status();
-               Unit unit = *current;
+               Unit unit = target->current;
                SAMSKAB_RETURN_IF_ERROR(ReadFields(*body, unit, /*creating=*/false));
-               auto updated = units.Update(scope, auth::ActorOf(request), unit, *revision);
+               auto updated =
+                   units.Update(auth::ScopeOf(request), auth::ActorOf(request), unit, target->revision);
                if (!updated.ok()) return updated.status();
                return UnitResponse(200, *updated);
              });
 
   router.Add("DELETE", "/api/v1/units/{id}", domain::Access::MunicipalAdmin(),
              [&units](http::Request& request) -> Result<http::Response> {
-               auto id = UnitId(request);
-               if (!id.ok()) return id.status();
-               const auto scope = auth::ScopeOf(request);
-               auto current = units.Get(scope, *id);
-               if (!current.ok()) return current.status();
-               auto revision = RequiredIfMatch(request, "unit", std::to_string(*id));
-               if (!revision.ok()) return revision.status();
-               SAMSKAB_RETURN_IF_ERROR(units.Delete(scope, auth::ActorOf(request), *id, *revision));
+               auto target = ChangeTarget(request, units);
+               if (!target.ok()) return target.status();
+               SAMSKAB_RETURN_IF_ERROR(units.Delete(auth::ScopeOf(request), auth::ActorOf(request),
+                                                    target->current.id, target->revision));
                http::Response response;
                response.status = 204;
                return response;

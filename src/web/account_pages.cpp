@@ -20,21 +20,9 @@ constexpr const char* kNotices[] = {"password_reset", "password_changed",       
                                     "unit_deleted",   "invitation_sent",        "staff_removed",
                                     "token_revoked",  "municipality_activated", "municipality_deactivated"};
 
+// Short for the catalog message in the request's language.
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {
-  return deps.views.catalog().Get(request.lang, key);
-}
-
-Field MakeField(const PageDependencies& deps, const http::Request& request, std::string name,
-                std::string type, std::string_view label_key, std::string autocomplete, int max_length,
-                std::string value = "") {
-  Field field;
-  field.name = std::move(name);
-  field.type = std::move(type);
-  field.label = T(deps, request, label_key);
-  field.autocomplete = std::move(autocomplete);
-  field.max_length = max_length;
-  field.value = std::move(value);
-  return field;
+  return Message(deps, request, key);
 }
 
 // A failed Status as a problem of the form: a field's problem when the status names a field
@@ -391,8 +379,8 @@ Result<http::Response> AccountPageWith(const PageDependencies& deps, const http:
   logout_all.submit = T(deps, request, "account.logout_everywhere");
   logout_all.secondary = true;
   content.SetValue("LOGOUT_ALL_FORM", AccountForm(deps, request, cookies, logout_all));
-  std::string title = T(deps, request, "account.heading");
-  if (!password_form.problems.empty()) title = T(deps, request, "form.error_prefix") + " " + title;
+  const std::string title =
+      PageTitle(deps, request, T(deps, request, "account.heading"), !password_form.problems.empty());
   const Frame frame{title, municipality->name, "account"};
   return HtmlPage(deps.views.Page(request, frame, "account", content), status, cookies);
 }
@@ -467,8 +455,8 @@ Result<http::Response> DataPageWith(const PageDependencies& deps, const http::Re
     row->SetValue("GIVEN_AT", consent.given_at);
   }
   content.SetValue("ERASE_FORM", RenderForm(deps.views, request, cookies, erase_form, deps.secure_cookies));
-  std::string title = T(deps, request, "data.heading");
-  if (!erase_form.problems.empty()) title = T(deps, request, "form.error_prefix") + " " + title;
+  const std::string title =
+      PageTitle(deps, request, T(deps, request, "data.heading"), !erase_form.problems.empty());
   const Frame frame{title, municipality->name, "account"};
   return HtmlPage(deps.views.Page(request, frame, "account_data", content), status, cookies);
 }
@@ -549,9 +537,7 @@ Result<http::Response> RenderFormPage(const PageDependencies& deps, const http::
       link->SetValue("TEXT", text);
     }
   }
-  std::string title = page.heading;
-  // Screen readers and the tab title announce a failed submission first.
-  if (form && !form->problems.empty()) title = T(deps, request, "form.error_prefix") + " " + title;
+  const std::string title = PageTitle(deps, request, page.heading, form && !form->problems.empty());
   const Frame frame{title, municipality->name, page.nav};
   return HtmlPage(deps.views.Page(request, frame, "form_page", content), status, cookies);
 }

@@ -24,7 +24,7 @@ constexpr int kAuditPageSize = 50;
 constexpr int kOutboxSize = 100;
 
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {
-  return deps.views.catalog().Get(request.lang, key);
+  return Message(deps, request, key);
 }
 
 // A catalog text with its "{name}" placeholder filled in (the template escapes the result).
@@ -54,20 +54,9 @@ std::optional<int64_t> PositiveId(std::string_view text) {
   return id;
 }
 
-Field MakeField(const PageDependencies& deps, const http::Request& request, std::string name,
-                std::string type, std::string_view label_key, int max_length, std::string value) {
-  Field field;
-  field.name = std::move(name);
-  field.type = std::move(type);
-  field.label = T(deps, request, label_key);
-  field.max_length = max_length;
-  field.value = std::move(value);
-  return field;
-}
-
 Field RoleField(const PageDependencies& deps, const http::Request& request, std::string_view label_key,
                 std::initializer_list<Role> roles, std::string value) {
-  Field field = MakeField(deps, request, "role", "select", label_key, 0, std::move(value));
+  Field field = MakeField(deps, request, "role", "select", label_key, "off", 0, std::move(value));
   for (const Role role : roles)
     field.options.emplace_back(std::string(domain::RoleName(role)), RoleLabel(deps, request, role));
   return field;
@@ -136,10 +125,8 @@ Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Req
     }
   }
   content.SetValue("BODY", deps.views.Fragment(request.lang, body_template, body));
-  std::string title = page.heading;
-  // Screen readers and the tab title announce a failed submission first.
-  if (!page.error_key.empty() || page.form_problems)
-    title = T(deps, request, "form.error_prefix") + " " + title;
+  const std::string title =
+      PageTitle(deps, request, page.heading, !page.error_key.empty() || page.form_problems);
   const Frame frame{title, site->name, "admin"};
   return HtmlPage(deps.views.Page(request, frame, "admin_page", content), status, cookies);
 }
@@ -274,15 +261,17 @@ Result<http::Response> UnitsPageWith(const PageDependencies& deps, const http::R
   create.action = fmt::format("/admin/{}/units", scope.code());
   create.submit = T(deps, request, "admin.units.create_submit");
   create.problems = input.problems;
-  Field kind = MakeField(deps, request, "kind", "select", "admin.units.kind", 0, input.kind);
+  Field kind = MakeField(deps, request, "kind", "select", "admin.units.kind", "off", 0, input.kind);
   for (const auto k :
        {domain::UnitKind::kAdministration, domain::UnitKind::kCenter, domain::UnitKind::kDepartment}) {
     const std::string value = domain::UnitKindName(k);
     kind.options.emplace_back(value, T(deps, request, "unit.kind." + value));
   }
   create.fields.push_back(std::move(kind));
-  create.fields.push_back(MakeField(deps, request, "name", "text", "admin.units.name", 200, input.name));
-  Field parent = MakeField(deps, request, "parent_id", "select", "admin.units.parent", 0, input.parent_id);
+  create.fields.push_back(
+      MakeField(deps, request, "name", "text", "admin.units.name", "off", 200, input.name));
+  Field parent =
+      MakeField(deps, request, "parent_id", "select", "admin.units.parent", "off", 0, input.parent_id);
   parent.hint = T(deps, request, "admin.units.parent_hint");
   parent.options.emplace_back("", T(deps, request, "admin.units.parent_none"));
 
@@ -441,11 +430,11 @@ Result<http::Response> StaffPageWith(const PageDependencies& deps, const http::R
   invite.action = fmt::format("/admin/{}/staff/invite", scope.code());
   invite.submit = T(deps, request, "admin.staff.invite_submit");
   invite.problems = input.problems;
-  Field email = MakeField(deps, request, "email", "email", "admin.staff.email", 254, input.email);
+  Field email = MakeField(deps, request, "email", "email", "admin.staff.email", "off", 254, input.email);
   invite.fields.push_back(std::move(email));
   invite.fields.push_back(RoleField(deps, request, "admin.staff.role",
                                     {Role::kMunicipalEmployee, Role::kMunicipalAdmin}, input.role));
-  Field unit = MakeField(deps, request, "unit_id", "select", "admin.staff.unit", 0, input.unit_id);
+  Field unit = MakeField(deps, request, "unit_id", "select", "admin.staff.unit", "off", 0, input.unit_id);
   unit.hint = T(deps, request, "admin.staff.unit_hint");
   unit.options.emplace_back("", T(deps, request, "admin.staff.unit_choose"));
   for (const auto& u : *units) unit.options.emplace_back(std::to_string(u.id), u.name);
@@ -576,7 +565,7 @@ Result<http::Response> TokensPageWith(const PageDependencies& deps, const http::
   create.action = fmt::format("/admin/{}/tokens", scope.code());
   create.submit = T(deps, request, "admin.tokens.create_submit");
   create.problems = input.problems;
-  Field name = MakeField(deps, request, "name", "text", "admin.tokens.name", 200, input.name);
+  Field name = MakeField(deps, request, "name", "text", "admin.tokens.name", "off", 200, input.name);
   name.hint = T(deps, request, "admin.tokens.name_hint");
   create.fields.push_back(std::move(name));
   create.fields.push_back(RoleField(deps, request, "admin.tokens.role",
@@ -813,7 +802,8 @@ Result<http::Response> MembersPageWith(const PageDependencies& deps, const http:
   invite.action = fmt::format("/organisations/{}/members/invite", id);
   invite.submit = T(deps, request, "organisation.invite_submit");
   invite.problems = input.problems;
-  invite.fields.push_back(MakeField(deps, request, "email", "email", "organisation.email", 254, input.email));
+  invite.fields.push_back(
+      MakeField(deps, request, "email", "email", "organisation.email", "off", 254, input.email));
   invite.fields.push_back(RoleField(deps, request, "organisation.role",
                                     {Role::kOrganisationMember, Role::kOrganisationAdmin}, input.role));
   body.SetValue("INVITE_FORM", RenderForm(deps.views, request, cookies, invite, deps.secure_cookies));

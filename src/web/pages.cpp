@@ -68,9 +68,8 @@ http::Response RenderContact(const PageDependencies& deps, const http::Request& 
     if (option == form.inquiry.topic) item->ShowSection("SELECTED");
   }
   field("FIELD_MESSAGE", "message", form.inquiry.message);
-  std::string title = catalog.Get(request.lang, "contact.title");
-  // Screen readers and the tab title announce a failed submission first.
-  if (!form.problems.empty()) title = catalog.Get(request.lang, "form.error_prefix") + " " + title;
+  const std::string title =
+      PageTitle(deps, request, catalog.Get(request.lang, "contact.title"), !form.problems.empty());
   const Frame frame{title, municipality.name, "contact"};
   http::Response page = Html(deps.views.Page(request, frame, "contact", content));
   page.status = status;
@@ -142,6 +141,28 @@ Result<http::Response> SwitchLanguage(const PageDependencies& deps, http::Reques
 }
 
 }  // namespace
+
+std::string Message(const PageDependencies& deps, const http::Request& request, std::string_view key) {
+  return deps.views.catalog().Get(request.lang, key);
+}
+
+Field MakeField(const PageDependencies& deps, const http::Request& request, std::string name,
+                std::string type, std::string_view label_key, std::string autocomplete, int max_length,
+                std::string value) {
+  Field field;
+  field.name = std::move(name);
+  field.type = std::move(type);
+  field.label = Message(deps, request, label_key);
+  field.autocomplete = std::move(autocomplete);
+  field.max_length = max_length;
+  field.value = std::move(value);
+  return field;
+}
+
+std::string PageTitle(const PageDependencies& deps, const http::Request& request, std::string title,
+                      bool failed) {
+  return failed ? Message(deps, request, "form.error_prefix") + " " + title : title;
+}
 
 // The municipality the pages present; its name is in the header of every page.
 Result<domain::Municipality> SiteMunicipality(const PageDependencies& deps) {

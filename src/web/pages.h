@@ -33,6 +33,19 @@ struct PageDependencies {
 
 void RegisterPages(http::Router& router, const PageDependencies& deps);
 
+// A catalog message in the request's language.
+std::string Message(const PageDependencies& deps, const http::Request& request, std::string_view key);
+
+// A form field with its label from the catalog.
+Field MakeField(const PageDependencies& deps, const http::Request& request, std::string name,
+                std::string type, std::string_view label_key, std::string autocomplete, int max_length,
+                std::string value = "");
+
+// A page's title; after a failed submission it starts with "Fejl:" so that screen readers and
+// the tab title announce the failure first.
+std::string PageTitle(const PageDependencies& deps, const http::Request& request, std::string title,
+                      bool failed);
+
 // The municipality the pages present (503 when the instance is not set up).
 Result<domain::Municipality> SiteMunicipality(const PageDependencies& deps);
 
