@@ -1,11 +1,10 @@
 #include "api/units_api.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "api/json_api.h"
 #include "auth/request_context.h"
+#include "core/text.h"
 
 namespace samskab::api {
 namespace {
@@ -13,13 +12,10 @@ namespace {
 using domain::Unit;
 
 Result<int64_t> UnitId(const http::Request& request) {
-  const std::string_view text = request.PathParam("id");
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   // Not a number: no such unit, exactly as for a number that names none.
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-    return NotFound("unit id is not a number");
-  return id;
+  const auto id = text::ParsePositiveId(request.PathParam("id"));
+  if (!id) return NotFound("unit id is not a number");
+  return *id;
 }
 
 http::Response UnitResponse(int status, const Unit& unit) {

@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <charconv>
 #include <cstdint>
 
 namespace samskab::text {
@@ -109,6 +110,13 @@ std::optional<std::string_view> Find(const Params& params, std::string_view name
     if (key == name) return std::string_view(value);
   }
   return std::nullopt;
+}
+
+std::optional<int64_t> ParsePositiveId(std::string_view text) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {

@@ -3,6 +3,7 @@
 // safe from any thread. They never throw on bad input: they report it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ std::optional<Params> ParseUrlEncoded(std::string_view s);
 
 // The first value for `name`, if present.
 std::optional<std::string_view> Find(const Params& params, std::string_view name);
+
+// A positive decimal integer (an id in a path, a form or a query), nothing else around it.
+std::optional<int64_t> ParsePositiveId(std::string_view text);
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 std::string ToLower(std::string_view s);

@@ -69,5 +69,13 @@ TEST(Text, TrimAndCaseHelpers) {
   EXPECT_EQ(ToLower("ABC-def"), "abc-def");
 }
 
+TEST(Text, ParsePositiveIdTakesOnlyAPositiveDecimalNumber) {
+  EXPECT_EQ(ParsePositiveId("42"), 42);
+  EXPECT_EQ(ParsePositiveId("9223372036854775807"), INT64_MAX);
+  for (const char* bad : {"", "0", "-1", "+1", " 1", "1 ", "1a", "0x10", "1.0", "9223372036854775808", "١"}) {
+    EXPECT_FALSE(ParsePositiveId(bad).has_value()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace samskab::text

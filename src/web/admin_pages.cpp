@@ -46,14 +46,6 @@ std::string ShowTime(std::string_view iso) {
   return fmt::format("{} {} UTC", iso.substr(0, 10), iso.substr(11, 5));
 }
 
-// A positive integer id from a path segment, a hidden field or a query parameter.
-std::optional<int64_t> PositiveId(std::string_view text) {
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 Field RoleField(const PageDependencies& deps, const http::Request& request, std::string_view label_key,
                 std::initializer_list<Role> roles, std::string value) {
   Field field = MakeField(deps, request, "role", "select", label_key, "off", 0, std::move(value));
@@ -324,7 +316,7 @@ Result<http::Response> UnitsSubmit(const PageDependencies& deps, http::Request& 
   if (!kind) input.problems.push_back({"kind", "unit.error.kind"});
   std::optional<int64_t> parent;
   if (!input.parent_id.empty()) {
-    parent = PositiveId(input.parent_id);
+    parent = text::ParsePositiveId(input.parent_id);
     if (!parent) input.problems.push_back({"parent_id", "unit.error.parent_not_found"});
   }
   if (!input.problems.empty()) return UnitsPageWith(deps, request, input, 422);
@@ -346,13 +338,13 @@ Result<http::Response> UnitsSubmit(const PageDependencies& deps, http::Request& 
 }
 
 Result<http::Response> UnitDeleteSubmit(const PageDependencies& deps, http::Request& request) {
-  const auto id = PositiveId(request.PathParam("id"));
+  const auto id = text::ParsePositiveId(request.PathParam("id"));
   if (!id) return NotFound("unit id is not a number", "unit.error.not_found");
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   if (!FormCsrfValid(request, *params))
     return UnitsPageWith(deps, request, UnitInput{}, 403, "validation.csrf");
-  const auto revision = PositiveId(FormValue(*params, "revision"));
+  const auto revision = text::ParsePositiveId(FormValue(*params, "revision"));
   if (!revision) return Status(ErrorCode::kMalformed, "revision missing or not a number");
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
   Status deleted = deps.units.Delete(scope, auth::ActorOf(request), *id, *revision);
@@ -467,7 +459,7 @@ Result<http::Response> StaffInviteSubmit(const PageDependencies& deps, http::Req
   if (!role) input.problems.push_back({"role", "validation.choice"});
   std::optional<int64_t> unit_id;
   if (role == Role::kMunicipalEmployee) {
-    unit_id = PositiveId(input.unit_id);
+    unit_id = text::ParsePositiveId(input.unit_id);
     if (!unit_id) {
       input.problems.push_back({"unit_id", "account.error.unit_required"});
     } else if (auto unit = deps.units.Get(scope, *unit_id); !unit.ok()) {
@@ -489,7 +481,7 @@ Result<http::Response> StaffInviteSubmit(const PageDependencies& deps, http::Req
 }
 
 Result<http::Response> StaffRemoveSubmit(const PageDependencies& deps, http::Request& request) {
-  const auto grant_id = PositiveId(request.PathParam("grant"));
+  const auto grant_id = text::ParsePositiveId(request.PathParam("grant"));
   if (!grant_id) return NotFound("grant id is not a number");
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
@@ -613,7 +605,7 @@ Result<http::Response> TokensCreateSubmit(const PageDependencies& deps, http::Re
 }
 
 Result<http::Response> TokenRevokeSubmit(const PageDependencies& deps, http::Request& request) {
-  const auto id = PositiveId(request.PathParam("id"));
+  const auto id = text::ParsePositiveId(request.PathParam("id"));
   if (!id) return NotFound("token id is not a number");
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
@@ -639,7 +631,7 @@ Result<http::Response> AuditPage(const PageDependencies& deps, http::Request& re
     const auto params = text::ParseUrlEncoded(request.query);
     if (!params) return Status(ErrorCode::kMalformed, "query is not valid", "admin.audit.invalid_before");
     if (const auto value = text::Find(*params, "before")) {
-      const auto id = PositiveId(*value);
+      const auto id = text::ParsePositiveId(*value);
       if (!id)
         return Status(ErrorCode::kMalformed, "before is not a positive integer",
                       "admin.audit.invalid_before");

@@ -1,7 +1,8 @@
 #include "domain/access/policy.h"
 
-#include <charconv>
 #include <set>
+
+#include "core/text.h"
 
 namespace samskab::domain {
 namespace {
@@ -40,14 +41,11 @@ Result<Decision> AuthoriseOrganisation(const Principal& principal, const AccessR
   const bool platform_admin = principal.Has(Role::kPlatformAdmin);
   if (!platform_admin && !principal.Has(Role::kOrganisationAdmin))
     return Status(ErrorCode::kPermissionDenied, "not an organisation admin");
-  int64_t id = 0;
-  const auto text = request.path_organisation;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-    return NotFound("organisation id is not a number");
-  if (!platform_admin && !principal.HasForOrganisation(Role::kOrganisationAdmin, id))
-    return NotFound("organisation " + std::string(text) + " is not the caller's");
-  return Decision{"", id};
+  const auto id = text::ParsePositiveId(request.path_organisation);
+  if (!id) return NotFound("organisation id is not a number");
+  if (!platform_admin && !principal.HasForOrganisation(Role::kOrganisationAdmin, *id))
+    return NotFound("organisation " + std::string(request.path_organisation) + " is not the caller's");
+  return Decision{"", *id};
 }
 
 }  // namespace
