@@ -207,6 +207,57 @@ TEST_F(AdminPagesTest, AnAdminOfAnotherMunicipalityGets404AndCannotPostThere) {
   EXPECT_TRUE(tokens->empty());
 }
 
+// Ids of another municipality's rows, in the URL or in a form, are "not found" exactly like ids
+// that do not exist, and nothing of theirs changes.
+TEST_F(AdminPagesTest, IdsOfAnotherMunicipalityInAUrlOrAFormAreNotFound) {
+  const auto actor = domain::Actor::System("test", "test");
+  const domain::MunicipalityScope aalborg("0851");
+  auto foreign_unit = app().units().Create(
+      aalborg, actor, {0, "0851", std::nullopt, domain::UnitKind::kAdministration, "Aalborgs forvaltning X1", 1, "", ""});
+  ASSERT_TRUE(foreign_unit.ok());
+  const Session aalborg_admin = MunicipalAdmin("0851");
+  domain::ApiToken token;
+  token.name = "Aalborgs nøgle X1";
+  token.role = Role::kMunicipalEmployee;
+  token.municipality_code = "0851";
+  auto foreign_token = app().account_service().CreateApiToken(actor, token);
+  ASSERT_TRUE(foreign_token.ok());
+  auto aalborg_staff = app().accounts().ListStaff(aalborg);
+  ASSERT_TRUE(aalborg_staff.ok());
+  ASSERT_FALSE(aalborg_staff->empty());
+  const int64_t foreign_grant = aalborg_staff->front().grant_id;
+
+  const Session admin = MunicipalAdmin("0190");
+  const std::string unit_id = std::to_string(foreign_unit->id);
+  // URLs: the same answer as for an id that does not exist.
+  for (const auto& [foreign, missing] : std::vector<std::pair<std::string, std::string>>{
+           {"/admin/0190/units/" + unit_id + "/delete", "/admin/0190/units/99999999/delete"},
+           {"/admin/0190/staff/" + std::to_string(foreign_grant) + "/remove", "/admin/0190/staff/99999999/remove"},
+           {"/admin/0190/tokens/" + std::to_string(foreign_token->token.id) + "/revoke",
+            "/admin/0190/tokens/99999999/revoke"}}) {
+    const HttpResult a = PostAs(admin, foreign, {{"revision", "1"}});
+    const HttpResult b = PostAs(admin, missing, {{"revision", "1"}});
+    EXPECT_EQ(a.status, 404) << foreign;
+    EXPECT_EQ(a.status, b.status) << foreign;
+  }
+  // Forms: a parent unit or a unit for an invitation from Aalborg is "not in this municipality".
+  const HttpResult parent = PostAs(admin, "/admin/0190/units",
+                                   {{"kind", "center"}, {"name", "Snylter X1"}, {"parent_id", unit_id}});
+  EXPECT_EQ(parent.status, 422);
+  EXPECT_TRUE(Contains(parent.body, Message("unit.error.parent_not_found")));
+  const HttpResult invite = PostAs(admin, "/admin/0190/staff/invite",
+                                   {{"email", "x1@furesoe.dk"}, {"role", "municipal_employee"}, {"unit_id", unit_id}});
+  EXPECT_EQ(invite.status, 422);
+  EXPECT_TRUE(Contains(invite.body, Message("unit.error.not_found")));
+  EXPECT_FALSE(MailTo("x1@furesoe.dk").has_value());
+  // Nothing of Aalborg's changed.
+  EXPECT_TRUE(app().units().Get(aalborg, foreign_unit->id).ok());
+  EXPECT_TRUE(app().accounts().LookupApiToken(auth::Authenticator::TokenHash(foreign_token->secret)).ok());
+  EXPECT_EQ(app().accounts().ListStaff(aalborg)->size(), aalborg_staff->size());
+  EXPECT_FALSE(UnitNamed("Snylter X1"));
+  (void)aalborg_admin;
+}
+
 TEST_F(AdminPagesTest, EmployeesVolunteersAndThePublicCannotAdministerUnits) {
   const auto department = CreateUnit(domain::UnitKind::kAdministration, "Forvaltning A5", std::nullopt);
   const Session employee =

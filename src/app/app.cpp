@@ -58,6 +58,7 @@ Status App::Build() {
   if (!secret.ok()) return secret.status();
   authenticator_ =
       std::make_unique<auth::Authenticator>(*accounts_, clock_, AuthOptionsFromConfig(config_, *secret));
+  accounts_->OnUserChanged([this](int64_t user_id) { authenticator_->ForgetUser(user_id); });
 
   auto catalog = web::Catalog::LoadEmbedded();
   if (!catalog.ok()) return catalog.status();
@@ -233,6 +234,7 @@ auth::AuthOptions AuthOptionsFromConfig(const Config& config, std::string secret
   options.password_limits =
       config.auth_password_cost == "minimal" ? password::Minimal() : password::Interactive();
   options.secure_cookies = config.server_secure_cookies;
+  options.session_cache = std::chrono::milliseconds(config.auth_session_cache_ms);
   return options;
 }
 

@@ -151,6 +151,10 @@ const std::vector<Setting>& Settings() {
        Integer(&Config::auth_session_hours, 1, 720)},
       {"auth.idle_minutes", "a session ends after this many minutes without a request (5-10080)",
        Integer(&Config::auth_idle_minutes, 5, 10080)},
+      {"auth.session_cache_ms",
+       "how long an instance reuses a session it read, in ms (0-60000); changes through other instances wait "
+       "this long",
+       Integer(&Config::auth_session_cache_ms, 0, 60000)},
       {"auth.password_cost", "argon2id limits: interactive (production) or minimal (tests only)",
        Text(&Config::auth_password_cost, CheckPasswordCost)},
   };

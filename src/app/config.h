@@ -34,9 +34,11 @@ struct Config {
   std::string site_assets_dir;             // repository root with node_modules/ and assets/; empty: find it
   std::string site_public_url = "http://127.0.0.1:8080";  // the address users reach; links in e-mails
   // [auth]
-  int auth_session_hours = 12;                     // a login lasts this long at most
-  int auth_idle_minutes = 120;                     // and ends after this long without a request
-  std::string auth_password_cost = "interactive";  // argon2id limits: interactive, or minimal (tests only)
+  int auth_session_hours = 12;  // a login lasts this long at most
+  int auth_idle_minutes = 120;  // and ends after this long without a request
+  std::string auth_password_cost = "interactive";
+  int auth_session_cache_ms = 1000;  // a read session is reused this long (0: read every time)  // argon2id
+                                     // limits: interactive, or minimal (tests only)
 
   // Host and port of server_listen (validated when set).
   std::string ListenHost() const;

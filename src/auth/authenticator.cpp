@@ -21,11 +21,55 @@ bool IsHex(std::string_view s, size_t size) {
 
 }  // namespace
 
+// At most this many sessions are remembered; beyond it the cache starts afresh.
+constexpr size_t kMaxCachedSessions = 10000;
+
 Authenticator::Authenticator(storage::AccountStore& accounts, const Clock& clock, AuthOptions options)
     : accounts_(accounts), clock_(clock), options_(std::move(options)) {
-  auto dummy = password::Hash(RandomHex(16), options_.password_limits);
-  dummy_hash_ = dummy.ok() ? *dummy : std::string();
   public_ = std::make_shared<const domain::Principal>();
+}
+
+const std::string& Authenticator::DummyHash() {
+  // Made at the first login attempt, not at start-up (it costs as much as a login).
+  std::call_once(dummy_once_, [this] {
+    auto dummy = password::Hash(RandomHex(16), options_.password_limits);
+    dummy_hash_ = dummy.ok() ? *dummy : std::string();
+  });
+  return dummy_hash_;
+}
+
+std::shared_ptr<const domain::Principal> Authenticator::CachedPrincipal(const std::string& hash,
+                                                                        const std::string& now,
+                                                                        const std::string& idle_since) {
+  if (options_.session_cache.count() <= 0) return nullptr;
+  std::lock_guard lock(cache_mutex_);
+  auto found = cache_.find(hash);
+  if (found == cache_.end()) return nullptr;
+  const CachedSession& entry = found->second;
+  const bool fresh = std::chrono::steady_clock::now() - entry.read_at < options_.session_cache;
+  // Expired or idle sessions are looked up again (and ended there); so are stale entries.
+  if (!fresh || entry.expires_at <= now || entry.last_seen_at < idle_since) {
+    cache_.erase(found);
+    return nullptr;
+  }
+  return entry.principal;
+}
+
+void Authenticator::Remember(const std::string& hash, CachedSession entry) {
+  if (options_.session_cache.count() <= 0) return;
+  std::lock_guard lock(cache_mutex_);
+  if (cache_.size() >= kMaxCachedSessions) cache_.clear();
+  cache_[hash] = std::move(entry);
+}
+
+void Authenticator::Forget(const std::string& hash) {
+  std::lock_guard lock(cache_mutex_);
+  cache_.erase(hash);
+}
+
+void Authenticator::ForgetUser(int64_t user_id) {
+  std::lock_guard lock(cache_mutex_);
+  std::erase_if(cache_, [user_id](const auto& item) { return item.second.principal->user_id == user_id; });
 }
 
 std::string Authenticator::TokenHash(std::string_view token) { return ContentHash(token, 64); }
@@ -77,21 +121,30 @@ Result<std::shared_ptr<const domain::Principal>> Authenticator::FromSession(std:
   if (!IsHex(token, kTokenHexLength) || !SecureEquals(mac, KeyedHash(options_.secret, token))) return public_;
   const auto now = clock_.Now();
   const std::string hash = TokenHash(token);
-  auto found = accounts_.LookupSession(hash, FormatUtc(now));
+  const std::string now_text = FormatUtc(now);
+  const std::string idle_since = FormatUtc(now - options_.idle_timeout);
+  if (auto cached = CachedPrincipal(hash, now_text, idle_since)) return cached;
+  auto found = accounts_.LookupSession(hash, now_text);
   if (!found.ok()) {
     if (found.status().code() == ErrorCode::kNotFound) return public_;
     return found.status();
   }
   const auto& [session, user] = *found;
-  if (session.last_seen_at < FormatUtc(now - options_.idle_timeout)) {
+  if (session.last_seen_at < idle_since) {
     (void)accounts_.DeleteSession(hash);
     return public_;
   }
-  if (session.last_seen_at < FormatUtc(now - kTouchInterval)) {
-    if (Status touched = accounts_.TouchSession(hash, FormatUtc(now)); !touched.ok())
+  std::string last_seen = session.last_seen_at;
+  if (last_seen < FormatUtc(now - kTouchInterval)) {
+    if (Status touched = accounts_.TouchSession(hash, now_text); touched.ok()) {
+      last_seen = now_text;
+    } else {
       spdlog::warn("session touch failed: {}", touched.log_message());
+    }
   }
-  return PrincipalOf(user, hash);
+  auto principal = PrincipalOf(user, hash);
+  Remember(hash, {principal, session.expires_at, last_seen, std::chrono::steady_clock::now()});
+  return principal;
 }
 
 Result<std::shared_ptr<const domain::Principal>> Authenticator::FromBearer(std::string_view token) {
@@ -141,7 +194,7 @@ Result<LoginResult> Authenticator::Login(const std::string& email_input, const s
   if (!user.ok() && user.status().code() != ErrorCode::kNotFound) return user.status();
   // The same work for an unknown address as for a known one: timing does not tell them apart.
   const bool known = user.ok() && !user->user.password_hash.empty();
-  const bool verified = password::Verify(password_input, known ? user->user.password_hash : dummy_hash_);
+  const bool verified = password::Verify(password_input, known ? user->user.password_hash : DummyHash());
   if (!known || !verified) {
     for (const auto& subject : {account_subject, address_subject}) {
       if (Status recorded = accounts_.RecordFailure(subject, FormatUtc(now), window_start); !recorded.ok())
@@ -174,6 +227,7 @@ Result<LoginResult> Authenticator::OpenSession(int64_t user_id) {
 
 std::string Authenticator::Logout(const domain::Principal& principal) {
   if (!principal.session_hash.empty()) {
+    Forget(principal.session_hash);
     if (Status deleted = accounts_.DeleteSession(principal.session_hash); !deleted.ok())
       spdlog::warn("logout: {}", deleted.log_message());
   }

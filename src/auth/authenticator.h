@@ -7,13 +7,21 @@
 // costs no database lookup. The database stores only a hash of the token, so a copy of the
 // database logs nobody in. Forms of a logged-in user carry a CSRF token derived from the session.
 //
-// Login: argon2id (on the worker pool), throttled per account and per client address, with the
+// Login: argon2id (on its own pool), throttled per account and per client address, with the
 // same answer and the same work for an unknown e-mail as for a wrong password.
+//
+// A logged-in request would otherwise cost a database round trip for the session, its user and
+// roles; the principal is kept in memory for `session_cache` (1 s) after it was read. This
+// instance forgets a person's entries at once when their account, roles or sessions change here
+// (AccountStore::OnUserChanged); a change made through another instance takes effect here within
+// that second. Expiry and idle time are checked against the clock on every request.
 #pragma once
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "core/clock.h"
 #include "core/password.h"
@@ -30,8 +38,9 @@ struct AuthOptions {
   std::chrono::seconds session_lifetime = std::chrono::hours(12);
   std::chrono::seconds idle_timeout = std::chrono::hours(2);
   password::Limits password_limits = password::Interactive();
-  bool secure_cookies = false;       // add `Secure` (served over TLS)
-  int max_failures_per_account = 5;  // within `failure_window`
+  bool secure_cookies = false;                    // add `Secure` (served over TLS)
+  std::chrono::milliseconds session_cache{1000};  // how long a read session is reused; 0: never
+  int max_failures_per_account = 5;               // within `failure_window`
   int max_failures_per_address = 30;
   std::chrono::seconds failure_window = std::chrono::minutes(15);
 };
@@ -61,6 +70,9 @@ class Authenticator {
   // Opens a session for a user who just proved who they are some other way (accepted an invitation).
   Result<LoginResult> OpenSession(int64_t user_id);
 
+  // Drops what this instance remembers of the user's sessions (their account changed).
+  void ForgetUser(int64_t user_id);
+
   // Hashes a new password with the configured limits (for reset, invitation, CLI).
   Result<std::string> HashPassword(std::string_view password) const;
   // The stored form of a secret token (sessions, one-time links, API tokens).
@@ -77,11 +89,28 @@ class Authenticator {
   Status CheckThrottle(const std::string& account_subject, const std::string& address_subject,
                        const std::string& window_start);
 
+  const std::string& DummyHash();
+
+  // A session read from the database, reused for options_.session_cache.
+  struct CachedSession {
+    std::shared_ptr<const domain::Principal> principal;
+    std::string expires_at;
+    std::string last_seen_at;
+    std::chrono::steady_clock::time_point read_at;
+  };
+  std::shared_ptr<const domain::Principal> CachedPrincipal(const std::string& hash, const std::string& now,
+                                                           const std::string& idle_since);
+  void Remember(const std::string& hash, CachedSession entry);
+  void Forget(const std::string& hash);
+
   storage::AccountStore& accounts_;
   const Clock& clock_;
   AuthOptions options_;
+  std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against for unknown e-mails, so both take the same time
   std::shared_ptr<const domain::Principal> public_;
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, CachedSession> cache_;  // by session token hash
 };
 
 }  // namespace samskab::auth

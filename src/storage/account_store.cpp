@@ -321,33 +321,31 @@ Result<UserWithGrants> AccountStore::GetUser(int64_t id) {
 
 Status AccountStore::AddGrant(const domain::Actor& actor, int64_t user_id, const Grant& grant) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(
-             database_,
-             [&](Connection& connection) -> Result<bool> {
-               SAMSKAB_RETURN_IF_ERROR(InsertGrant(connection, actor, user_id, grant, now));
-               return true;
-             })
-      .status();
+  return Changed(user_id, InWriteTransaction<bool>(database_, [&](Connection& connection) -> Result<bool> {
+                            SAMSKAB_RETURN_IF_ERROR(InsertGrant(connection, actor, user_id, grant, now));
+                            return true;
+                          }).status());
 }
 
 Status AccountStore::RemoveStaffGrant(const domain::Actor& actor, const domain::MunicipalityScope& scope,
                                       int64_t grant_id) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(database_,
-                                  [&](Connection& connection) -> Result<bool> {
-                                    auto rows = connection.Query(kStaffGrant, {grant_id, scope.code()});
-                                    if (!rows.ok()) return rows.status();
-                                    if (rows->empty()) return NotFound("no such grant in this municipality");
-                                    const int64_t user_id = rows->front().Int(0);
-                                    const Grant grant = GrantFromRow(rows->front(), 1);
-                                    auto deleted = connection.Execute(kDeleteGrant, {grant_id, scope.code()});
-                                    if (!deleted.ok()) return deleted.status();
-                                    SAMSKAB_RETURN_IF_ERROR(RecordAudit(
-                                        connection, actor, scope.code(), "role.revoke", "user",
-                                        std::to_string(user_id), GrantSnapshot(grant), std::nullopt, now));
-                                    return true;
-                                  })
-      .status();
+  int64_t changed_user = 0;
+  Status removed = InWriteTransaction<bool>(database_, [&](Connection& connection) -> Result<bool> {
+                     auto rows = connection.Query(kStaffGrant, {grant_id, scope.code()});
+                     if (!rows.ok()) return rows.status();
+                     if (rows->empty()) return NotFound("no such grant in this municipality");
+                     const int64_t user_id = rows->front().Int(0);
+                     changed_user = user_id;
+                     const Grant grant = GrantFromRow(rows->front(), 1);
+                     auto deleted = connection.Execute(kDeleteGrant, {grant_id, scope.code()});
+                     if (!deleted.ok()) return deleted.status();
+                     SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "role.revoke",
+                                                         "user", std::to_string(user_id),
+                                                         GrantSnapshot(grant), std::nullopt, now));
+                     return true;
+                   }).status();
+  return Changed(changed_user, removed);
 }
 
 Result<std::vector<StaffGrant>> AccountStore::ListStaff(const domain::MunicipalityScope& scope) {
@@ -371,63 +369,59 @@ Result<std::vector<StaffGrant>> AccountStore::ListStaff(const domain::Municipali
 
 Status AccountStore::SetPasswordHash(const domain::Actor& actor, int64_t user_id, const std::string& hash) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(
-             database_,
-             [&](Connection& connection) -> Result<bool> {
-               auto changed = connection.Execute(kSetPassword, {hash, user_id});
-               if (!changed.ok()) return changed.status();
-               if (*changed == 0) return NotFound("no such user");
-               // The hash itself never goes into the log.
-               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.password", "user",
-                                                   std::to_string(user_id), std::nullopt, std::nullopt, now));
-               return true;
-             })
-      .status();
+  return Changed(user_id, InWriteTransaction<bool>(database_, [&](Connection& connection) -> Result<bool> {
+                            auto changed = connection.Execute(kSetPassword, {hash, user_id});
+                            if (!changed.ok()) return changed.status();
+                            if (*changed == 0) return NotFound("no such user");
+                            // The hash itself never goes into the log.
+                            SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.password",
+                                                                "user", std::to_string(user_id), std::nullopt,
+                                                                std::nullopt, now));
+                            return true;
+                          }).status());
 }
 
 Status AccountStore::Erase(const domain::Actor& actor, int64_t user_id) {
   const std::string now = Now();
-  return InWriteTransaction<bool>(
-             database_,
-             [&](Connection& connection) -> Result<bool> {
-               auto found = UserOn(connection, kUserById, user_id);
-               if (!found.ok()) return found.status();
-               if (found->user.erased_at) return NotFound("already erased");
-               const std::string id = std::to_string(user_id);
-               const std::string email = found->user.email;
-               const char* statements[] = {
-                   "DELETE FROM sessions WHERE user_id = ?",
-                   "DELETE FROM role_grants WHERE user_id = ?",
-                   "DELETE FROM consents WHERE user_id = ?",
-                   "DELETE FROM one_time_tokens WHERE user_id = ?",
-               };
-               for (const char* sql : statements) {
-                 auto done = connection.Execute(sql, {user_id});
-                 if (!done.ok()) return done.status();
-               }
-               // Links sent to the address (invitations) and messages written from it go too.
-               for (const char* sql : {"DELETE FROM one_time_tokens WHERE email = ?",
-                                       "DELETE FROM inquiries WHERE email = ?"}) {
-                 auto done = connection.Execute(sql, {email});
-                 if (!done.ok()) return done.status();
-               }
-               // The person's own values leave the audit trail; the fact that changes happened stays.
-               auto scrubbed = connection.Execute(
-                   "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'user' AND "
-                   "entity_id = ?",
-                   {id});
-               if (!scrubbed.ok()) return scrubbed.status();
-               auto anonymised = connection.Execute(
-                   "UPDATE users SET email = ?, display_name = '', password_hash = '', email_verified_at = "
-                   "NULL, "
-                   "erased_at = ?, revision = revision + 1 WHERE id = ?",
-                   {fmt::format("erased-{}@invalid", user_id), now, user_id});
-               if (!anonymised.ok()) return anonymised.status();
-               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.erase", "user", id,
-                                                   std::nullopt, std::nullopt, now));
-               return true;
-             })
-      .status();
+  return Changed(
+      user_id, InWriteTransaction<bool>(database_, [&](Connection& connection) -> Result<bool> {
+                 auto found = UserOn(connection, kUserById, user_id);
+                 if (!found.ok()) return found.status();
+                 if (found->user.erased_at) return NotFound("already erased");
+                 const std::string id = std::to_string(user_id);
+                 const std::string email = found->user.email;
+                 const char* statements[] = {
+                     "DELETE FROM sessions WHERE user_id = ?",
+                     "DELETE FROM role_grants WHERE user_id = ?",
+                     "DELETE FROM consents WHERE user_id = ?",
+                     "DELETE FROM one_time_tokens WHERE user_id = ?",
+                 };
+                 for (const char* sql : statements) {
+                   auto done = connection.Execute(sql, {user_id});
+                   if (!done.ok()) return done.status();
+                 }
+                 // Links sent to the address (invitations) and messages written from it go too.
+                 for (const char* sql : {"DELETE FROM one_time_tokens WHERE email = ?",
+                                         "DELETE FROM inquiries WHERE email = ?"}) {
+                   auto done = connection.Execute(sql, {email});
+                   if (!done.ok()) return done.status();
+                 }
+                 // The person's own values leave the audit trail; the fact that changes happened stays.
+                 auto scrubbed = connection.Execute(
+                     "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'user' AND "
+                     "entity_id = ?",
+                     {id});
+                 if (!scrubbed.ok()) return scrubbed.status();
+                 auto anonymised = connection.Execute(
+                     "UPDATE users SET email = ?, display_name = '', password_hash = '', email_verified_at = "
+                     "NULL, "
+                     "erased_at = ?, revision = revision + 1 WHERE id = ?",
+                     {fmt::format("erased-{}@invalid", user_id), now, user_id});
+                 if (!anonymised.ok()) return anonymised.status();
+                 SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.erase", "user", id,
+                                                     std::nullopt, std::nullopt, now));
+                 return true;
+               }).status());
 }
 
 Status AccountStore::CreateSession(const SessionRecord& session) {
@@ -478,7 +472,9 @@ Status AccountStore::DeleteSession(const std::string& token_hash) {
 Result<int64_t> AccountStore::DeleteSessionsOf(int64_t user_id) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  return (*lease)->Execute(kDeleteSessionsOf, {user_id});
+  auto deleted = (*lease)->Execute(kDeleteSessionsOf, {user_id});
+  if (deleted.ok()) (void)Changed(user_id, Status::Ok());
+  return deleted;
 }
 
 Result<std::vector<SessionRecord>> AccountStore::SessionsOf(int64_t user_id) {
@@ -549,7 +545,7 @@ Result<std::vector<domain::OneTimeToken>> AccountStore::PendingInvitations(
 Result<int64_t> AccountStore::AcceptInvitation(const domain::Actor& actor, const std::string& token_hash,
                                                const std::optional<User>& new_user) {
   const std::string now = Now();
-  return InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
+  return ChangedUser(InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
     auto token = ConsumeOneTimeToken(connection, token_hash, domain::TokenPurpose::kInvitation, now);
     if (!token.ok()) return token.status();
     if (!token->grant) return Internal("invitation without a role");
@@ -566,13 +562,13 @@ Result<int64_t> AccountStore::AcceptInvitation(const domain::Actor& actor, const
     auto created = InsertUserOn(connection, actor, user, {*token->grant}, now);
     if (!created.ok()) return created.status();
     return created->id;
-  });
+  }));
 }
 
 Result<int64_t> AccountStore::ResetPassword(const domain::Actor& actor, const std::string& token_hash,
                                             const std::string& password_hash) {
   const std::string now = Now();
-  return InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
+  return ChangedUser(InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
     auto token = ConsumeOneTimeToken(connection, token_hash, domain::TokenPurpose::kResetPassword, now);
     if (!token.ok()) return token.status();
     if (!token->user_id) return Internal("reset token without a user");
@@ -584,12 +580,12 @@ Result<int64_t> AccountStore::ResetPassword(const domain::Actor& actor, const st
     SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.password_reset", "user",
                                         std::to_string(*token->user_id), std::nullopt, std::nullopt, now));
     return *token->user_id;
-  });
+  }));
 }
 
 Result<int64_t> AccountStore::VerifyEmail(const domain::Actor& actor, const std::string& token_hash) {
   const std::string now = Now();
-  return InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
+  return ChangedUser(InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
     auto token = ConsumeOneTimeToken(connection, token_hash, domain::TokenPurpose::kVerifyEmail, now);
     if (!token.ok()) return token.status();
     if (!token->user_id) return Internal("verification token without a user");
@@ -599,7 +595,7 @@ Result<int64_t> AccountStore::VerifyEmail(const domain::Actor& actor, const std:
     SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, "", "user.verify_email", "user",
                                         std::to_string(*token->user_id), std::nullopt, std::nullopt, now));
     return *token->user_id;
-  });
+  }));
 }
 
 Status AccountStore::Enqueue(Connection& connection, const domain::OutboxMessage& message) {
@@ -767,6 +763,16 @@ Result<std::string> AccountStore::OrganisationName(int64_t id) {
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return NotFound("no such organisation");
   return rows->front().Text(0);
+}
+
+Status AccountStore::Changed(int64_t user_id, Status status) const {
+  if (status.ok() && user_id > 0 && user_changed_) user_changed_(user_id);
+  return status;
+}
+
+Result<int64_t> AccountStore::ChangedUser(Result<int64_t> user_id) const {
+  if (user_id.ok()) (void)Changed(*user_id, Status::Ok());
+  return user_id;
 }
 
 Result<std::string> AccountStore::InstanceSecret(const std::string& name,

@@ -132,8 +132,16 @@ class AccountStore {
 
   Database& database() { return database_; }
 
+  // Called after every committed change to a person's account, roles or sessions (so that an
+  // in-process cache of logged-in principals can forget them). Set once, before serving.
+  void OnUserChanged(std::function<void(int64_t user_id)> listener) { user_changed_ = std::move(listener); }
+
  private:
   std::string Now() const { return FormatUtc(clock_.Now()); }
+  // Tell the listener about `user_id` when `status` is ok; returns `status`.
+  Status Changed(int64_t user_id, Status status) const;
+  Result<int64_t> ChangedUser(Result<int64_t> user_id) const;
+  std::function<void(int64_t)> user_changed_;
   Database& database_;
   const Clock& clock_;
 };
