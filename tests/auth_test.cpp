@@ -362,6 +362,26 @@ TEST_F(Auth, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
   EXPECT_EQ(Login("anna@furesoe.dk", "et nyt langt kodeord").status, 303);
 }
 
+TEST_F(Auth, AStolenSessionCannotBeUsedToGuessThePassword) {
+  server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
+  const std::string session = server_->Login("anna@furesoe.dk", kPassword);
+  const std::string csrf = server_->CsrfFor(session);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(PostForm("/account/password",
+                       {{"current_password", "gæt " + std::to_string(i)}, {"password", "mit nye kodeord"}},
+                       session, csrf)
+                  .status,
+              422);
+  }
+  const HttpResult throttled = PostForm(
+      "/account/password", {{"current_password", kPassword}, {"password", "mit nye kodeord"}}, session, csrf);
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_NE(throttled.body.find("for mange forkerte forsøg"), std::string::npos);
+  EXPECT_EQ(Login("anna@furesoe.dk", "mit nye kodeord").status, 429);  // the account is throttled, unchanged
+  server_->clock().Advance(std::chrono::minutes(16));
+  EXPECT_EQ(Login("anna@furesoe.dk", kPassword).status, 303);
+}
+
 TEST_F(Auth, APersonDownloadsTheirDataAndErasureAnonymisesThemButKeepsTheFigures) {
   const int64_t id = server_->AddUser("anna@furesoe.dk", kPassword, AdminOf0190());
   const std::string cookie = server_->Login("anna@furesoe.dk", kPassword);

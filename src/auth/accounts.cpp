@@ -139,11 +139,16 @@ Status AccountService::VerifyEmail(const domain::Actor& actor, std::string_view 
 }
 
 Status AccountService::ChangePassword(const domain::Actor& actor, const domain::Principal& principal,
-                                      std::string_view current, std::string_view replacement) {
-  auto user = accounts_.GetUser(principal.user_id);
-  if (!user.ok()) return user.status();
-  if (!password::Verify(current, user->user.password_hash))
-    return InvalidArgument("current password wrong", "account.error.current_password");
+                                      const std::string& current, std::string_view replacement,
+                                      const std::string& client_address) {
+  auto checked = authenticator_.CheckPassword(principal.email, current, client_address);
+  if (!checked.ok()) {
+    const ErrorCode code = checked.status().code();
+    if (code == ErrorCode::kUnauthenticated || code == ErrorCode::kInvalidArgument)
+      return InvalidArgument("current password wrong", "account.error.current_password");
+    return checked.status();  // kTooManyRequests: the throttle's own message
+  }
+  if (*checked != principal.user_id) return Status(ErrorCode::kPermissionDenied, "not the same account");
   auto hash = authenticator_.HashPassword(replacement);
   if (!hash.ok()) return hash.status();
   SAMSKAB_RETURN_IF_ERROR(accounts_.SetPasswordHash(actor, principal.user_id, *hash));

@@ -52,8 +52,11 @@ class AccountService {
   Status SendVerification(const domain::Principal& principal, std::string_view lang);
   Status VerifyEmail(const domain::Actor& actor, std::string_view token);
   // Changes the password of a logged-in user who knows the current one; ends their other sessions.
+  // Wrong current passwords count towards the login throttle, so a stolen session cannot be
+  // used to guess the password.
   Status ChangePassword(const domain::Actor& actor, const domain::Principal& principal,
-                        std::string_view current, std::string_view replacement);
+                        const std::string& current, std::string_view replacement,
+                        const std::string& client_address);
 
   // Everything the platform holds about the person, as JSON (GDPR art. 15 and 20).
   Result<nlohmann::json> ExportData(int64_t user_id);

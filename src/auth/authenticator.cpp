@@ -179,6 +179,14 @@ Status Authenticator::CheckThrottle(const std::string& account_subject, const st
 
 Result<LoginResult> Authenticator::Login(const std::string& email_input, const std::string& password_input,
                                          const std::string& client_address) {
+  auto user_id = CheckPassword(email_input, password_input, client_address);
+  if (!user_id.ok()) return user_id.status();
+  return OpenSession(*user_id);
+}
+
+Result<int64_t> Authenticator::CheckPassword(const std::string& email_input,
+                                             const std::string& password_input,
+                                             const std::string& client_address) {
   std::string email = email_input;
   SAMSKAB_RETURN_IF_ERROR(domain::NormaliseEmail(email));
   if (password_input.empty()) return InvalidArgument("password empty", "validation.required");
@@ -209,7 +217,7 @@ Result<LoginResult> Authenticator::Login(const std::string& email_input, const s
       (void)accounts_.SetPasswordHash(domain::Actor::System("login-rehash", ""), user->user.id, *rehashed);
     }
   }
-  return OpenSession(user->user.id);
+  return user->user.id;
 }
 
 Result<LoginResult> Authenticator::OpenSession(int64_t user_id) {

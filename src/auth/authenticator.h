@@ -63,6 +63,10 @@ class Authenticator {
   // for an unknown e-mail and a wrong password alike; kTooManyRequests "auth.error.throttled".
   Result<LoginResult> Login(const std::string& email, const std::string& password,
                             const std::string& client_address);
+  // The password check of Login() without a new session: for a logged-in person who confirms
+  // their current password (changing it). Throttled and counted like a login. The user's id.
+  Result<int64_t> CheckPassword(const std::string& email, const std::string& password,
+                                const std::string& client_address);
   // Ends this session; the returned header clears the cookie.
   std::string Logout(const domain::Principal& principal);
   // Ends every session of the user (all devices, all instances).

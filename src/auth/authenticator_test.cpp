@@ -65,8 +65,9 @@ class SessionCache : public ::testing::Test {
 
 TEST_F(SessionCache, AChangeThroughThisInstanceCountsAtOnce) {
   ASSERT_EQ(Roles(*here_), 1U);  // read and remembered
-  ASSERT_TRUE(here_store_->AddGrant(domain::Actor::System("test", "t"), user_id_,
-                                    {Role::kPlatformAdmin, "", std::nullopt, std::nullopt})
+  ASSERT_TRUE(here_store_
+                  ->AddGrant(domain::Actor::System("test", "t"), user_id_,
+                             {Role::kPlatformAdmin, "", std::nullopt, std::nullopt})
                   .ok());
   EXPECT_EQ(Roles(*here_), 2U);
   ASSERT_TRUE(here_->LogoutEverywhere(user_id_).ok());

@@ -394,9 +394,13 @@ Result<http::Response> PasswordSubmit(const PageDependencies& deps, http::Reques
   if (!params.ok()) return params.status();
   Form form = PasswordForm(deps, request);
   if (CsrfRejected(request, *params, form)) return AccountPageWith(deps, request, form, 403);
-  Status changed = deps.account_service.ChangePassword(auth::ActorOf(request), auth::PrincipalOf(request),
-                                                       FormValue(*params, "current_password"),
-                                                       FormValue(*params, "password"));
+  Status changed = deps.account_service.ChangePassword(
+      auth::ActorOf(request), auth::PrincipalOf(request), FormValue(*params, "current_password"),
+      FormValue(*params, "password"), request.remote_address);
+  if (changed.code() == ErrorCode::kTooManyRequests) {
+    form.problems.push_back(ProblemOf(changed, "current_password"));
+    return AccountPageWith(deps, request, form, 429);
+  }
   if (changed.code() == ErrorCode::kInvalidArgument) {
     const bool current = changed.user_message_key() == "account.error.current_password";
     form.problems.push_back(ProblemOf(changed, current ? "current_password" : "password"));
