@@ -84,7 +84,7 @@ class Fixture {
     samskab::domain::User user;
     user.email = "bench@example.dk";
     user.display_name = "Bench";
-    user.password_hash = "-";
+    user.password_hash = "no password: the session is opened directly";
     auto created = app_->accounts().CreateUser(
         samskab::domain::Actor::System("bench", "bench"), user,
         {{samskab::domain::Role::kMunicipalAdmin, kMunicipality, std::nullopt, std::nullopt}});

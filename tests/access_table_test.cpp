@@ -209,7 +209,9 @@ TEST_F(AccessTable, ThePolicyDecidesEveryRouteForEveryRoleAsTheTableSays) {
         EXPECT_TRUE(code == ErrorCode::kUnauthenticated || code == ErrorCode::kPermissionDenied ||
                     code == ErrorCode::kNotFound)
             << key << " for " << name << ": " << ErrorCodeName(code);
-        if (name == "public") EXPECT_EQ(code, ErrorCode::kUnauthenticated) << key;
+        if (name == "public") {
+          EXPECT_EQ(code, ErrorCode::kUnauthenticated) << key;
+        }
       }
     }
   }
@@ -331,7 +333,9 @@ TEST_F(AccessTable, TheServerEnforcesTheTableOnEveryGetRoute) {
         // Another municipality's admin gets "not found", like for a municipality that does not exist.
         const bool not_found = result.status == 404;
         EXPECT_TRUE(denied || not_found) << path << " for " << name << ": " << result.status;
-        if (name == "public" && !route.access.municipality_param.empty()) EXPECT_TRUE(sent_to_login) << path;
+        if (name == "public" && !route.access.municipality_param.empty()) {
+          EXPECT_TRUE(sent_to_login) << path;
+        }
       }
     }
   }

@@ -1,5 +1,7 @@
 #include "api/openapi.h"
 
+#include <fmt/format.h>
+
 #include "core/embedded.h"
 #include "core/random.h"
 
@@ -11,7 +13,7 @@ void RegisterOpenApi(http::Router& router) {
   router.Add(
       "GET", "/api/v1/openapi.json", domain::Access::Public(),
       [](http::Request& request) -> Result<http::Response> {
-        static const std::string kEtag = "\"" + ContentHash(OpenApiDocument(), 16) + "\"";
+        static const std::string kEtag = fmt::format("\"{}\"", ContentHash(OpenApiDocument(), 16));
         http::Response response;
         response.headers.Add("ETag", kEtag);
         response.headers.Add("Cache-Control", "public, max-age=300");

@@ -27,7 +27,7 @@ class SessionCache : public ::testing::Test {
     domain::User user;
     user.email = "anna@furesoe.dk";
     user.display_name = "Anna";
-    user.password_hash = "-";
+    user.password_hash = "no password: sessions are opened directly";
     auto created = here_store_->CreateUser(domain::Actor::System("test", "t"), user,
                                            {{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt}});
     ASSERT_TRUE(created.ok());
