@@ -115,6 +115,7 @@ const std::map<std::string, Who>& Table() {
       {"POST /admin/{municipality}/tokens", kMunicipalAdmins},
       {"POST /admin/{municipality}/tokens/{id}/revoke", kMunicipalAdmins},
       {"GET /admin/{municipality}/audit", kMunicipalAdmins},
+      {"GET /admin/{municipality}/inquiries", kMunicipalAdmins},
       {"GET /platform/municipalities", kPlatform},
       {"POST /platform/municipalities/{code}", kPlatform},
       {"GET /platform/outbox", kPlatform},

@@ -213,7 +213,8 @@ TEST_F(AdminPagesTest, IdsOfAnotherMunicipalityInAUrlOrAFormAreNotFound) {
   const auto actor = domain::Actor::System("test", "test");
   const domain::MunicipalityScope aalborg("0851");
   auto foreign_unit = app().units().Create(
-      aalborg, actor, {0, "0851", std::nullopt, domain::UnitKind::kAdministration, "Aalborgs forvaltning X1", 1, "", ""});
+      aalborg, actor,
+      {0, "0851", std::nullopt, domain::UnitKind::kAdministration, "Aalborgs forvaltning X1", 1, "", ""});
   ASSERT_TRUE(foreign_unit.ok());
   const Session aalborg_admin = MunicipalAdmin("0851");
   domain::ApiToken token;
@@ -232,7 +233,8 @@ TEST_F(AdminPagesTest, IdsOfAnotherMunicipalityInAUrlOrAFormAreNotFound) {
   // URLs: the same answer as for an id that does not exist.
   for (const auto& [foreign, missing] : std::vector<std::pair<std::string, std::string>>{
            {"/admin/0190/units/" + unit_id + "/delete", "/admin/0190/units/99999999/delete"},
-           {"/admin/0190/staff/" + std::to_string(foreign_grant) + "/remove", "/admin/0190/staff/99999999/remove"},
+           {"/admin/0190/staff/" + std::to_string(foreign_grant) + "/remove",
+            "/admin/0190/staff/99999999/remove"},
            {"/admin/0190/tokens/" + std::to_string(foreign_token->token.id) + "/revoke",
             "/admin/0190/tokens/99999999/revoke"}}) {
     const HttpResult a = PostAs(admin, foreign, {{"revision", "1"}});
@@ -245,8 +247,9 @@ TEST_F(AdminPagesTest, IdsOfAnotherMunicipalityInAUrlOrAFormAreNotFound) {
                                    {{"kind", "center"}, {"name", "Snylter X1"}, {"parent_id", unit_id}});
   EXPECT_EQ(parent.status, 422);
   EXPECT_TRUE(Contains(parent.body, Message("unit.error.parent_not_found")));
-  const HttpResult invite = PostAs(admin, "/admin/0190/staff/invite",
-                                   {{"email", "x1@furesoe.dk"}, {"role", "municipal_employee"}, {"unit_id", unit_id}});
+  const HttpResult invite =
+      PostAs(admin, "/admin/0190/staff/invite",
+             {{"email", "x1@furesoe.dk"}, {"role", "municipal_employee"}, {"unit_id", unit_id}});
   EXPECT_EQ(invite.status, 422);
   EXPECT_TRUE(Contains(invite.body, Message("unit.error.not_found")));
   EXPECT_FALSE(MailTo("x1@furesoe.dk").has_value());
@@ -632,6 +635,59 @@ TEST_F(AdminPagesTest, AnOrganisationAdminInvitesAMemberOfTheirOwnOrganisationOn
             404);
   EXPECT_FALSE(MailTo("fremmed.f1@example.dk"));
   EXPECT_EQ(GetAs(org_admin, "/admin/0190/units").status, 403);
+}
+
+TEST_F(AdminPagesTest, TheMembersPageListsTheOrganisationsPeopleOnly) {
+  const auto actor = domain::Actor::System("test", "test");
+  auto organisation =
+      app().accounts().CreateOrganisation(actor, "Spejderne M1", "popular_education_association");
+  auto other = app().accounts().CreateOrganisation(actor, "Andre M1", "community");
+  ASSERT_TRUE(organisation.ok() && other.ok());
+  const Session org_admin =
+      LoginAs("org-m1", Grant{Role::kOrganisationAdmin, "", std::nullopt, *organisation});
+  domain::User marked;
+  marked.email = "medlem-m1@example.dk";
+  marked.display_name = "<b>medlem</b> M1";
+  marked.password_hash = "-x-";
+  ASSERT_TRUE(
+      app()
+          .accounts()
+          .CreateUser(actor, marked, {Grant{Role::kOrganisationMember, "", std::nullopt, *organisation}})
+          .ok());
+  server_->AddUser("fremmed-m1@example.dk", kPassword,
+                   Grant{Role::kOrganisationMember, "", std::nullopt, *other});
+  const HttpResult page = GetAs(org_admin, fmt::format("/organisations/{}/members", *organisation));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "&lt;b&gt;medlem&lt;/b&gt;"));
+  EXPECT_FALSE(Contains(page.body, "<b>medlem</b>"));
+  EXPECT_TRUE(Contains(page.body, Message("role.organisation_member")));
+  EXPECT_TRUE(Contains(page.body, Message("role.organisation_admin")));
+  EXPECT_FALSE(Contains(page.body, "fremmed-m1@example.dk"));
+}
+
+TEST_F(AdminPagesTest, AdminsReadTheirMunicipalitysContactMessagesEscaped) {
+  const HttpResult form = Get(port(), "/contact");
+  const std::string csrf = testing::CsrfFromPage(form.body);
+  const std::string cookie = form.header("set-cookie").substr(0, form.header("set-cookie").find(';'));
+  const HttpResult sent =
+      Send(port(), "POST", "/contact",
+           "csrf_token=" + csrf + "&name=Ida+I1&email=ida%40example.dk&topic=idea&message=" +
+               text::PercentEncode("<script>alert('I1')</script> Vi vil gerne hjælpe"),
+           {{"Content-Type", kForm}, {"Cookie", cookie}});
+  ASSERT_EQ(sent.status, 303);
+  const Session admin = MunicipalAdmin("0190");
+  const HttpResult page = GetAs(admin, "/admin/0190/inquiries");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Ida I1"));
+  EXPECT_TRUE(Contains(page.body, "&lt;script&gt;alert(&#39;I1&#39;)&lt;/script&gt; Vi vil gerne hjælpe"));
+  EXPECT_FALSE(Contains(page.body, "<script>alert"));
+  EXPECT_TRUE(Contains(page.body, Message("contact.topic_option.idea")));
+  // Aalborg's admin sees none of Furesø's messages.
+  const Session aalborg = MunicipalAdmin("0851");
+  EXPECT_EQ(GetAs(aalborg, "/admin/0190/inquiries").status, 404);
+  const HttpResult own = GetAs(aalborg, "/admin/0851/inquiries");
+  EXPECT_EQ(own.status, 200);
+  EXPECT_FALSE(Contains(own.body, "Ida I1"));
 }
 
 }  // namespace

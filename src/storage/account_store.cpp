@@ -30,9 +30,13 @@ constexpr char kInsertGrant[] =
     "INSERT INTO role_grants (user_id, role, municipality_code, unit_id, organisation_id, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?)";
 constexpr char kUnitInMunicipality[] = "SELECT COUNT(*) FROM units WHERE municipality_code = ? AND id = ?";
-constexpr char kStaff[] =
-    "SELECT g.id, u.id, u.email, u.display_name, g.role, g.unit_id FROM role_grants g JOIN users u ON u.id = "
-    "g.user_id WHERE g.municipality_code = ? AND u.erased_at IS NULL ORDER BY u.display_name, u.id, g.id";
+// The people holding roles in one scope: a municipality's staff, an organisation's members.
+#define SAMSKAB_GRANT_HOLDERS(scope_column)                                                                  \
+  "SELECT g.id, u.id, u.email, u.display_name, g.role, g.unit_id FROM role_grants g JOIN users u ON u.id = " \
+  "g.user_id WHERE g." scope_column " = ? AND u.erased_at IS NULL ORDER BY u.display_name, u.id, g.id"
+constexpr char kStaff[] = SAMSKAB_GRANT_HOLDERS("municipality_code");
+constexpr char kMembers[] = SAMSKAB_GRANT_HOLDERS("organisation_id");
+#undef SAMSKAB_GRANT_HOLDERS
 constexpr char kStaffGrant[] =
     "SELECT user_id, role, COALESCE(municipality_code, ''), unit_id, organisation_id FROM role_grants "
     "WHERE id = ? AND municipality_code = ?";
@@ -348,23 +352,33 @@ Status AccountStore::RemoveStaffGrant(const domain::Actor& actor, const domain::
   return Changed(changed_user, removed);
 }
 
-Result<std::vector<StaffGrant>> AccountStore::ListStaff(const domain::MunicipalityScope& scope) {
-  auto lease = database_.Acquire();
+namespace {
+Result<std::vector<StaffGrant>> GrantHolders(Database& database, const char* sql, const Value& scope) {
+  auto lease = database.Acquire();
   if (!lease.ok()) return lease.status();
-  auto rows = (*lease)->Query(kStaff, {scope.code()});
+  auto rows = (*lease)->Query(sql, {scope});
   if (!rows.ok()) return rows.status();
-  std::vector<StaffGrant> staff;
+  std::vector<StaffGrant> holders;
   for (const auto& row : *rows) {
-    StaffGrant member{row.Int(0),
+    StaffGrant holder{row.Int(0),
                       row.Int(1),
                       row.Text(2),
                       row.Text(3),
                       domain::ParseRole(row.Text(4)).value_or(Role::kMunicipalEmployee),
                       std::nullopt};
-    if (!row.IsNull(5)) member.unit_id = row.Int(5);
-    staff.push_back(std::move(member));
+    if (!row.IsNull(5)) holder.unit_id = row.Int(5);
+    holders.push_back(std::move(holder));
   }
-  return staff;
+  return holders;
+}
+}  // namespace
+
+Result<std::vector<StaffGrant>> AccountStore::ListStaff(const domain::MunicipalityScope& scope) {
+  return GrantHolders(database_, kStaff, scope.code());
+}
+
+Result<std::vector<StaffGrant>> AccountStore::ListOrganisationMembers(int64_t organisation_id) {
+  return GrantHolders(database_, kMembers, organisation_id);
 }
 
 Status AccountStore::SetPasswordHash(const domain::Actor& actor, int64_t user_id, const std::string& hash) {

@@ -21,7 +21,8 @@ struct UserWithGrants {
   std::vector<domain::Grant> grants;
 };
 
-// A member of a municipality's staff: one row per role grant there.
+// A holder of a role in a scope (a municipality's staff, an organisation's members): one row per
+// role grant there.
 struct StaffGrant {
   int64_t grant_id = 0;
   int64_t user_id = 0;
@@ -55,6 +56,8 @@ class AccountStore {
   Status RemoveStaffGrant(const domain::Actor& actor, const domain::MunicipalityScope& scope,
                           int64_t grant_id);
   Result<std::vector<StaffGrant>> ListStaff(const domain::MunicipalityScope& scope);
+  // The people holding a role in the organisation (admins and members).
+  Result<std::vector<StaffGrant>> ListOrganisationMembers(int64_t organisation_id);
   Status SetPasswordHash(const domain::Actor& actor, int64_t user_id, const std::string& hash);
   // Anonymises the person: e-mail, name and password go, roles, sessions, tokens and consents
   // are removed; the row stays so that statistics keep counting. Their contact-form messages

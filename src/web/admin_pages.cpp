@@ -127,7 +127,7 @@ Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Req
 std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::Request& request,
                                       const std::string& code, std::string_view current) {
   std::vector<SideNavItem> items;
-  for (const char* page : {"units", "staff", "tokens", "audit"}) {
+  for (const char* page : {"units", "staff", "tokens", "inquiries", "audit"}) {
     items.push_back({fmt::format("/admin/{}/{}", code, page),
                      T(deps, request, fmt::format("admin.menu.{}", page)), current == page});
   }
@@ -774,6 +774,32 @@ Result<http::Response> OutboxPage(const PageDependencies& deps, http::Request& r
   return RenderAdmin(deps, request, page, "platform_outbox", body, 200, {});
 }
 
+// --- /admin/{municipality}/inquiries: messages from the contact form ---
+
+// The newest messages the page shows (older ones are deleted after a year, see PRIVACY.md).
+constexpr int kInquiriesShown = 200;
+
+Result<http::Response> InquiriesPage(const PageDependencies& deps, http::Request& request) {
+  const domain::MunicipalityScope scope = auth::ScopeOf(request);
+  auto inquiries = deps.inquiries.ListForMunicipality(scope.code(), kInquiriesShown);
+  if (!inquiries.ok()) return inquiries.status();
+  auto frame = MunicipalPage(deps, request, "inquiries", "");
+  if (!frame.ok()) return frame.status();
+  ctemplate::TemplateDictionary body("admin_inquiries");
+  if (inquiries->empty()) body.ShowSection("NO_INQUIRIES");
+  auto* list = inquiries->empty() ? nullptr : body.AddSectionDictionary("INQUIRIES");
+  for (const auto& inquiry : *inquiries) {
+    auto* item = list->AddSectionDictionary("INQUIRY");
+    item->SetValue("NAME", inquiry.name);
+    item->SetValue("EMAIL", inquiry.email);
+    item->SetValue("TOPIC", T(deps, request, fmt::format("contact.topic_option.{}", inquiry.topic)));
+    item->SetValue("RECEIVED_ISO", inquiry.created_at);
+    item->SetValue("RECEIVED", ShowTime(inquiry.created_at));
+    item->SetValue("MESSAGE", inquiry.message);
+  }
+  return RenderAdmin(deps, request, *frame, "admin_inquiries", body, 200, {});
+}
+
 // --- /organisations/{organisation}/members ---
 
 struct MemberInput {
@@ -790,6 +816,16 @@ Result<http::Response> MembersPageWith(const PageDependencies& deps, const http:
   if (!name.ok()) return name.status();
   http::Response cookies;
   ctemplate::TemplateDictionary body("organisation_members");
+  auto members = deps.accounts.ListOrganisationMembers(id);
+  if (!members.ok()) return members.status();
+  if (members->empty()) body.ShowSection("NO_MEMBERS");
+  auto* table = members->empty() ? nullptr : body.AddSectionDictionary("MEMBERS");
+  for (const auto& member : *members) {
+    auto* row = table->AddSectionDictionary("MEMBER");
+    row->SetValue("NAME", member.display_name);
+    row->SetValue("EMAIL", member.email);
+    row->SetValue("ROLE", RoleLabel(deps, request, member.role));
+  }
   Form invite;
   invite.action = fmt::format("/organisations/{}/members/invite", id);
   invite.submit = T(deps, request, "organisation.invite_submit");
@@ -863,6 +899,7 @@ void RegisterAdminPages(http::Router& router, const PageDependencies& deps) {
   router.Add("POST", "/admin/{municipality}/tokens", municipal_admin, page(TokensCreateSubmit));
   router.Add("POST", "/admin/{municipality}/tokens/{id}/revoke", municipal_admin, page(TokenRevokeSubmit));
   router.Add("GET", "/admin/{municipality}/audit", municipal_admin, page(AuditPage));
+  router.Add("GET", "/admin/{municipality}/inquiries", municipal_admin, page(InquiriesPage));
   router.Add("GET", "/platform/municipalities", Access::PlatformAdmin(), page(MunicipalitiesPage));
   router.Add("POST", "/platform/municipalities/{code}", Access::PlatformAdmin(), page(MunicipalitySubmit));
   router.Add("GET", "/platform/outbox", Access::PlatformAdmin(), page(OutboxPage));

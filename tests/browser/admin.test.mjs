@@ -161,6 +161,20 @@ const MUNICIPAL_PAGES = [
     200,
   ],
   ['audit log', async (page) => (await page.goto('/admin/0190/audit')).status(), 200],
+  [
+    'inquiries with a message from the contact form',
+    async (page) => {
+      await page.goto('/contact');
+      await page.locator('#name').fill(`Ida ${RUN}`);
+      await page.locator('#email').fill('ida@example.dk');
+      await page.locator('#message').fill('Vi vil gerne hjælpe med lektiecaféen.');
+      await Promise.all([page.waitForURL('**/contact/sent'), page.locator('form[action="/contact"] button[type="submit"]').click()]);
+      const status = (await page.goto('/admin/0190/inquiries')).status();
+      await page.getByText(`Ida ${RUN}`).waitFor();
+      return status;
+    },
+    200,
+  ],
 ];
 
 const PLATFORM_PAGES = [
