@@ -26,7 +26,7 @@ using testing::Send;
 using testing::TestServer;
 
 constexpr char kPassword[] = "korrekt-hest-batteri";
-const std::string kForm = "application/x-www-form-urlencoded";
+constexpr char kForm[] = "application/x-www-form-urlencoded";
 
 struct Session {
   int64_t user_id = 0;
@@ -49,7 +49,7 @@ class AdminPagesTest : public ::testing::Test {
     static std::atomic<int> counter{0};
     const std::string email = fmt::format("{}-{}@admin-test.example", name, ++counter);
     Session session;
-    session.user_id = server_->AddUser(email, kPassword, grant);
+    session.user_id = server_->AddUser(email, kPassword, std::move(grant));
     session.cookie = server_->Login(email, kPassword);
     EXPECT_FALSE(session.cookie.empty()) << "login of " << email;
     session.csrf = server_->CsrfFor(session.cookie);

@@ -18,7 +18,7 @@ using testing::RawExchange;
 using testing::Send;
 using testing::TestServer;
 
-const domain::Actor kTestActor = domain::Actor::System("test", "test");
+domain::Actor TestActor() { return domain::Actor::System("test", "test"); }
 
 class HttpServerTest : public ::testing::Test {
  protected:
@@ -235,10 +235,10 @@ TEST_F(HttpServerTest, ApiShowsTheOfficialCodeOfDanishAndNorwegianMunicipalities
 
   EXPECT_EQ(Get(port(), "/api/v1/municipalities/no-0301").status, 404) << "loaded, but not active";
   auto& store = server_->app().municipalities();
-  ASSERT_TRUE(store.SetActive(kTestActor, "no-0301", true, std::nullopt).ok());
+  ASSERT_TRUE(store.SetActive(TestActor(), "no-0301", true, std::nullopt).ok());
   const HttpResult r = Get(port(), "/api/v1/municipalities/no-0301");
   const HttpResult list = Get(port(), "/api/v1/municipalities?limit=100");
-  ASSERT_TRUE(store.SetActive(kTestActor, "no-0301", false, std::nullopt).ok());
+  ASSERT_TRUE(store.SetActive(TestActor(), "no-0301", false, std::nullopt).ok());
   ASSERT_EQ(r.status, 200);
   const auto oslo = nlohmann::json::parse(r.body);
   EXPECT_EQ(oslo["code"], "no-0301");
@@ -273,7 +273,7 @@ TEST_F(HttpServerTest, ApiErrorsAreProblemJsonInTheCallersLanguage) {
 TEST_F(HttpServerTest, ApiListPagesWithCursors) {
   auto& store = server_->app().municipalities();
   for (const char* code : {"0101", "0147", "0151"})
-    ASSERT_TRUE(store.SetActive(kTestActor, code, true, std::nullopt).ok());
+    ASSERT_TRUE(store.SetActive(TestActor(), code, true, std::nullopt).ok());
   std::vector<std::string> codes;
   std::string target = "/api/v1/municipalities?limit=2";
   for (int i = 0; i < 10; ++i) {
@@ -283,7 +283,7 @@ TEST_F(HttpServerTest, ApiListPagesWithCursors) {
     target = "/api/v1/municipalities?limit=2&cursor=" + body["next_cursor"].get<std::string>();
   }
   for (const char* code : {"0101", "0147", "0151"})
-    ASSERT_TRUE(store.SetActive(kTestActor, code, false, std::nullopt).ok());
+    ASSERT_TRUE(store.SetActive(TestActor(), code, false, std::nullopt).ok());
   EXPECT_EQ(codes, (std::vector<std::string>{"0101", "0147", "0151", "0190"}));
 }
 

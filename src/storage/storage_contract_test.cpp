@@ -22,7 +22,7 @@ namespace {
 using samskab::testing::BackendName;
 using samskab::testing::BackendTest;
 
-const domain::Actor kTestActor = domain::Actor::System("test", "test");
+domain::Actor TestActor() { return domain::Actor::System("test", "test"); }
 
 const FixedClock& TestClock() {
   static const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
@@ -123,7 +123,7 @@ TEST_P(StorageContract, MunicipalityUpsertIsIdempotentAndKeepsActive) {
   auto again = store.UpsertReference(Furesoe());
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(*again) << "an unchanged import must not bump the revision";
-  ASSERT_TRUE(store.SetActive(kTestActor, "0190", true, std::nullopt).ok());
+  ASSERT_TRUE(store.SetActive(TestActor(), "0190", true, std::nullopt).ok());
   auto renamed = Furesoe();
   renamed.name = "Furesø Kommune";
   ASSERT_TRUE(*store.UpsertReference(renamed));
@@ -154,7 +154,7 @@ TEST_P(StorageContract, ADanishAndANorwegianMunicipalityWithTheSameOfficialCodeC
   EXPECT_FALSE(*store.UpsertReference(HaldenBefore2020())) << "an unchanged import changes nothing";
 
   // Activating one leaves the other alone.
-  ASSERT_TRUE(store.SetActive(kTestActor, "no-0101", true, std::nullopt).ok());
+  ASSERT_TRUE(store.SetActive(TestActor(), "no-0101", true, std::nullopt).ok());
   auto active = store.ListActive(10, "");
   ASSERT_TRUE(active.ok());
   ASSERT_EQ(active->size(), 1u);
@@ -232,18 +232,18 @@ TEST_P(StorageContract, TheNorwayMigrationBackfillsTheOfficialCodeOfDanishRows) 
 TEST_P(StorageContract, UnknownMunicipalityIsNotFound) {
   MunicipalityStore store(db(), TestClock());
   EXPECT_EQ(store.Get("9999").status().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(store.SetActive(kTestActor, "9999", true, std::nullopt).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store.SetActive(TestActor(), "9999", true, std::nullopt).status().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(StorageContract, SetActiveWithAStaleRevisionFailsAndChangesNothing) {
   MunicipalityStore store(db(), TestClock());
   ASSERT_TRUE(store.UpsertReference(Furesoe()).ok());
-  auto stale = store.SetActive(kTestActor, "0190", true, int64_t{7});
+  auto stale = store.SetActive(TestActor(), "0190", true, int64_t{7});
   EXPECT_EQ(stale.status().code(), ErrorCode::kPreconditionFailed);
   auto unchanged = store.Get("0190");
   EXPECT_FALSE(unchanged->active);
   EXPECT_EQ(unchanged->revision, 1);
-  auto fresh = store.SetActive(kTestActor, "0190", true, int64_t{1});
+  auto fresh = store.SetActive(TestActor(), "0190", true, int64_t{1});
   ASSERT_TRUE(fresh.ok());
   EXPECT_TRUE(fresh->active);
   EXPECT_EQ(fresh->revision, 2);
@@ -254,10 +254,10 @@ TEST_P(StorageContract, SetActiveRecordsTheChangeInTheAuditLogAndAFailedOneNothi
   AuditStore audit(db());
   const domain::MunicipalityScope scope("0190");
   ASSERT_TRUE(store.UpsertReference(Furesoe()).ok());
-  ASSERT_FALSE(store.SetActive(kTestActor, "0190", true, int64_t{7}).ok());
+  ASSERT_FALSE(store.SetActive(TestActor(), "0190", true, int64_t{7}).ok());
   EXPECT_TRUE(audit.List(scope, 10, 0)->empty()) << "a refused change leaves no entry";
 
-  domain::Actor platform_admin = kTestActor;
+  domain::Actor platform_admin = TestActor();
   platform_admin.user_id = 42;
   platform_admin.label = "user:42";
   ASSERT_TRUE(store.SetActive(platform_admin, "0190", true, std::nullopt).ok());
@@ -284,7 +284,7 @@ TEST_P(StorageContract, ListAllHasActiveAndInactiveMunicipalitiesByCountryThenCo
   ASSERT_TRUE(store.UpsertReference(HaldenBefore2020()).ok());
   ASSERT_TRUE(store.UpsertReference(Furesoe()).ok());
   ASSERT_TRUE(store.UpsertReference(Koebenhavn()).ok());
-  ASSERT_TRUE(store.SetActive(kTestActor, "0190", true, std::nullopt).ok());
+  ASSERT_TRUE(store.SetActive(TestActor(), "0190", true, std::nullopt).ok());
   auto all = store.ListAll();
   ASSERT_TRUE(all.ok());
   std::vector<std::pair<std::string, bool>> listed;
@@ -300,7 +300,7 @@ TEST_P(StorageContract, ListActivePagesByCodeWithoutGapsOrRepeats) {
   ASSERT_EQ(all->size(), 98u);
   for (const auto& m : *all) ASSERT_TRUE(store.UpsertReference(m).ok());
   for (size_t i = 0; i < all->size(); i += 3)
-    ASSERT_TRUE(store.SetActive(kTestActor, (*all)[i].code, true, std::nullopt).ok());
+    ASSERT_TRUE(store.SetActive(TestActor(), (*all)[i].code, true, std::nullopt).ok());
   std::vector<std::string> seen;
   std::string after;
   for (int page = 0; page < 20; ++page) {

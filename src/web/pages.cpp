@@ -159,7 +159,7 @@ Field MakeField(const PageDependencies& deps, const http::Request& request, std:
   return field;
 }
 
-std::string PageTitle(const PageDependencies& deps, const http::Request& request, std::string title,
+std::string PageTitle(const PageDependencies& deps, const http::Request& request, const std::string& title,
                       bool failed) {
   return failed ? Message(deps, request, "form.error_prefix") + " " + title : title;
 }

@@ -43,7 +43,7 @@ Field MakeField(const PageDependencies& deps, const http::Request& request, std:
 
 // A page's title; after a failed submission it starts with "Fejl:" so that screen readers and
 // the tab title announce the failure first.
-std::string PageTitle(const PageDependencies& deps, const http::Request& request, std::string title,
+std::string PageTitle(const PageDependencies& deps, const http::Request& request, const std::string& title,
                       bool failed);
 
 // The municipality the pages present (503 when the instance is not set up).

@@ -99,7 +99,7 @@ HttpResult ReadResponse(tcp::socket& socket, std::chrono::milliseconds timeout, 
   beast::flat_buffer buffer;
   beast::http::response_parser<beast::http::string_body> parser;
   parser.skip(head);  // a response to HEAD has Content-Length but no body
-  parser.body_limit(64 * 1024 * 1024);
+  parser.body_limit(std::uint64_t{64} * 1024 * 1024);
   // A blocking read with SO_RCVTIMEO keeps the helper simple.
   struct timeval tv {};
   tv.tv_sec = static_cast<long>(timeout.count() / 1000);
