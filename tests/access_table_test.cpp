@@ -102,6 +102,7 @@ const std::map<std::string, Who>& Table() {
       {"GET /api/v1/units/{id}", kStaff},
       {"PATCH /api/v1/units/{id}", kAdmins},
       {"DELETE /api/v1/units/{id}", kAdmins},
+      {"POST /api/v1/advisor", kStaff},
       // Administration. Pages with {municipality} are 0190's: its admins, the platform admin and
       // 0190's admin tokens (as strong as its admins; a token sends no cookies, so no CSRF risk).
       {"GET /admin", kPeople},

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include "api/advisor_api.h"
 #include "api/json_api.h"
 #include "api/me_api.h"
 #include "api/municipalities_api.h"
@@ -97,6 +98,8 @@ Status App::Build() {
   api::RegisterMunicipalityApi(router_, *municipalities_);
   api::RegisterMeApi(router_);
   api::RegisterUnitApi(router_, *units_);
+  api::RegisterAdvisorApi(
+      router_, [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(
