@@ -82,6 +82,7 @@ const std::map<std::string, Who>& Table() {
       {"GET /invitation/{token}", kEveryone},
       {"POST /invitation/{token}", kEveryone},
       {"GET /privacy", kEveryone},
+      {"GET /model/quadrants/{quadrant}", kEveryone},
       {"GET /account/erased", kEveryone},
       // A person's own account (not API tokens).
       {"POST /logout", kPeople},

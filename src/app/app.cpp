@@ -19,6 +19,7 @@
 #include "storage/migrations.h"
 #include "web/account_pages.h"
 #include "web/admin_pages.h"
+#include "web/model_pages.h"
 
 namespace samskab::app {
 
@@ -95,6 +96,7 @@ Status App::Build() {
   web::RegisterPages(router_, *page_deps_);
   web::RegisterAccountPages(router_, *page_deps_);
   web::RegisterAdminPages(router_, *page_deps_);
+  web::RegisterModelPages(router_, *page_deps_);
   api::RegisterMunicipalityApi(router_, *municipalities_);
   api::RegisterMeApi(router_);
   api::RegisterUnitApi(router_, *units_);

@@ -18,6 +18,7 @@ after(async () => {
 const PAGES = [
   ['start page', async (page) => (await page.goto('/')).status(), 200],
   ['contact page', async (page) => (await page.goto('/contact')).status(), 200],
+  ['quadrant guidance (third quadrant)', async (page) => (await page.goto('/model/quadrants/3')).status(), 200],
   [
     'contact page after a submission with errors',
     async (page) => {
