@@ -193,7 +193,7 @@ DerivedVolunteerType DeriveVolunteerType(std::span<const OrganisationKind> partn
 }
 
 Result<Involvement> ApplyOverride(DerivedInvolvement derived, std::optional<InvolvementLevel> override,
-                                  std::string reason) {
+                                  const std::string& reason) {
   if (!override) return Involvement{std::move(derived), std::nullopt};
   const std::string_view trimmed = text::Trim(reason);
   if (trimmed.empty())
@@ -225,9 +225,9 @@ Placement Place(const Involvement& involvement, const DerivedVolunteerType& volu
 
 Result<Placement> PlaceCollaboration(const InvolvementFacts& facts,
                                      std::span<const OrganisationKind> partner_kinds,
-                                     std::optional<InvolvementLevel> override, std::string override_reason) {
-  Result<Involvement> involvement =
-      ApplyOverride(DeriveInvolvement(facts), override, std::move(override_reason));
+                                     std::optional<InvolvementLevel> override,
+                                     const std::string& override_reason) {
+  Result<Involvement> involvement = ApplyOverride(DeriveInvolvement(facts), override, override_reason);
   if (!involvement.ok()) return involvement.status();
   return Place(*involvement, DeriveVolunteerType(partner_kinds));
 }

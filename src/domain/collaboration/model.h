@@ -103,7 +103,7 @@ struct Involvement {
 // with kOverrideReasonError. Without an override the reason is ignored: a form may send the
 // text field even when "use the derived level" is chosen.
 Result<Involvement> ApplyOverride(DerivedInvolvement derived, std::optional<InvolvementLevel> override,
-                                  std::string reason);
+                                  const std::string& reason);
 
 struct Placement {
   InvolvementLevel level = InvolvementLevel::kLow;            // derived from the facts
@@ -121,7 +121,8 @@ Placement Place(const Involvement& involvement, const DerivedVolunteerType& volu
 // Facts, partner kinds and an optional override in one step (the API and the advisor).
 Result<Placement> PlaceCollaboration(const InvolvementFacts& facts,
                                      std::span<const OrganisationKind> partner_kinds,
-                                     std::optional<InvolvementLevel> override, std::string override_reason);
+                                     std::optional<InvolvementLevel> override,
+                                     const std::string& override_reason);
 
 // {involvement_level, involvement_level_derived, involvement_override, volunteer_type, quadrant,
 //  adjacent_quadrants, reasons: [{fact|kind, key}]}.
