@@ -190,8 +190,12 @@ std::optional<http::Response> App::Authorise(http::Request& request, const http:
       !http::CookieValue(request.headers.Get("Cookie"), auth::kSessionCookie).empty()) {
     request.response_headers.emplace_back("Set-Cookie", authenticator_->ClearCookie());
   }
+  // Only municipal routes without {municipality} read ?municipality= (callers in several
+  // municipalities say which); no other route pays for parsing the query here.
+  const bool municipal = route.access.audience == domain::Audience::kMunicipalStaff ||
+                         route.access.audience == domain::Audience::kMunicipalAdmin;
   std::string requested_municipality;
-  if (route.access.municipality_param.empty() && !request.query.empty()) {
+  if (municipal && route.access.municipality_param.empty() && !request.query.empty()) {
     if (auto params = text::ParseUrlEncoded(request.query)) {
       requested_municipality = std::string(text::Find(*params, "municipality").value_or(""));
     }

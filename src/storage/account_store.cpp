@@ -129,10 +129,6 @@ constexpr char kSecret[] = "SELECT secret FROM instance_secrets WHERE name = ?";
 constexpr char kInsertSecret[] =
     "INSERT INTO instance_secrets (name, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING";
 
-Value Optional(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(Null{}); }
-Value Optional(const std::optional<std::string>& v) { return v ? Value(*v) : Value(Null{}); }
-Value EmptyAsNull(const std::string& s) { return s.empty() ? Value(Null{}) : Value(s); }
-
 User UserFromRow(const Row& row) {
   User user;
   user.id = row.Int(0);
@@ -251,8 +247,8 @@ Status InsertGrant(Connection& connection, const domain::Actor& actor, int64_t u
                    const std::string& now) {
   SAMSKAB_RETURN_IF_ERROR(CheckGrant(connection, grant));
   auto inserted = connection.Execute(
-      kInsertGrant, {user_id, std::string(domain::RoleName(grant.role)), EmptyAsNull(grant.municipality_code),
-                     Optional(grant.unit_id), Optional(grant.organisation_id), now});
+      kInsertGrant, {user_id, std::string(domain::RoleName(grant.role)), NullIfEmpty(grant.municipality_code),
+                     NullIfEmpty(grant.unit_id), NullIfEmpty(grant.organisation_id), now});
   if (!inserted.ok()) {
     if (inserted.status().code() == ErrorCode::kAlreadyExists)
       return Status(ErrorCode::kAlreadyExists, "grant exists", "account.error.role_exists");
@@ -270,7 +266,7 @@ Result<User> InsertUserOn(Connection& connection, const domain::Actor& actor, Us
   if (existing->front().Int(0) > 0)
     return Status(ErrorCode::kAlreadyExists, "e-mail taken", "account.error.email_taken");
   auto rows = connection.Query(kInsertUser, {user.email, user.display_name, user.password_hash,
-                                             Optional(user.email_verified_at), now});
+                                             NullIfEmpty(user.email_verified_at), now});
   if (!rows.ok()) return rows.status();
   user.id = rows->front().Int(0);
   // The account is platform-wide; its creation is logged where its first role puts it.
@@ -516,8 +512,8 @@ Status AccountStore::CreateOneTimeToken(const domain::OneTimeToken& token) {
   return (*lease)
       ->Execute(kInsertToken,
                 {token.token_hash, std::string(domain::TokenPurposeName(token.purpose)), token.email,
-                 Optional(token.user_id), EmptyAsNull(municipality), Optional(organisation), payload.dump(),
-                 Value(Null{}), token.created_at, token.expires_at})
+                 NullIfEmpty(token.user_id), NullIfEmpty(municipality), NullIfEmpty(organisation),
+                 payload.dump(), Value(Null{}), token.created_at, token.expires_at})
       .status();
 }
 
@@ -650,8 +646,8 @@ Result<domain::ApiToken> AccountStore::CreateApiToken(const domain::Actor& actor
   return InWriteTransaction<
       domain::ApiToken>(database_, [&](Connection& connection) -> Result<domain::ApiToken> {
     auto rows = connection.Query(
-        kInsertApiToken, {token_hash, token.name, EmptyAsNull(token.municipality_code),
-                          std::string(domain::RoleName(token.role)), Optional(token.created_by), now});
+        kInsertApiToken, {token_hash, token.name, NullIfEmpty(token.municipality_code),
+                          std::string(domain::RoleName(token.role)), NullIfEmpty(token.created_by), now});
     if (!rows.ok()) return rows.status();
     token.id = rows->front().Int(0);
     nlohmann::json after = {{"id", token.id}, {"name", token.name}, {"role", domain::RoleName(token.role)}};

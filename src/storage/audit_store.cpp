@@ -19,9 +19,6 @@ constexpr char kInsert[] =
     "action, "
     "entity, entity_id, before_json, after_json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-Value Optional(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(Null{}); }
-Value Optional(const std::optional<std::string>& v) { return v ? Value(*v) : Value(Null{}); }
-
 domain::AuditEntry FromRow(const Row& row) {
   domain::AuditEntry entry;
   entry.id = row.Int(0);
@@ -53,11 +50,10 @@ Status RecordAudit(Connection& connection, const domain::Actor& actor, const std
                    std::string_view action, std::string_view entity, std::string_view entity_id,
                    const std::optional<std::string>& before_json,
                    const std::optional<std::string>& after_json, const std::string& at) {
-  auto inserted =
-      connection.Execute(kInsert, {municipality_code.empty() ? Value(Null{}) : Value(municipality_code),
-                                   Optional(actor.user_id), Optional(actor.token_id), actor.label,
-                                   actor.request_id, std::string(action), std::string(entity),
-                                   std::string(entity_id), Optional(before_json), Optional(after_json), at});
+  auto inserted = connection.Execute(
+      kInsert, {NullIfEmpty(municipality_code), NullIfEmpty(actor.user_id), NullIfEmpty(actor.token_id),
+                actor.label, actor.request_id, std::string(action), std::string(entity),
+                std::string(entity_id), NullIfEmpty(before_json), NullIfEmpty(after_json), at});
   return inserted.status();
 }
 

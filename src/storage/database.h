@@ -34,6 +34,14 @@ struct Null {
 using Value = std::variant<Null, int64_t, double, std::string>;
 using Params = std::vector<Value>;
 
+// An optional value as a statement parameter: NULL when empty.
+template <typename T>
+Value NullIfEmpty(const std::optional<T>& value) {
+  return value ? Value(*value) : Value(Null{});
+}
+// Text that is NULL in the database when empty (an optional scope such as a municipality code).
+inline Value NullIfEmpty(const std::string& text) { return text.empty() ? Value(Null{}) : Value(text); }
+
 class Row {
  public:
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}

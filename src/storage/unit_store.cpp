@@ -45,8 +45,6 @@ Unit FromRow(const Row& row) {
   return unit;
 }
 
-Value ParentValue(const std::optional<int64_t>& parent) { return parent ? Value(*parent) : Value(Null{}); }
-
 Result<Unit> GetOn(Connection& connection, const MunicipalityScope& scope, int64_t id) {
   auto rows = connection.Query(kSelectOne, {scope.code(), id});
   if (!rows.ok()) return rows.status();
@@ -124,7 +122,7 @@ Result<Unit> UnitStore::Create(const MunicipalityScope& scope, const domain::Act
   return InWriteTransaction<Unit>(database_, [&](Connection& connection) -> Result<Unit> {
     SAMSKAB_RETURN_IF_ERROR(CheckRules(connection, scope, unit));
     auto rows =
-        connection.Query(kInsert, {scope.code(), ParentValue(unit.parent_id),
+        connection.Query(kInsert, {scope.code(), NullIfEmpty(unit.parent_id),
                                    std::string(domain::UnitKindName(unit.kind)), unit.name, now, now});
     if (!rows.ok()) return rows.status();
     auto created = GetOn(connection, scope, rows->front().Int(0));
@@ -152,7 +150,7 @@ Result<Unit> UnitStore::Update(const MunicipalityScope& scope, const domain::Act
     SAMSKAB_RETURN_IF_ERROR(CheckRules(connection, scope, unit));
     const std::string now = FormatUtc(clock_.Now());
     auto updated = connection.Execute(
-        kUpdate, {ParentValue(unit.parent_id), unit.name, now, scope.code(), unit.id, expected_revision});
+        kUpdate, {NullIfEmpty(unit.parent_id), unit.name, now, scope.code(), unit.id, expected_revision});
     if (!updated.ok()) return updated.status();
     auto after = GetOn(connection, scope, unit.id);
     if (!after.ok()) return after;

@@ -339,10 +339,21 @@ Form PasswordForm(const PageDependencies& deps, const http::Request& request) {
   return form;
 }
 
-Result<http::Response> AccountPageWith(const PageDependencies& deps, const http::Request& request,
-                                       const Form& password_form, int status) {
+// A page of the person's own account ("account", "account_data"): the layout with "Min konto"
+// marked, the title announcing a failed form, no caching, the CSRF cookie if one was made.
+Result<http::Response> PersonalPage(const PageDependencies& deps, const http::Request& request,
+                                    std::string_view heading_key, std::string_view template_name,
+                                    const ctemplate::TemplateDictionary& content, bool failed, int status,
+                                    const http::Response& cookies) {
   auto municipality = SiteMunicipality(deps);
   if (!municipality.ok()) return municipality.status();
+  const Frame frame{PageTitle(deps, request, T(deps, request, heading_key), failed), municipality->name,
+                    "account"};
+  return HtmlPage(deps.views.Page(request, frame, template_name, content), status, cookies);
+}
+
+Result<http::Response> AccountPageWith(const PageDependencies& deps, const http::Request& request,
+                                       const Form& password_form, int status) {
   const domain::Principal& principal = auth::PrincipalOf(request);
   http::Response cookies;
   ctemplate::TemplateDictionary content("account");
@@ -379,10 +390,8 @@ Result<http::Response> AccountPageWith(const PageDependencies& deps, const http:
   logout_all.submit = T(deps, request, "account.logout_everywhere");
   logout_all.secondary = true;
   content.SetValue("LOGOUT_ALL_FORM", AccountForm(deps, request, cookies, logout_all));
-  const std::string title =
-      PageTitle(deps, request, T(deps, request, "account.heading"), !password_form.problems.empty());
-  const Frame frame{title, municipality->name, "account"};
-  return HtmlPage(deps.views.Page(request, frame, "account", content), status, cookies);
+  return PersonalPage(deps, request, "account.heading", "account", content, !password_form.problems.empty(),
+                      status, cookies);
 }
 
 Result<http::Response> AccountPage(const PageDependencies& deps, http::Request& request) {
@@ -444,8 +453,6 @@ Form EraseForm(const PageDependencies& deps, const http::Request& request, const
 
 Result<http::Response> DataPageWith(const PageDependencies& deps, const http::Request& request,
                                     const Form& erase_form, int status) {
-  auto municipality = SiteMunicipality(deps);
-  if (!municipality.ok()) return municipality.status();
   auto consents = deps.accounts.ConsentsOf(auth::PrincipalOf(request).user_id);
   if (!consents.ok()) return consents.status();
   http::Response cookies;
@@ -459,10 +466,8 @@ Result<http::Response> DataPageWith(const PageDependencies& deps, const http::Re
     row->SetValue("GIVEN_AT", consent.given_at);
   }
   content.SetValue("ERASE_FORM", RenderForm(deps.views, request, cookies, erase_form, deps.secure_cookies));
-  const std::string title =
-      PageTitle(deps, request, T(deps, request, "data.heading"), !erase_form.problems.empty());
-  const Frame frame{title, municipality->name, "account"};
-  return HtmlPage(deps.views.Page(request, frame, "account_data", content), status, cookies);
+  return PersonalPage(deps, request, "data.heading", "account_data", content, !erase_form.problems.empty(),
+                      status, cookies);
 }
 
 Result<http::Response> DataPage(const PageDependencies& deps, http::Request& request) {
