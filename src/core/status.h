@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace samskab {
 
@@ -31,6 +32,14 @@ enum class ErrorCode {
 
 const char* ErrorCodeName(ErrorCode code);
 
+// One field's problem in a validation failure: the field's name as the caller sent it
+// ("postcode", "involvement_facts.rooms_lent") and the catalog key of the message for it.
+struct FieldProblem {
+  std::string field;
+  std::string message_key;
+  bool operator==(const FieldProblem&) const = default;
+};
+
 class Status {
  public:
   Status() = default;
@@ -44,15 +53,33 @@ class Status {
   const std::string& log_message() const { return log_message_; }
   // Catalog key of the message shown to the user; empty means "use the code's generic message".
   const std::string& user_message_key() const { return user_message_key_; }
+  // For validation failures: every bad field with its message (the API lists them all, a form
+  // shows each next to its field). Empty for other errors.
+  const std::vector<FieldProblem>& fields() const { return fields_; }
+  Status& WithFields(std::vector<FieldProblem> fields) {
+    fields_ = std::move(fields);
+    return *this;
+  }
 
  private:
   ErrorCode code_ = ErrorCode::kOk;
   std::string log_message_;
   std::string user_message_key_;
+  std::vector<FieldProblem> fields_;
 };
 
 inline Status InvalidArgument(std::string log, std::string key = {}) {
   return {ErrorCode::kInvalidArgument, std::move(log), std::move(key)};
+}
+// kInvalidArgument naming every bad field; the first field's message is the overall one.
+// REQUIRES: `fields` is not empty.
+inline Status ValidationFailed(std::vector<FieldProblem> fields) {
+  std::string log = "invalid fields:";
+  for (const auto& field : fields) log += " " + field.field;
+  std::string key = fields.empty() ? std::string() : fields.front().message_key;
+  Status status(ErrorCode::kInvalidArgument, std::move(log), std::move(key));
+  status.WithFields(std::move(fields));
+  return status;
 }
 inline Status NotFound(std::string log, std::string key = {}) {
   return {ErrorCode::kNotFound, std::move(log), std::move(key)};

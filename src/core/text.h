@@ -34,6 +34,9 @@ std::optional<std::string_view> Find(const Params& params, std::string_view name
 // A positive decimal integer (an id in a path, a form or a query), nothing else around it.
 std::optional<int64_t> ParsePositiveId(std::string_view text);
 
+// A calendar date written YYYY-MM-DD (ISO 8601), years 1900-2999, the day valid in its month.
+bool IsIsoDate(std::string_view text);
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 std::string ToLower(std::string_view s);
 std::string_view Trim(std::string_view s);

@@ -79,3 +79,17 @@ TEST(Text, ParsePositiveIdTakesOnlyAPositiveDecimalNumber) {
 
 }  // namespace
 }  // namespace samskab::text
+
+TEST(IsIsoDate, AcceptsCalendarDatesOnly) {
+  EXPECT_TRUE(samskab::text::IsIsoDate("2026-11-23"));
+  EXPECT_TRUE(samskab::text::IsIsoDate("2024-02-29"));
+  EXPECT_FALSE(samskab::text::IsIsoDate("2026-02-29"));
+  EXPECT_FALSE(samskab::text::IsIsoDate("1900-02-29"));
+  EXPECT_TRUE(samskab::text::IsIsoDate("2000-02-29"));
+  EXPECT_FALSE(samskab::text::IsIsoDate("2026-13-01"));
+  EXPECT_FALSE(samskab::text::IsIsoDate("2026-04-31"));
+  EXPECT_FALSE(samskab::text::IsIsoDate("23-11-2026"));
+  EXPECT_FALSE(samskab::text::IsIsoDate("2026-1-23"));
+  EXPECT_FALSE(samskab::text::IsIsoDate("2026-11-23T00"));
+  EXPECT_FALSE(samskab::text::IsIsoDate(""));
+}

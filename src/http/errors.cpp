@@ -94,7 +94,9 @@ Response ErrorRenderer::Render(const Request& request, int status, std::string_v
     if (!fields.empty()) {
       auto& errors = problem["errors"] = nlohmann::json::array();
       for (const auto& field : fields) {
-        errors.push_back({{"field", field.field}, {"detail", translate_(request.lang, field.message_key)}});
+        errors.push_back({{"field", field.field},
+                          {"code", field.message_key},
+                          {"detail", translate_(request.lang, field.message_key)}});
       }
     }
     response.headers.Add("Content-Type", "application/problem+json");
@@ -115,7 +117,11 @@ Response ErrorRenderer::Render(const Request& request, const Status& status) con
     spdlog::debug("error={} {}", ErrorCodeName(status.code()), status.log_message());
   }
   // Internal details never reach the user: only the catalog message chosen for them.
-  return Render(request, http_status, http_status >= 500 ? std::string_view{} : status.user_message_key());
+  if (http_status >= 500) return Render(request, http_status);
+  std::vector<FieldError> fields;
+  fields.reserve(status.fields().size());
+  for (const auto& field : status.fields()) fields.push_back({field.field, field.message_key});
+  return Render(request, http_status, status.user_message_key(), fields);
 }
 
 }  // namespace samskab::http

@@ -27,7 +27,7 @@ std::string T(const PageDependencies& deps, const http::Request& request, std::s
 
 // A failed Status as a problem of the form: a field's problem when the status names a field
 // message we show at `field`, otherwise a problem of the whole form.
-domain::FieldProblem ProblemOf(const Status& status, std::string_view field) {
+FieldProblem ProblemOf(const Status& status, std::string_view field) {
   const std::string key = status.user_message_key().empty() ? "error.invalid" : status.user_message_key();
   return {std::string(field), key};
 }

@@ -15,7 +15,6 @@
 namespace samskab::web {
 namespace {
 
-using domain::FieldProblem;
 using domain::Role;
 
 // How many audit entries one page of the log shows.

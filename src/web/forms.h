@@ -10,7 +10,7 @@
 
 #include "core/status.h"
 #include "core/text.h"
-#include "domain/inquiry/inquiry.h"  // FieldProblem
+#include "domain/inquiry/inquiry.h"
 #include "http/message.h"
 #include "web/views.h"
 
@@ -39,7 +39,7 @@ struct Form {
   std::string submit_context;
   std::vector<Field> fields;
   std::vector<std::pair<std::string, std::string>> hidden;  // name, value
-  std::vector<domain::FieldProblem> problems;
+  std::vector<FieldProblem> problems;
 };
 
 // A posted form: kUnsupportedMediaType unless form-encoded, kMalformed for broken encoding.

@@ -26,7 +26,7 @@ Result<http::Response> StartPage(const PageDependencies& deps, http::Request& re
 
 struct ContactForm {
   domain::Inquiry inquiry;
-  std::vector<domain::FieldProblem> problems;
+  std::vector<FieldProblem> problems;
 };
 
 http::Response RenderContact(const PageDependencies& deps, const http::Request& request,

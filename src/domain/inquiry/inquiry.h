@@ -26,11 +26,6 @@ struct Inquiry {
   std::string created_at;
 };
 
-struct FieldProblem {
-  std::string field;        // "email"
-  std::string message_key;  // "validation.email"
-};
-
 // Trims the text fields and checks them; an empty result means valid. Lengths count characters
 // (code points), not bytes, so "æøå" is three.
 std::vector<FieldProblem> NormaliseAndValidate(Inquiry& inquiry);

@@ -1,0 +1,105 @@
+// The collaboration registry on the storage seam; the same SQL serves SQLite and PostgreSQL.
+// Every statement is restricted to the scope's municipality. The placement columns are derived
+// by the model on every write (and RefreshPartnerPlacements re-derives them when a partner's kind
+// changes), so filters on level and quadrant run in SQL.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/audit/audit.h"
+#include "domain/collaboration/collaboration.h"
+#include "domain/unit/unit.h"
+#include "storage/database.h"
+
+namespace samskab::storage {
+
+// The overview's filters (appendix 1 of the memo). Unset fields do not filter.
+struct CollaborationFilter {
+  std::optional<int64_t> unit_id;  // this unit and every unit below it (a center and its departments)
+  std::optional<std::string> welfare_area;
+  std::optional<std::string> target_group;
+  std::optional<domain::OrganisationKind> organisation_kind;  // at least one partner of the kind
+  std::optional<domain::InvolvementLevel> level;              // the effective level
+  std::optional<int> quadrant;                                // 1-4
+  std::optional<domain::CollaborationForm> form;
+  std::optional<domain::CollaborationStatus> status;
+  std::string text;  // words that must all occur in title, description or locality (any case)
+  bool inspiration_only = false;
+};
+
+enum class CollaborationSort { kTitle, kStatus, kLevel, kStartsOn, kUpdatedAt };
+struct CollaborationOrder {
+  CollaborationSort sort = CollaborationSort::kTitle;
+  bool descending = false;
+};
+
+struct CollaborationPage {
+  std::vector<domain::Collaboration> items;
+  int64_t total = 0;  // rows matching the filter
+};
+
+// One point of the matrix: enough to draw and link it.
+struct MatrixPoint {
+  int64_t id = 0;
+  std::string title;
+  domain::InvolvementLevel level = domain::InvolvementLevel::kLow;
+  std::optional<domain::VolunteerType> volunteer_type;
+  std::optional<int> quadrant;
+};
+
+// The SQL of a filtered, ordered page: exposed so the benchmark can time the bare query next to
+// the page that runs it.
+struct BuiltQuery {
+  std::string sql;
+  Params params;
+};
+BuiltQuery BuildOverviewQuery(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
+                              const CollaborationOrder& order, int64_t offset, int64_t limit);
+
+// Re-derives the stored placement of every collaboration that has `organisation_id` as partner
+// (all municipalities), inside the caller's transaction. The organisation store calls it when a
+// kind changes.
+Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id, const std::string& now);
+
+class CollaborationStore {
+ public:
+  CollaborationStore(Database& database, const Clock& clock) : database_(database), clock_(clock) {}
+
+  Result<domain::Collaboration> Get(const domain::MunicipalityScope& scope, int64_t id);
+  Result<CollaborationPage> List(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
+                                 const CollaborationOrder& order, int64_t offset, int64_t limit);
+  // Every matching collaboration in order, one at a time (exports), without holding them all.
+  Status ForEach(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
+                 const CollaborationOrder& order, const std::function<void(const domain::Collaboration&)>& visit);
+  Result<std::vector<MatrixPoint>> Matrix(const domain::MunicipalityScope& scope, const CollaborationFilter& filter);
+
+  // Validates (NormaliseCollaboration plus: units of this municipality, partners the municipality
+  // may see, vocabulary terms of the municipality, postcode known), then stores and audits.
+  // kInvalidArgument naming every bad field.
+  Result<domain::Collaboration> Create(const domain::MunicipalityScope& scope, const domain::Actor& actor,
+                                       domain::Collaboration collaboration);
+  // As Create, plus the lifecycle (collaboration.error.status_change) and the revision
+  // (kPreconditionFailed when stale).
+  Result<domain::Collaboration> Update(const domain::MunicipalityScope& scope, const domain::Actor& actor,
+                                       domain::Collaboration collaboration, int64_t expected_revision);
+  Status Delete(const domain::MunicipalityScope& scope, const domain::Actor& actor, int64_t id,
+                int64_t expected_revision);
+
+  // The same checks and writes on the caller's transaction: the CSV import writes many rows in one.
+  Result<domain::Collaboration> CreateOn(Connection& connection, const domain::MunicipalityScope& scope,
+                                         const domain::Actor& actor, domain::Collaboration collaboration,
+                                         const std::string& now);
+  // Every problem of a collaboration that Create would refuse, without writing (the import's preview).
+  Result<std::vector<FieldProblem>> Check(Connection& connection, const domain::MunicipalityScope& scope,
+                                          domain::Collaboration& collaboration);
+
+ private:
+  Database& database_;
+  const Clock& clock_;
+};
+
+}  // namespace samskab::storage
