@@ -10,7 +10,7 @@ packages=(
   ccache chromium clang cmake g++ libboost-system1.74-dev libboost1.74-dev libbenchmark-dev
   libcli11-dev libctemplate-dev libfmt-dev libgmock-dev libgtest-dev libclang-rt-14-dev libpq-dev
   libsodium-dev libspdlog-dev libsqlite3-dev libtomlplusplus-dev make nginx ninja-build
-  nlohmann-json3-dev postgresql prometheus-cpp-dev clang-format clang-tidy sqlite3 curl wrk
+  libxlsxwriter-dev nlohmann-json3-dev postgresql prometheus-cpp-dev clang-format clang-tidy sqlite3 curl wrk
   zlib1g-dev
 )
 

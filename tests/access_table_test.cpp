@@ -104,6 +104,12 @@ const std::map<std::string, Who>& Table() {
       {"PATCH /api/v1/units/{id}", kAdmins},
       {"DELETE /api/v1/units/{id}", kAdmins},
       {"POST /api/v1/advisor", kStaff},
+      {"GET /api/v1/collaborations", kStaff},
+      {"POST /api/v1/collaborations", kStaff},
+      {"GET /api/v1/collaborations/{id}", kStaff},
+      {"PATCH /api/v1/collaborations/{id}", kStaff},
+      {"DELETE /api/v1/collaborations/{id}", kStaff},
+      {"GET /api/v1/matrix", kStaff},
       // Administration. Pages with {municipality} are 0190's: its admins, the platform admin and
       // 0190's admin tokens (as strong as its admins; a token sends no cookies, so no CSRF risk).
       {"GET /admin", kPeople},
@@ -313,7 +319,11 @@ std::string SamplePath(const http::Route& route, const std::string& principal) {
     }
   }
   if (path == "/language") path += "?set=da&return=/";
-  if (principal == "platform_admin" && path.rfind("/api/v1/units", 0) == 0) path += "?municipality=0190";
+  // A platform admin works in every municipality, so municipal API routes ask which one.
+  const bool municipal = route.access.audience == domain::Audience::kMunicipalStaff ||
+                         route.access.audience == domain::Audience::kMunicipalAdmin;
+  if (principal == "platform_admin" && municipal && route.access.municipality_param.empty())
+    path += "?municipality=0190";
   return path;
 }
 

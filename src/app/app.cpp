@@ -56,6 +56,10 @@ Status App::Build() {
   accounts_ = std::make_unique<storage::AccountStore>(*database_, clock_);
   audit_ = std::make_unique<storage::AuditStore>(*database_);
   units_ = std::make_unique<storage::UnitStore>(*database_, clock_);
+  auto postcodes = domain::PostcodeDirectory::LoadEmbedded();
+  if (!postcodes.ok()) return postcodes.status();
+  postcodes_ = std::move(postcodes).value();
+  collaborations_ = std::make_unique<storage::CollaborationStore>(*database_, clock_, postcodes_);
   auto secret = accounts_->InstanceSecret("session", [] { return RandomHex(32); });
   if (!secret.ok()) return secret.status();
   authenticator_ =
@@ -102,6 +106,18 @@ Status App::Build() {
   api::RegisterUnitApi(router_, *units_);
   api::RegisterAdvisorApi(
       router_, [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
+  collaboration_api_deps_ =
+      std::make_unique<api::CollaborationApiDependencies>(api::CollaborationApiDependencies{
+          *collaborations_, *units_,
+          [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); },
+          [this](const domain::MunicipalityScope&, domain::Vocabulary vocabulary, const std::string& key,
+                 std::string_view lang) {
+            return domain::IsBuiltInTerm(vocabulary, key)
+                       ? catalog_.Get(lang, domain::BuiltInLabelKey(vocabulary, key))
+                       : key;
+          },
+          [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
+  api::RegisterCollaborationApi(router_, *collaboration_api_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

@@ -5,10 +5,12 @@
 #include <memory>
 #include <string>
 
+#include "api/collaborations_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
 #include "auth/authenticator.h"
 #include "core/clock.h"
+#include "domain/place/postcodes.h"
 #include "http/dispatcher.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -16,6 +18,7 @@
 #include "http/static_files.h"
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
+#include "storage/collaboration_store.h"
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
@@ -43,6 +46,8 @@ class App {
   storage::AccountStore& accounts() { return *accounts_; }
   storage::AuditStore& audit() { return *audit_; }
   storage::UnitStore& units() { return *units_; }
+  storage::CollaborationStore& collaborations() { return *collaborations_; }
+  const domain::PostcodeDirectory& postcodes() const { return postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
 
@@ -62,6 +67,9 @@ class App {
   std::unique_ptr<storage::AccountStore> accounts_;
   std::unique_ptr<storage::AuditStore> audit_;
   std::unique_ptr<storage::UnitStore> units_;
+  domain::PostcodeDirectory postcodes_;
+  std::unique_ptr<storage::CollaborationStore> collaborations_;
+  std::unique_ptr<api::CollaborationApiDependencies> collaboration_api_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

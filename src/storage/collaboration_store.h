@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "domain/audit/audit.h"
 #include "domain/collaboration/collaboration.h"
+#include "domain/place/postcodes.h"
 #include "domain/unit/unit.h"
 #include "storage/database.h"
 
@@ -67,15 +68,18 @@ Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id,
 
 class CollaborationStore {
  public:
-  CollaborationStore(Database& database, const Clock& clock) : database_(database), clock_(clock) {}
+  CollaborationStore(Database& database, const Clock& clock, const domain::PostcodeDirectory& postcodes)
+      : database_(database), clock_(clock), postcodes_(postcodes) {}
 
   Result<domain::Collaboration> Get(const domain::MunicipalityScope& scope, int64_t id);
   Result<CollaborationPage> List(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
                                  const CollaborationOrder& order, int64_t offset, int64_t limit);
   // Every matching collaboration in order, one at a time (exports), without holding them all.
   Status ForEach(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
-                 const CollaborationOrder& order, const std::function<void(const domain::Collaboration&)>& visit);
-  Result<std::vector<MatrixPoint>> Matrix(const domain::MunicipalityScope& scope, const CollaborationFilter& filter);
+                 const CollaborationOrder& order,
+                 const std::function<void(const domain::Collaboration&)>& visit);
+  Result<std::vector<MatrixPoint>> Matrix(const domain::MunicipalityScope& scope,
+                                          const CollaborationFilter& filter);
 
   // Validates (NormaliseCollaboration plus: units of this municipality, partners the municipality
   // may see, vocabulary terms of the municipality, postcode known), then stores and audits.
@@ -100,6 +104,7 @@ class CollaborationStore {
  private:
   Database& database_;
   const Clock& clock_;
+  const domain::PostcodeDirectory& postcodes_;
 };
 
 }  // namespace samskab::storage

@@ -72,4 +72,27 @@ Result<Decision> Authorise(const Access& access, const Principal& principal, con
   return Status(ErrorCode::kPermissionDenied, "unknown audience");
 }
 
+std::set<int64_t> UnitsInReach(const Principal& principal, std::string_view municipality_code,
+                               const std::vector<Unit>& units) {
+  std::set<int64_t> reach;
+  const bool everything = principal.Has(Role::kPlatformAdmin) ||
+                          principal.HasIn(Role::kMunicipalAdmin, municipality_code) ||
+                          (principal.kind == Principal::Kind::kToken &&
+                           principal.HasIn(Role::kMunicipalEmployee, municipality_code));
+  if (everything) {
+    for (const auto& unit : units) reach.insert(unit.id);
+    return reach;
+  }
+  for (const auto& grant : principal.grants) {
+    if (grant.role == Role::kMunicipalEmployee && grant.municipality_code == municipality_code &&
+        grant.unit_id)
+      reach.insert(*grant.unit_id);
+  }
+  // Units come parents first (UnitRepository::List), so one pass adds every descendant.
+  for (const auto& unit : units) {
+    if (unit.parent_id && reach.contains(*unit.parent_id)) reach.insert(unit.id);
+  }
+  return reach;
+}
+
 }  // namespace samskab::domain

@@ -5,11 +5,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "domain/access/access.h"
+#include "domain/unit/unit.h"
 
 namespace samskab::domain {
 
@@ -30,5 +33,12 @@ struct Decision {
 // exactly like one that does not exist), kInvalidArgument (a caller in several municipalities
 // who did not say which).
 Result<Decision> Authorise(const Access& access, const Principal& principal, const AccessRequest& request);
+
+// The units whose municipal work (collaborations) a caller may record in `municipality_code`,
+// given the municipality's units: all of them for its municipal admins, platform admins and API
+// tokens (a token is issued by a municipal admin for an integration); for an employee, their
+// unit(s) and every unit below (a center's employee reaches its departments). Empty otherwise.
+std::set<int64_t> UnitsInReach(const Principal& principal, std::string_view municipality_code,
+                               const std::vector<Unit>& units);
 
 }  // namespace samskab::domain

@@ -185,6 +185,7 @@ std::vector<std::string_view> AllCollaborationMessageKeys() {
           "collaboration.error.unit_not_yours",
           "collaboration.error.unknown_partner",
           "collaboration.error.unknown_term",
+          "collaboration.error.unknown_responsible",
           "collaboration.error.status",
           "collaboration.error.form",
           "validation.postcode",

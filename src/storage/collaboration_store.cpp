@@ -1,0 +1,628 @@
+#include "storage/collaboration_store.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "storage/audit_store.h"
+#include "storage/organisation_visibility.h"
+#include "storage/vocabulary_store.h"
+
+namespace samskab::storage {
+namespace {
+
+using domain::Collaboration;
+using domain::MunicipalityScope;
+
+// The column list of FromRow(), in its order.
+#define SAMSKAB_COLUMNS                                                                                   \
+  "c.id, c.municipality_code, c.title, c.description, c.welfare_area, c.target_group, c.starts_on, "      \
+  "c.ends_on, c.status, c.form, c.staff_hours_per_year, c.budget_dkk, c.funding_source, c.locality, "     \
+  "c.postcode, c.activity_registered, c.evaluated, c.rooms_lent, c.citizens_referred, c.contact_person, " \
+  "c.coordination, c.staff_take_part, c.partnership_agreement, c.dedicated_budget, c.override_level, "    \
+  "c.override_reason, c.inspiration, c.inspiration_note, c.responsible_user_id, c.import_key, "           \
+  "c.revision, c.created_at, c.updated_at"
+constexpr char kColumns[] = SAMSKAB_COLUMNS;
+constexpr char kSelectOne[] =
+    "SELECT " SAMSKAB_COLUMNS " FROM collaborations c WHERE c.municipality_code = ? AND c.id = ?";
+#undef SAMSKAB_COLUMNS
+constexpr size_t kFirstFactColumn = 17;
+
+constexpr char kInsert[] =
+    "INSERT INTO collaborations (municipality_code, title, description, welfare_area, target_group, "
+    "starts_on, "
+    "ends_on, status, form, staff_hours_per_year, budget_dkk, funding_source, locality, postcode, "
+    "activity_registered, evaluated, rooms_lent, citizens_referred, contact_person, coordination, "
+    "staff_take_part, partnership_agreement, dedicated_budget, override_level, override_reason, inspiration, "
+    "inspiration_note, responsible_user_id, import_key, derived_level, level, volunteer_type, quadrant, "
+    "search_text, revision, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, "
+    "?, 1, ?, ?) RETURNING id";
+constexpr char kUpdate[] =
+    "UPDATE collaborations SET title = ?, description = ?, welfare_area = ?, target_group = ?, starts_on = "
+    "?, "
+    "ends_on = ?, status = ?, form = ?, staff_hours_per_year = ?, budget_dkk = ?, funding_source = ?, "
+    "locality = ?, postcode = ?, activity_registered = ?, evaluated = ?, rooms_lent = ?, citizens_referred = "
+    "?, "
+    "contact_person = ?, coordination = ?, staff_take_part = ?, partnership_agreement = ?, dedicated_budget "
+    "= ?, "
+    "override_level = ?, override_reason = ?, inspiration = ?, inspiration_note = ?, responsible_user_id = "
+    "?, "
+    "import_key = ?, derived_level = ?, level = ?, volunteer_type = ?, quadrant = ?, search_text = ?, "
+    "revision = revision + 1, updated_at = ? "
+    "WHERE municipality_code = ? AND id = ? AND revision = ?";
+constexpr char kDelete[] =
+    "DELETE FROM collaborations WHERE municipality_code = ? AND id = ? AND revision = ?";
+constexpr char kDeleteUnits[] =
+    "DELETE FROM collaboration_units WHERE municipality_code = ? AND collaboration_id = ?";
+constexpr char kDeletePartners[] = "DELETE FROM collaboration_partners WHERE collaboration_id = ?";
+constexpr char kInsertUnit[] =
+    "INSERT INTO collaboration_units (collaboration_id, municipality_code, unit_id) VALUES (?, ?, ?)";
+constexpr char kInsertPartner[] =
+    "INSERT INTO collaboration_partners (collaboration_id, organisation_id) VALUES (?, ?)";
+constexpr char kUnitNamed[] = "SELECT id, name FROM units WHERE municipality_code = ? AND id = ?";
+constexpr char kResponsibleIsStaff[] =
+    "SELECT COUNT(*) FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.user_id = ? AND "
+    "g.municipality_code = ? AND g.role IN ('municipal_admin', 'municipal_employee') AND u.erased_at IS NULL";
+
+// Units and partners of up to kBatch collaborations in one statement each: the id list is padded
+// to a fixed length so that one prepared statement serves every page.
+constexpr int kBatch = 100;
+std::string Placeholders(int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+const std::string& UnitsOfBatchSql() {
+  static const std::string sql =
+      "SELECT cu.collaboration_id, u.id, u.name FROM collaboration_units cu JOIN units u ON "
+      "u.municipality_code = cu.municipality_code AND u.id = cu.unit_id WHERE cu.municipality_code = ? AND "
+      "cu.collaboration_id IN (" +
+      Placeholders(kBatch) + ") ORDER BY u.name, u.id";
+  return sql;
+}
+const std::string& PartnersOfBatchSql() {
+  static const std::string sql =
+      "SELECT cp.collaboration_id, o.id, o.name, o.kind FROM collaboration_partners cp JOIN organisations o "
+      "ON "
+      "o.id = cp.organisation_id WHERE cp.collaboration_id IN (" +
+      Placeholders(kBatch) + ") ORDER BY o.name, o.id";
+  return sql;
+}
+constexpr char kUnitsOfMunicipality[] =
+    "SELECT cu.collaboration_id, u.id, u.name FROM collaboration_units cu JOIN units u ON "
+    "u.municipality_code = cu.municipality_code AND u.id = cu.unit_id WHERE cu.municipality_code = ? "
+    "ORDER BY u.name, u.id";
+constexpr char kPartnersOfMunicipality[] =
+    "SELECT cp.collaboration_id, o.id, o.name, o.kind FROM collaboration_partners cp JOIN collaborations c "
+    "ON "
+    "c.id = cp.collaboration_id JOIN organisations o ON o.id = cp.organisation_id WHERE c.municipality_code "
+    "= ? "
+    "ORDER BY o.name, o.id";
+
+std::optional<std::string> OptionalText(const Row& row, size_t i) { return row.OptionalText(i); }
+std::optional<int64_t> OptionalInt(const Row& row, size_t i) {
+  return row.IsNull(i) ? std::nullopt : std::optional<int64_t>(row.Int(i));
+}
+
+Collaboration FromRow(const Row& row) {
+  Collaboration c;
+  c.id = row.Int(0);
+  c.municipality_code = row.Text(1);
+  c.title = row.Text(2);
+  c.description = row.Text(3);
+  c.welfare_area = OptionalText(row, 4);
+  c.target_group = OptionalText(row, 5);
+  c.starts_on = OptionalText(row, 6);
+  c.ends_on = OptionalText(row, 7);
+  c.status = domain::ParseCollaborationStatus(row.Text(8)).value_or(domain::CollaborationStatus::kIdea);
+  c.form = domain::ParseCollaborationForm(row.Text(9)).value_or(domain::CollaborationForm::kAdHoc);
+  c.staff_hours_per_year = OptionalInt(row, 10);
+  c.budget_dkk = OptionalInt(row, 11);
+  c.funding_source = row.Text(12);
+  c.locality = row.Text(13);
+  c.postcode = OptionalText(row, 14);
+  c.activity_registered = row.Int(15) != 0;
+  c.evaluated = row.Int(16) != 0;
+  size_t column = kFirstFactColumn;
+  for (const auto& field : domain::kFactFields) c.facts.*(field.member) = row.Int(column++) != 0;
+  if (!row.IsNull(24)) c.override_level = domain::ParseInvolvementLevel(row.Text(24));
+  c.override_reason = row.Text(25);
+  c.inspiration = row.Int(26) != 0;
+  c.inspiration_note = row.Text(27);
+  c.responsible_user_id = OptionalInt(row, 28);
+  c.import_key = OptionalText(row, 29);
+  c.revision = row.Int(30);
+  c.created_at = row.Text(31);
+  c.updated_at = row.Text(32);
+  return c;
+}
+
+// Fills units, partners and the placement of collaborations read without them.
+void Attach(Collaboration& c, std::vector<domain::CollaborationUnit> units,
+            std::vector<domain::CollaborationPartner> partners) {
+  c.units = std::move(units);
+  c.partners = std::move(partners);
+  c.unit_ids.clear();
+  for (const auto& unit : c.units) c.unit_ids.push_back(unit.id);
+  std::sort(c.unit_ids.begin(), c.unit_ids.end());
+  c.partner_ids.clear();
+  for (const auto& partner : c.partners) c.partner_ids.push_back(partner.id);
+  std::sort(c.partner_ids.begin(), c.partner_ids.end());
+  c.placement = domain::PlacementOf(c);
+}
+
+using UnitsById = std::map<int64_t, std::vector<domain::CollaborationUnit>>;
+using PartnersById = std::map<int64_t, std::vector<domain::CollaborationPartner>>;
+
+void CollectUnits(const Rows& rows, UnitsById& units) {
+  for (const Row& row : rows) units[row.Int(0)].push_back({row.Int(1), row.Text(2)});
+}
+void CollectPartners(const Rows& rows, PartnersById& partners) {
+  for (const Row& row : rows) {
+    partners[row.Int(0)].push_back(
+        {row.Int(1), row.Text(2),
+         domain::ParseOrganisationKind(row.Text(3)).value_or(domain::OrganisationKind::kCommunity)});
+  }
+}
+
+// Units and partners of `items` (at most kBatch), two statements.
+Status AttachBatch(Connection& connection, const MunicipalityScope& scope,
+                   std::vector<Collaboration>& items) {
+  if (items.empty()) return Status::Ok();
+  Params ids;
+  for (const auto& c : items) ids.emplace_back(c.id);
+  while (ids.size() < static_cast<size_t>(kBatch)) ids.emplace_back(int64_t{0});  // no collaboration has id 0
+  Params unit_params{scope.code()};
+  unit_params.insert(unit_params.end(), ids.begin(), ids.end());
+  auto unit_rows = connection.Query(UnitsOfBatchSql(), unit_params);
+  if (!unit_rows.ok()) return unit_rows.status();
+  auto partner_rows = connection.Query(PartnersOfBatchSql(), ids);
+  if (!partner_rows.ok()) return partner_rows.status();
+  UnitsById units;
+  PartnersById partners;
+  CollectUnits(*unit_rows, units);
+  CollectPartners(*partner_rows, partners);
+  for (auto& c : items) Attach(c, std::move(units[c.id]), std::move(partners[c.id]));
+  return Status::Ok();
+}
+
+Result<Collaboration> GetOn(Connection& connection, const MunicipalityScope& scope, int64_t id) {
+  auto rows = connection.Query(kSelectOne, {scope.code(), id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty())
+    return NotFound(fmt::format("collaboration {} not found in municipality {}", id, scope.code()));
+  std::vector<Collaboration> items{FromRow(rows->front())};
+  SAMSKAB_RETURN_IF_ERROR(AttachBatch(connection, scope, items));
+  return std::move(items.front());
+}
+
+// "% and _ are literal": the free-text words go into LIKE patterns.
+std::string LikePattern(std::string_view word) {
+  std::string out = "%";
+  for (char ch : word) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "%";
+}
+
+// The text the free-text filter searches: title, description, locality and funding source.
+std::string SearchText(const Collaboration& c) {
+  return text::FoldCase(c.title + "\n" + c.description + "\n" + c.locality + "\n" + c.funding_source);
+}
+
+std::vector<std::string> Words(std::string_view text, size_t max_words) {
+  std::vector<std::string> words;
+  const std::string folded = text::FoldCase(text);
+  size_t start = 0;
+  while (start < folded.size() && words.size() < max_words) {
+    size_t end = folded.find_first_of(" \t\r\n", start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start) words.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+constexpr size_t kMaxWords = 10;
+
+// "WITH RECURSIVE … " and " WHERE …" of the overview's query, with their parameters in order.
+struct WhereClause {
+  std::string with;
+  std::string where;
+  Params params;
+};
+WhereClause BuildWhere(const MunicipalityScope& scope, const CollaborationFilter& filter) {
+  WhereClause clause;
+  if (filter.unit_id) {
+    // The unit and every unit below it (a center's departments).
+    clause.with =
+        "WITH RECURSIVE below (id) AS (SELECT id FROM units WHERE municipality_code = ? AND id = ? UNION ALL "
+        "SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id WHERE u.municipality_code = ?) ";
+    clause.params = {scope.code(), *filter.unit_id, scope.code()};
+  }
+  clause.where = " WHERE c.municipality_code = ?";
+  clause.params.emplace_back(scope.code());
+  if (filter.unit_id) {
+    clause.where +=
+        " AND EXISTS (SELECT 1 FROM collaboration_units cu WHERE cu.municipality_code = c.municipality_code "
+        "AND "
+        "cu.collaboration_id = c.id AND cu.unit_id IN (SELECT id FROM below))";
+  }
+  const auto equals = [&](const char* column, Value value) {
+    clause.where += fmt::format(" AND c.{} = ?", column);
+    clause.params.push_back(std::move(value));
+  };
+  if (filter.welfare_area) equals("welfare_area", *filter.welfare_area);
+  if (filter.target_group) equals("target_group", *filter.target_group);
+  if (filter.level) equals("level", std::string(domain::InvolvementLevelName(*filter.level)));
+  if (filter.quadrant) equals("quadrant", int64_t{*filter.quadrant});
+  if (filter.form) equals("form", std::string(domain::CollaborationFormName(*filter.form)));
+  if (filter.status) equals("status", std::string(domain::CollaborationStatusName(*filter.status)));
+  if (filter.inspiration_only) equals("inspiration", int64_t{1});
+  if (filter.organisation_kind) {
+    clause.where +=
+        " AND EXISTS (SELECT 1 FROM collaboration_partners cp JOIN organisations o ON o.id = "
+        "cp.organisation_id "
+        "WHERE cp.collaboration_id = c.id AND o.kind = ?)";
+    clause.params.emplace_back(std::string(domain::OrganisationKindName(*filter.organisation_kind)));
+  }
+  for (const auto& word : Words(filter.text, kMaxWords)) {
+    clause.where += " AND c.search_text LIKE ? ESCAPE '\\'";
+    clause.params.emplace_back(LikePattern(word));
+  }
+  return clause;
+}
+
+std::string OrderBy(const CollaborationOrder& order) {
+  const char* direction = order.descending ? " DESC" : "";
+  switch (order.sort) {
+    case CollaborationSort::kTitle:
+      return fmt::format(" ORDER BY c.title{0}, c.id{0}", direction);
+    case CollaborationSort::kStatus:
+      return fmt::format(
+          " ORDER BY CASE c.status WHEN 'idea' THEN 0 WHEN 'planned' THEN 1 WHEN 'active' THEN 2 WHEN "
+          "'paused' "
+          "THEN 3 ELSE 4 END{0}, c.title, c.id",
+          direction);
+    case CollaborationSort::kLevel:
+      return fmt::format(
+          " ORDER BY CASE c.level WHEN 'low' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END{0}, c.title, c.id",
+          direction);
+    case CollaborationSort::kStartsOn:
+      // Without a start date last (both backends order NULL differently, so no NULL reaches ORDER BY).
+      return fmt::format(" ORDER BY COALESCE(c.starts_on, '9999-12-31'){0}, c.title, c.id", direction);
+    case CollaborationSort::kUpdatedAt:
+      return fmt::format(" ORDER BY c.updated_at{0}, c.id{0}", direction);
+  }
+  return " ORDER BY c.id";
+}
+
+// The parameters of the INSERT and the UPDATE share their first part: the stored fields and
+// the derived placement, in the order of both statements.
+Params FieldParams(const Collaboration& c) {
+  const domain::Placement placement = domain::PlacementOf(c);
+  Params params = {
+      c.title,
+      c.description,
+      NullIfEmpty(c.welfare_area),
+      NullIfEmpty(c.target_group),
+      NullIfEmpty(c.starts_on),
+      NullIfEmpty(c.ends_on),
+      std::string(domain::CollaborationStatusName(c.status)),
+      std::string(domain::CollaborationFormName(c.form)),
+      NullIfEmpty(c.staff_hours_per_year),
+      NullIfEmpty(c.budget_dkk),
+      c.funding_source,
+      c.locality,
+      NullIfEmpty(c.postcode),
+      int64_t{c.activity_registered},
+      int64_t{c.evaluated},
+  };
+  for (const auto& field : domain::kFactFields) params.emplace_back(int64_t{c.facts.*(field.member)});
+  params.push_back(c.override_level ? Value(std::string(domain::InvolvementLevelName(*c.override_level)))
+                                    : Value(Null{}));
+  params.emplace_back(c.override_reason);
+  params.emplace_back(int64_t{c.inspiration});
+  params.emplace_back(c.inspiration_note);
+  params.push_back(NullIfEmpty(c.responsible_user_id));
+  params.push_back(NullIfEmpty(c.import_key));
+  params.emplace_back(std::string(domain::InvolvementLevelName(placement.level)));
+  params.emplace_back(std::string(domain::InvolvementLevelName(placement.effective_level)));
+  params.push_back(placement.volunteer_type
+                       ? Value(std::string(domain::VolunteerTypeName(*placement.volunteer_type)))
+                       : Value(Null{}));
+  params.push_back(placement.quadrant ? Value(int64_t{*placement.quadrant}) : Value(Null{}));
+  params.emplace_back(SearchText(c));
+  return params;
+}
+
+Status WriteLinks(Connection& connection, const MunicipalityScope& scope, const Collaboration& c) {
+  SAMSKAB_RETURN_IF_ERROR(connection.Execute(kDeleteUnits, {scope.code(), c.id}).status());
+  SAMSKAB_RETURN_IF_ERROR(connection.Execute(kDeletePartners, {c.id}).status());
+  for (int64_t unit : c.unit_ids)
+    SAMSKAB_RETURN_IF_ERROR(connection.Execute(kInsertUnit, {c.id, scope.code(), unit}).status());
+  for (int64_t partner : c.partner_ids)
+    SAMSKAB_RETURN_IF_ERROR(connection.Execute(kInsertPartner, {c.id, partner}).status());
+  return Status::Ok();
+}
+
+std::string PartnerVisibleSql() {
+  return std::string("SELECT o.id, o.name, o.kind FROM organisations o WHERE o.id = ? AND ") +
+         kOrganisationVisibleIn;
+}
+
+}  // namespace
+
+BuiltQuery BuildOverviewQuery(const MunicipalityScope& scope, const CollaborationFilter& filter,
+                              const CollaborationOrder& order, int64_t offset, int64_t limit) {
+  WhereClause clause = BuildWhere(scope, filter);
+  BuiltQuery query;
+  query.sql = clause.with + "SELECT " + kColumns + " FROM collaborations c" + clause.where + OrderBy(order) +
+              " LIMIT ? OFFSET ?";
+  query.params = std::move(clause.params);
+  query.params.emplace_back(limit);
+  query.params.emplace_back(offset);
+  return query;
+}
+
+Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id, const std::string& now) {
+  auto rows = connection.Query(
+      "SELECT c.municipality_code, c.id FROM collaborations c JOIN collaboration_partners cp ON "
+      "cp.collaboration_id = c.id WHERE cp.organisation_id = ? ORDER BY c.id",
+      {organisation_id});
+  if (!rows.ok()) return rows.status();
+  for (const Row& row : *rows) {
+    const MunicipalityScope scope(row.Text(0));
+    auto c = GetOn(connection, scope, row.Int(1));
+    if (!c.ok()) return c.status();
+    const domain::Placement& placement = c->placement;
+    SAMSKAB_RETURN_IF_ERROR(
+        connection
+            .Execute(
+                "UPDATE collaborations SET derived_level = ?, level = ?, volunteer_type = ?, quadrant = ?, "
+                "updated_at = ? WHERE municipality_code = ? AND id = ?",
+                {std::string(domain::InvolvementLevelName(placement.level)),
+                 std::string(domain::InvolvementLevelName(placement.effective_level)),
+                 placement.volunteer_type
+                     ? Value(std::string(domain::VolunteerTypeName(*placement.volunteer_type)))
+                     : Value(Null{}),
+                 placement.quadrant ? Value(int64_t{*placement.quadrant}) : Value(Null{}), now, scope.code(),
+                 c->id})
+            .status());
+  }
+  return Status::Ok();
+}
+
+Result<Collaboration> CollaborationStore::Get(const MunicipalityScope& scope, int64_t id) {
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  return GetOn(**lease, scope, id);
+}
+
+Result<CollaborationPage> CollaborationStore::List(const MunicipalityScope& scope,
+                                                   const CollaborationFilter& filter,
+                                                   const CollaborationOrder& order, int64_t offset,
+                                                   int64_t limit) {
+  limit = std::clamp<int64_t>(limit, 1, kBatch);
+  offset = std::max<int64_t>(offset, 0);
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  const WhereClause clause = BuildWhere(scope, filter);
+  auto count =
+      (*lease)->Query(clause.with + "SELECT COUNT(*) FROM collaborations c" + clause.where, clause.params);
+  if (!count.ok()) return count.status();
+  const BuiltQuery query = BuildOverviewQuery(scope, filter, order, offset, limit);
+  auto rows = (*lease)->Query(query.sql, query.params);
+  if (!rows.ok()) return rows.status();
+  CollaborationPage page;
+  page.total = count->front().Int(0);
+  page.items.reserve(rows->size());
+  for (const Row& row : *rows) page.items.push_back(FromRow(row));
+  SAMSKAB_RETURN_IF_ERROR(AttachBatch(**lease, scope, page.items));
+  return page;
+}
+
+Status CollaborationStore::ForEach(const MunicipalityScope& scope, const CollaborationFilter& filter,
+                                   const CollaborationOrder& order,
+                                   const std::function<void(const Collaboration&)>& visit) {
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  const WhereClause clause = BuildWhere(scope, filter);
+  auto rows = (*lease)->Query(
+      clause.with + "SELECT " + kColumns + " FROM collaborations c" + clause.where + OrderBy(order),
+      clause.params);
+  if (!rows.ok()) return rows.status();
+  // All links of the municipality in two statements, rather than two per collaboration.
+  auto unit_rows = (*lease)->Query(kUnitsOfMunicipality, {scope.code()});
+  if (!unit_rows.ok()) return unit_rows.status();
+  auto partner_rows = (*lease)->Query(kPartnersOfMunicipality, {scope.code()});
+  if (!partner_rows.ok()) return partner_rows.status();
+  UnitsById units;
+  PartnersById partners;
+  CollectUnits(*unit_rows, units);
+  CollectPartners(*partner_rows, partners);
+  for (const Row& row : *rows) {
+    Collaboration c = FromRow(row);
+    auto unit_it = units.find(c.id);
+    auto partner_it = partners.find(c.id);
+    Attach(c, unit_it == units.end() ? std::vector<domain::CollaborationUnit>{} : std::move(unit_it->second),
+           partner_it == partners.end() ? std::vector<domain::CollaborationPartner>{}
+                                        : std::move(partner_it->second));
+    visit(c);
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<MatrixPoint>> CollaborationStore::Matrix(const MunicipalityScope& scope,
+                                                            const CollaborationFilter& filter) {
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  const WhereClause clause = BuildWhere(scope, filter);
+  auto rows = (*lease)->Query(clause.with +
+                                  "SELECT c.id, c.title, c.level, c.volunteer_type, c.quadrant FROM "
+                                  "collaborations c" +
+                                  clause.where + " ORDER BY c.id",
+                              clause.params);
+  if (!rows.ok()) return rows.status();
+  std::vector<MatrixPoint> points;
+  points.reserve(rows->size());
+  for (const Row& row : *rows) {
+    MatrixPoint point;
+    point.id = row.Int(0);
+    point.title = row.Text(1);
+    point.level = domain::ParseInvolvementLevel(row.Text(2)).value_or(domain::InvolvementLevel::kLow);
+    if (!row.IsNull(3)) {
+      point.volunteer_type = row.Text(3) == "associations"
+                                 ? domain::VolunteerType::kAssociations
+                                 : domain::VolunteerType::kCommunitiesAndIndividuals;
+    }
+    if (!row.IsNull(4)) point.quadrant = static_cast<int>(row.Int(4));
+    points.push_back(std::move(point));
+  }
+  return points;
+}
+
+Result<std::vector<FieldProblem>> CollaborationStore::Check(Connection& connection,
+                                                            const MunicipalityScope& scope,
+                                                            Collaboration& c) {
+  std::vector<FieldProblem> problems = domain::NormaliseCollaboration(c);
+  c.units.clear();
+  for (int64_t unit_id : c.unit_ids) {
+    auto rows = connection.Query(kUnitNamed, {scope.code(), unit_id});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) {
+      problems.push_back({"unit_ids", "collaboration.error.unknown_unit"});
+      break;
+    }
+    c.units.push_back({unit_id, rows->front().Text(1)});
+  }
+  c.partners.clear();
+  for (int64_t partner_id : c.partner_ids) {
+    auto rows = connection.Query(PartnerVisibleSql(), {partner_id, scope.code(), scope.code()});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) {
+      problems.push_back({"partner_ids", "collaboration.error.unknown_partner"});
+      break;
+    }
+    c.partners.push_back({partner_id, rows->front().Text(1),
+                          domain::ParseOrganisationKind(rows->front().Text(2))
+                              .value_or(domain::OrganisationKind::kCommunity)});
+  }
+  const auto check_term = [&](const std::optional<std::string>& key, domain::Vocabulary vocabulary,
+                              const char* field) -> Status {
+    if (!key) return Status::Ok();
+    auto known = IsKnownTerm(connection, scope, vocabulary, *key);
+    if (!known.ok()) return known.status();
+    if (!*known) problems.push_back({field, "collaboration.error.unknown_term"});
+    return Status::Ok();
+  };
+  SAMSKAB_RETURN_IF_ERROR(check_term(c.welfare_area, domain::Vocabulary::kWelfareArea, "welfare_area"));
+  SAMSKAB_RETURN_IF_ERROR(check_term(c.target_group, domain::Vocabulary::kTargetGroup, "target_group"));
+  if (c.postcode) {
+    auto postcode = postcodes_.NormalisePostcode(*c.postcode);
+    if (postcode.ok()) {
+      c.postcode = postcode->code;
+    } else {
+      problems.push_back({"postcode", postcode.status().user_message_key()});
+    }
+  }
+  if (c.responsible_user_id) {
+    auto rows = connection.Query(kResponsibleIsStaff, {*c.responsible_user_id, scope.code()});
+    if (!rows.ok()) return rows.status();
+    if (rows->front().Int(0) == 0)
+      problems.push_back({"responsible_user_id", "collaboration.error.unknown_responsible"});
+  }
+  return problems;
+}
+
+Result<Collaboration> CollaborationStore::CreateOn(Connection& connection, const MunicipalityScope& scope,
+                                                   const domain::Actor& actor, Collaboration c,
+                                                   const std::string& now) {
+  auto problems = Check(connection, scope, c);
+  if (!problems.ok()) return problems.status();
+  if (!problems->empty()) return ValidationFailed(std::move(problems).value());
+  Params params{scope.code()};
+  for (auto& value : FieldParams(c)) params.push_back(std::move(value));
+  params.emplace_back(now);
+  params.emplace_back(now);
+  auto rows = connection.Query(kInsert, params);
+  if (!rows.ok()) return rows.status();
+  c.id = rows->front().Int(0);
+  SAMSKAB_RETURN_IF_ERROR(WriteLinks(connection, scope, c));
+  auto created = GetOn(connection, scope, c.id);
+  if (!created.ok()) return created;
+  SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "collaboration.create",
+                                      "collaboration", std::to_string(created->id), std::nullopt,
+                                      domain::CollaborationToJson(*created).dump(), now));
+  return created;
+}
+
+Result<Collaboration> CollaborationStore::Create(const MunicipalityScope& scope, const domain::Actor& actor,
+                                                 Collaboration c) {
+  c.id = 0;
+  c.municipality_code = scope.code();
+  const std::string now = FormatUtc(clock_.Now());
+  return InWriteTransaction<Collaboration>(
+      database_, [&](Connection& connection) { return CreateOn(connection, scope, actor, c, now); });
+}
+
+Result<Collaboration> CollaborationStore::Update(const MunicipalityScope& scope, const domain::Actor& actor,
+                                                 Collaboration c, int64_t expected_revision) {
+  return InWriteTransaction<Collaboration>(database_, [&](Connection& connection) -> Result<Collaboration> {
+    auto current = GetOn(connection, scope, c.id);
+    if (!current.ok()) return current.status();
+    if (current->revision != expected_revision) {
+      return Status(ErrorCode::kPreconditionFailed,
+                    fmt::format("collaboration {} is at revision {}, not {}", c.id, current->revision,
+                                expected_revision),
+                    "error.precondition_failed");
+    }
+    auto problems = Check(connection, scope, c);
+    if (!problems.ok()) return problems.status();
+    if (!domain::CanChangeStatus(current->status, c.status))
+      problems->push_back({"status", "collaboration.error.status_change"});
+    if (!problems->empty()) return ValidationFailed(std::move(problems).value());
+    const std::string now = FormatUtc(clock_.Now());
+    Params params = FieldParams(c);
+    params.emplace_back(now);
+    params.emplace_back(scope.code());
+    params.emplace_back(c.id);
+    params.emplace_back(expected_revision);
+    auto updated = connection.Execute(kUpdate, params);
+    if (!updated.ok()) return updated.status();
+    SAMSKAB_RETURN_IF_ERROR(WriteLinks(connection, scope, c));
+    auto after = GetOn(connection, scope, c.id);
+    if (!after.ok()) return after;
+    SAMSKAB_RETURN_IF_ERROR(RecordAudit(
+        connection, actor, scope.code(), "collaboration.update", "collaboration", std::to_string(c.id),
+        domain::CollaborationToJson(*current).dump(), domain::CollaborationToJson(*after).dump(), now));
+    return after;
+  });
+}
+
+Status CollaborationStore::Delete(const MunicipalityScope& scope, const domain::Actor& actor, int64_t id,
+                                  int64_t expected_revision) {
+  auto result = InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
+    auto current = GetOn(connection, scope, id);
+    if (!current.ok()) return current.status();
+    if (current->revision != expected_revision)
+      return Status(ErrorCode::kPreconditionFailed, "stale revision", "error.precondition_failed");
+    // Links first: PostgreSQL and SQLite both cascade, but only when foreign keys are enforced;
+    // deleting them explicitly keeps the order obvious.
+    SAMSKAB_RETURN_IF_ERROR(connection.Execute(kDeleteUnits, {scope.code(), id}).status());
+    SAMSKAB_RETURN_IF_ERROR(connection.Execute(kDeletePartners, {id}).status());
+    auto deleted = connection.Execute(kDelete, {scope.code(), id, expected_revision});
+    if (!deleted.ok()) return deleted;
+    SAMSKAB_RETURN_IF_ERROR(RecordAudit(
+        connection, actor, scope.code(), "collaboration.delete", "collaboration", std::to_string(id),
+        domain::CollaborationToJson(*current).dump(), std::nullopt, FormatUtc(clock_.Now())));
+    return deleted;
+  });
+  return result.status();
+}
+
+}  // namespace samskab::storage
