@@ -60,6 +60,26 @@ check "demo is idempotent" test "$(sqlite3 "$tmp/demo.db" \
 check "... and keeps the revision of an unchanged municipality" \
   test "$(sqlite3 "$tmp/demo.db" "SELECT revision FROM municipalities WHERE code = '0101'")" = "1"
 
+check "demo collaborations lie in every quadrant and in the medium band" \
+  test "$(sqlite3 "$tmp/demo.db" "SELECT GROUP_CONCAT(q) FROM (SELECT DISTINCT COALESCE(quadrant, level) AS q \
+    FROM collaborations WHERE volunteer_type IS NOT NULL ORDER BY q)")" = "1,2,3,4,medium"
+check "... once, however often demo runs" test "$(sqlite3 "$tmp/demo.db" "SELECT COUNT(*) FROM collaborations")" = "15"
+check "... each recorded in the audit log" test "$(sqlite3 "$tmp/demo.db" \
+  "SELECT COUNT(*) FROM audit_log WHERE action = 'collaboration.create'")" = "15"
+
+# --- the generator -------------------------------------------------------------------------
+cp "$tmp/demo.db" "$tmp/gen1.db" && cp "$tmp/demo.db" "$tmp/gen2.db"
+"$bin" gen --db "sqlite:$tmp/gen1.db" --organisations 40 --collaborations 60 --seed 9 >"$tmp/out" 2>&1
+check "gen adds organisations and collaborations" contains "$tmp/out" "40 organisation(s), 60 collaboration(s)"
+"$bin" gen --db "sqlite:$tmp/gen2.db" --organisations 40 --collaborations 60 --seed 9 >/dev/null 2>&1
+generated() { sqlite3 "$1" "SELECT GROUP_CONCAT(title || level || COALESCE(quadrant, '-'), '|') FROM collaborations"; }
+check "... the same data for the same seed" test "$(generated "$tmp/gen1.db")" = "$(generated "$tmp/gen2.db")"
+"$bin" gen --db "sqlite:$tmp/gen2.db" --organisations 40 --collaborations 60 --seed 10 >/dev/null 2>&1
+check "... other data for another seed" test "$(sqlite3 "$tmp/gen2.db" \
+  "SELECT COUNT(DISTINCT title) FROM collaborations WHERE title LIKE '% (1)'")" -ge 2
+"$bin" gen --db "sqlite:$tmp/oslo-gen.db" --collaborations 5 >"$tmp/out" 2>&1
+check "... and refuses an unmigrated database" contains "$tmp/out" "samskab migrate"
+
 "$bin" demo --db "sqlite:$tmp/oslo.db" --municipality no-0301 >"$tmp/out" 2>&1
 check "demo activates a Norwegian municipality by its platform code" \
   test "$(sqlite3 "$tmp/oslo.db" "SELECT official_code, name, active FROM municipalities WHERE active = 1")" \

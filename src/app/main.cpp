@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/config.h"
 #include "app/periodic_job.h"
+#include "app/sample_data.h"
 #include "core/logging.h"
 #include "storage/migrations.h"
 #include "storage/retention.h"
@@ -137,6 +138,8 @@ int Demo(const CommonOptions& common, const std::string& municipality) {
   if (!app.ok()) return Fail(app.status());
   Status people = samskab::app::SetUpDemoPeople(**app);
   if (!people.ok()) return Fail(people);
+  Status collaborations = samskab::app::SetUpDemoCollaborations(**app);
+  if (!collaborations.ok()) return Fail(collaborations);
   std::printf("samskab: demo municipality %s ready in %s\n", config->site_municipality.c_str(),
               (*database)->description().c_str());
   std::printf(
@@ -168,6 +171,24 @@ int Retention(const CommonOptions& common) {
       static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
       static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
       static_cast<long long>(report->inquiries), static_cast<long long>(report->audit));
+  return 0;
+}
+
+int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options) {
+  samskab::SystemClock clock;
+  auto app = OpenApp(common, clock);
+  if (!app.ok()) return Fail(app.status());
+  if (options.municipality_code.empty()) options.municipality_code = (*app)->config().site_municipality;
+  const auto started = std::chrono::steady_clock::now();
+  auto report = samskab::app::Generate(**app, options);
+  if (!report.ok()) return Fail(report.status());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf(
+      "samskab: generated %lld unit(s), %lld organisation(s), %lld collaboration(s) in %s (seed %llu, %.1f "
+      "s)\n",
+      static_cast<long long>(report->units), static_cast<long long>(report->organisations),
+      static_cast<long long>(report->collaborations), options.municipality_code.c_str(),
+      static_cast<unsigned long long>(options.seed), seconds);
   return 0;
 }
 
@@ -249,6 +270,15 @@ int main(int argc, char** argv) {
   auto* retention =
       cli.add_subcommand("retention", "delete what is past its retention period (serve does it hourly)");
   add_common(retention);
+  samskab::app::GeneratorOptions generator;
+  auto* gen = cli.add_subcommand("gen", "generate seeded synthetic data for benchmarks and demos");
+  add_common(gen);
+  gen->add_option("--municipality", generator.municipality_code,
+                  "municipality code (default: site.municipality)");
+  gen->add_option("--organisations", generator.organisations, "organisations to add");
+  gen->add_option("--collaborations", generator.collaborations,
+                  "collaborations to add (needs organisations)");
+  gen->add_option("--seed", generator.seed, "the same seed gives the same data (default 1)");
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 
@@ -260,6 +290,7 @@ int main(int argc, char** argv) {
   if (*user_add) return UserAdd(common, email, name, grant);
   if (*token_create) return TokenCreate(common, name, grant);
   if (*retention) return Retention(common);
+  if (*gen) return Gen(common, generator);
   if (*version) {
     std::printf("samskab %s (schema %d)\n", SAMSKAB_VERSION, samskab::storage::LatestSchemaVersion());
     return 0;
