@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "domain/vocabulary/vocabulary.h"
 #include "storage/audit_store.h"
 #include "storage/organisation_visibility.h"
 #include "storage/vocabulary_store.h"
@@ -36,10 +37,10 @@ constexpr char kInsert[] =
     "activity_registered, evaluated, rooms_lent, citizens_referred, contact_person, coordination, "
     "staff_take_part, partnership_agreement, dedicated_budget, override_level, override_reason, inspiration, "
     "inspiration_note, responsible_user_id, import_key, derived_level, level, volunteer_type, quadrant, "
-    "search_text, revision, created_at, updated_at) "
+    "search_text, partner_kinds, revision, created_at, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "?, "
-    "?, 1, ?, ?) RETURNING id";
+    "?, ?, 1, ?, ?) RETURNING id";
 constexpr char kUpdate[] =
     "UPDATE collaborations SET title = ?, description = ?, welfare_area = ?, target_group = ?, starts_on = "
     "?, "
@@ -51,6 +52,7 @@ constexpr char kUpdate[] =
     "override_level = ?, override_reason = ?, inspiration = ?, inspiration_note = ?, responsible_user_id = "
     "?, "
     "import_key = ?, derived_level = ?, level = ?, volunteer_type = ?, quadrant = ?, search_text = ?, "
+    "partner_kinds = ?, "
     "revision = revision + 1, updated_at = ? "
     "WHERE municipality_code = ? AND id = ? AND revision = ?";
 constexpr char kDelete[] =
@@ -69,28 +71,12 @@ constexpr char kResponsibleIsStaff[] =
     "SELECT COUNT(*) FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.user_id = ? AND "
     "g.municipality_code = ? AND g.role IN ('municipal_admin', 'municipal_employee') AND u.erased_at IS NULL";
 
-// Units and partners of up to kBatch collaborations in one statement each: the id list is padded
+// Units and partners of up to kLinkBatch collaborations in one statement each: the id list is padded
 // to a fixed length so that one prepared statement serves every page.
-constexpr int kBatch = 100;
 std::string Placeholders(int count) {
   std::string out;
   for (int i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
   return out;
-}
-const std::string& UnitsOfBatchSql() {
-  static const std::string sql =
-      "SELECT cu.collaboration_id, u.id, u.name FROM collaboration_units cu JOIN units u ON "
-      "u.municipality_code = cu.municipality_code AND u.id = cu.unit_id WHERE cu.collaboration_id IN (" +
-      Placeholders(kBatch) + ") ORDER BY u.name, u.id";
-  return sql;
-}
-const std::string& PartnersOfBatchSql() {
-  static const std::string sql =
-      "SELECT cp.collaboration_id, o.id, o.name, o.kind FROM collaboration_partners cp JOIN organisations o "
-      "ON "
-      "o.id = cp.organisation_id WHERE cp.collaboration_id IN (" +
-      Placeholders(kBatch) + ") ORDER BY o.name, o.id";
-  return sql;
 }
 constexpr char kUnitsOfMunicipality[] =
     "SELECT cu.collaboration_id, u.id, u.name FROM collaboration_units cu JOIN units u ON "
@@ -169,12 +155,13 @@ void CollectPartners(const Rows& rows, PartnersById& partners) {
   }
 }
 
-// Units and partners of `items` (at most kBatch), two statements.
+// Units and partners of `items` (at most kLinkBatch), two statements.
 Status AttachBatch(Connection& connection, std::vector<Collaboration>& items) {
   if (items.empty()) return Status::Ok();
   Params ids;
   for (const auto& c : items) ids.emplace_back(c.id);
-  while (ids.size() < static_cast<size_t>(kBatch)) ids.emplace_back(int64_t{0});  // no collaboration has id 0
+  while (ids.size() < static_cast<size_t>(kLinkBatch))
+    ids.emplace_back(int64_t{0});  // no collaboration has id 0
   // The ids come from a scoped read; filtering on the municipality here too would make SQLite scan
   // every link of the municipality through the (municipality_code, unit_id) index.
   auto unit_rows = connection.Query(UnitsOfBatchSql(), ids);
@@ -214,6 +201,15 @@ std::string SearchText(const Collaboration& c) {
   return text::FoldCase(c.title + "\n" + c.description + "\n" + c.locality + "\n" + c.funding_source);
 }
 
+// ",community,company,": the partners' kinds as the kind filter reads them.
+std::string PartnerKinds(const Collaboration& c) {
+  std::vector<std::string> kinds;
+  for (const auto& partner : c.partners) kinds.emplace_back(domain::OrganisationKindName(partner.kind));
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+  return domain::JoinKeyList(kinds);
+}
+
 std::vector<std::string> Words(std::string_view text, size_t max_words) {
   std::vector<std::string> words;
   const std::string folded = text::FoldCase(text);
@@ -247,10 +243,12 @@ WhereClause BuildWhere(const MunicipalityScope& scope, const CollaborationFilter
   clause.where = " WHERE c.municipality_code = ?";
   clause.params.emplace_back(scope.code());
   if (filter.unit_id) {
+    // The ids first, through the (municipality_code, unit_id, collaboration_id) index, rather
+    // than a correlated EXISTS for every collaboration of the municipality.
     clause.where +=
-        " AND EXISTS (SELECT 1 FROM collaboration_units cu WHERE cu.municipality_code = c.municipality_code "
-        "AND "
-        "cu.collaboration_id = c.id AND cu.unit_id IN (SELECT id FROM below))";
+        " AND c.id IN (SELECT cu.collaboration_id FROM collaboration_units cu WHERE cu.municipality_code = ? "
+        "AND cu.unit_id IN (SELECT id FROM below))";
+    clause.params.emplace_back(scope.code());
   }
   const auto equals = [&](const char* column, Value value) {
     clause.where += fmt::format(" AND c.{} = ?", column);
@@ -264,11 +262,9 @@ WhereClause BuildWhere(const MunicipalityScope& scope, const CollaborationFilter
   if (filter.status) equals("status", std::string(domain::CollaborationStatusName(*filter.status)));
   if (filter.inspiration_only) equals("inspiration", int64_t{1});
   if (filter.organisation_kind) {
-    clause.where +=
-        " AND EXISTS (SELECT 1 FROM collaboration_partners cp JOIN organisations o ON o.id = "
-        "cp.organisation_id "
-        "WHERE cp.collaboration_id = c.id AND o.kind = ?)";
-    clause.params.emplace_back(std::string(domain::OrganisationKindName(*filter.organisation_kind)));
+    clause.where += " AND c.partner_kinds LIKE ?";
+    clause.params.emplace_back(
+        fmt::format("%,{},%", domain::OrganisationKindName(*filter.organisation_kind)));
   }
   for (const auto& word : Words(filter.text, kMaxWords)) {
     clause.where += " AND c.search_text LIKE ? ESCAPE '\\'";
@@ -337,6 +333,7 @@ Params FieldParams(const Collaboration& c) {
                        : Value(Null{}));
   params.push_back(placement.quadrant ? Value(int64_t{*placement.quadrant}) : Value(Null{}));
   params.emplace_back(SearchText(c));
+  params.emplace_back(PartnerKinds(c));
   return params;
 }
 
@@ -361,16 +358,36 @@ std::string PartnerVisibleSql() {
 
 }  // namespace
 
-BuiltQuery BuildOverviewQuery(const MunicipalityScope& scope, const CollaborationFilter& filter,
-                              const CollaborationOrder& order, int64_t offset, int64_t limit) {
+const std::string& UnitsOfBatchSql() {
+  static const std::string sql =
+      "SELECT cu.collaboration_id, u.id, u.name FROM collaboration_units cu JOIN units u ON "
+      "u.municipality_code = cu.municipality_code AND u.id = cu.unit_id WHERE cu.collaboration_id IN (" +
+      Placeholders(kLinkBatch) + ") ORDER BY u.name, u.id";
+  return sql;
+}
+const std::string& PartnersOfBatchSql() {
+  static const std::string sql =
+      "SELECT cp.collaboration_id, o.id, o.name, o.kind FROM collaboration_partners cp JOIN organisations o "
+      "ON "
+      "o.id = cp.organisation_id WHERE cp.collaboration_id IN (" +
+      Placeholders(kLinkBatch) + ") ORDER BY o.name, o.id";
+  return sql;
+}
+OverviewSql BuildOverviewSql(const MunicipalityScope& scope, const CollaborationFilter& filter,
+                             const CollaborationOrder& order, int64_t offset, int64_t limit) {
   WhereClause clause = BuildWhere(scope, filter);
-  BuiltQuery query;
-  query.sql = clause.with + "SELECT " + kColumns + " FROM collaborations c" + clause.where + OrderBy(order) +
-              " LIMIT ? OFFSET ?";
-  query.params = std::move(clause.params);
-  query.params.emplace_back(limit);
-  query.params.emplace_back(offset);
-  return query;
+  OverviewSql sql;
+  sql.count.sql = clause.with + "SELECT COUNT(*) FROM collaborations c" + clause.where;
+  sql.count.params = clause.params;
+  // Deferred join: sort and cut the narrow (id, sort key) rows, then read the wide rows of the page
+  // only; sorting every matching row with all its columns costs several times more.
+  sql.page.sql = clause.with + "SELECT " + kColumns +
+                 " FROM collaborations c JOIN (SELECT c.id AS page_id FROM collaborations c" + clause.where +
+                 OrderBy(order) + " LIMIT ? OFFSET ?) p ON p.page_id = c.id" + OrderBy(order);
+  sql.page.params = std::move(clause.params);
+  sql.page.params.emplace_back(limit);
+  sql.page.params.emplace_back(offset);
+  return sql;
 }
 
 Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id, const std::string& now) {
@@ -388,14 +405,14 @@ Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id,
         connection
             .Execute(
                 "UPDATE collaborations SET derived_level = ?, level = ?, volunteer_type = ?, quadrant = ?, "
-                "updated_at = ? WHERE municipality_code = ? AND id = ?",
+                "partner_kinds = ?, updated_at = ? WHERE municipality_code = ? AND id = ?",
                 {std::string(domain::InvolvementLevelName(placement.level)),
                  std::string(domain::InvolvementLevelName(placement.effective_level)),
                  placement.volunteer_type
                      ? Value(std::string(domain::VolunteerTypeName(*placement.volunteer_type)))
                      : Value(Null{}),
-                 placement.quadrant ? Value(int64_t{*placement.quadrant}) : Value(Null{}), now, scope.code(),
-                 c->id})
+                 placement.quadrant ? Value(int64_t{*placement.quadrant}) : Value(Null{}), PartnerKinds(*c),
+                 now, scope.code(), c->id})
             .status());
   }
   return Status::Ok();
@@ -411,16 +428,14 @@ Result<CollaborationPage> CollaborationStore::List(const MunicipalityScope& scop
                                                    const CollaborationFilter& filter,
                                                    const CollaborationOrder& order, int64_t offset,
                                                    int64_t limit) {
-  limit = std::clamp<int64_t>(limit, 1, kBatch);
+  limit = std::clamp<int64_t>(limit, 1, kLinkBatch);
   offset = std::max<int64_t>(offset, 0);
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  const WhereClause clause = BuildWhere(scope, filter);
-  auto count =
-      (*lease)->Query(clause.with + "SELECT COUNT(*) FROM collaborations c" + clause.where, clause.params);
+  const OverviewSql sql = BuildOverviewSql(scope, filter, order, offset, limit);
+  auto count = (*lease)->Query(sql.count.sql, sql.count.params);
   if (!count.ok()) return count.status();
-  const BuiltQuery query = BuildOverviewQuery(scope, filter, order, offset, limit);
-  auto rows = (*lease)->Query(query.sql, query.params);
+  auto rows = (*lease)->Query(sql.page.sql, sql.page.params);
   if (!rows.ok()) return rows.status();
   CollaborationPage page;
   page.total = count->front().Int(0);

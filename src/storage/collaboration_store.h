@@ -52,14 +52,22 @@ struct MatrixPoint {
   std::optional<int> quadrant;
 };
 
-// The SQL of a filtered, ordered page: exposed so the benchmark can time the bare query next to
-// the page that runs it.
+// The SQL the overview runs, exposed so the benchmark can time the bare statements next to the
+// page that runs them: the count and the page of a filter, and the two statements that read the
+// units and partners of up to kLinkBatch collaborations (their ids padded with 0 to kLinkBatch).
 struct BuiltQuery {
   std::string sql;
   Params params;
 };
-BuiltQuery BuildOverviewQuery(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
-                              const CollaborationOrder& order, int64_t offset, int64_t limit);
+struct OverviewSql {
+  BuiltQuery count;
+  BuiltQuery page;
+};
+OverviewSql BuildOverviewSql(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
+                             const CollaborationOrder& order, int64_t offset, int64_t limit);
+inline constexpr int kLinkBatch = 100;
+const std::string& UnitsOfBatchSql();
+const std::string& PartnersOfBatchSql();
 
 // Re-derives the stored placement of every collaboration that has `organisation_id` as partner
 // (all municipalities), inside the caller's transaction. The organisation store calls it when a

@@ -65,7 +65,8 @@ CREATE TABLE vocabulary_terms (
 -- quadrant) are derived by the model (src/domain/collaboration/model.h) from the facts, the
 -- override and the partners' kinds, and written with every change (also when a partner's kind
 -- changes), so the overview and the matrix filter on them in SQL. `search_text` is the lower-cased
--- title, description and locality for the free-text filter. `import_key` identifies a row that
+-- title, description, locality and funding source for the free-text filter; `partner_kinds` the
+-- partners' kinds (",community,company,"), kept like the placement, for the kind filter. `import_key` identifies a row that
 -- came from a CSV import, so a re-import does not duplicate it.
 CREATE TABLE collaborations (
   id                     {{ID}},
@@ -103,6 +104,7 @@ CREATE TABLE collaborations (
   responsible_user_id    BIGINT REFERENCES users (id),
   import_key             TEXT,
   search_text            TEXT NOT NULL DEFAULT '',
+  partner_kinds          TEXT NOT NULL DEFAULT ',',
   revision               BIGINT NOT NULL DEFAULT 1,
   created_at             TEXT NOT NULL,
   updated_at             TEXT NOT NULL,

@@ -1,0 +1,250 @@
+// The figures of issue 4 (the collaboration registry), printed side by side with their anchors;
+// bench/run.sh runs this on SQLite and on PostgreSQL. Nothing here is asserted anywhere.
+//
+// Usage: samskab_registry_bench --db URL [--rounds N]
+// The database must be empty or migrated; the program loads the demo municipality and generates
+// 5,000 organisations and 10,000 collaborations into it (samskab::app::Generate, seed 1), then
+// measures in-process, through App::dispatcher() exactly as the server calls it (no sockets):
+//   - the filtered overview (several filters), p50/p95, next to the bare SQL it runs (the count, the
+//     page and the two link statements of storage::BuildOverviewSql, on a connection of the pool);
+//   - the matrix SVG for all collaborations (the store's query and the renderer);
+//   - the CSV and XLSX exports of all collaborations.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "api/collaboration_fields.h"
+#include "app/app.h"
+#include "app/config.h"
+#include "app/sample_data.h"
+#include "core/clock.h"
+#include "http/message.h"
+#include "storage/collaboration_store.h"
+#include "web/matrix_svg.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr char kMunicipality[] = "0190";
+
+struct Percentiles {
+  double p50 = 0;
+  double p95 = 0;
+};
+
+Percentiles Summarise(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
+double Time(const std::function<void()>& run) {
+  const auto start = Clock::now();
+  run();
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+Percentiles Measure(int rounds, const std::function<void()>& run) {
+  run();  // warm the statement caches
+  std::vector<double> ms;
+  for (int i = 0; i < rounds; ++i) ms.push_back(Time(run));
+  return Summarise(std::move(ms));
+}
+
+// Two alternatives measured in alternation, so that load from elsewhere on the machine falls on
+// both alike and their ratio stays meaningful.
+std::pair<Percentiles, Percentiles> MeasurePair(int rounds, const std::function<void()>& a,
+                                                const std::function<void()>& b) {
+  a();
+  b();
+  std::vector<double> first, second;
+  for (int i = 0; i < rounds; ++i) {
+    first.push_back(Time(a));
+    second.push_back(Time(b));
+  }
+  return {Summarise(std::move(first)), Summarise(std::move(second))};
+}
+
+samskab::http::Response Call(samskab::app::App& app, const std::string& path, const std::string& query,
+                             const std::string& cookie) {
+  samskab::http::Request request;
+  request.headers.Add("Cookie", cookie);
+  request.method = "GET";
+  request.path = path;
+  request.query = query;
+  request.target = query.empty() ? path : path + "?" + query;
+  request.request_id = "bench0000000000";
+  request.remote_address = "127.0.0.1";
+  const auto& dispatcher = app.dispatcher();
+  const auto match = dispatcher.Resolve(request);
+  return dispatcher.Dispatch(request, match);
+}
+
+[[noreturn]] void Die(const std::string& message) {
+  std::fprintf(stderr, "registry bench: %s\n", message.c_str());
+  std::exit(1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string url;
+  int rounds = 200;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--db") url = argv[i + 1];
+    if (flag == "--rounds") rounds = std::max(10, std::atoi(argv[i + 1]));
+  }
+  if (url.empty()) Die("usage: samskab_registry_bench --db URL [--rounds N]");
+  spdlog::set_level(spdlog::level::warn);
+  samskab::SystemClock clock;
+  samskab::app::Config config;
+  config.database_url = url;
+  config.database_pool_size = 2;
+  {
+    auto database = samskab::storage::Database::Open(url, 1);
+    if (!database.ok()) Die(database.status().log_message());
+    auto status = samskab::app::SetUpDemo(**database, clock, kMunicipality);
+    if (!status.ok()) Die(status.log_message());
+  }
+  auto created_app = samskab::app::App::Create(config, clock);
+  if (!created_app.ok()) Die(created_app.status().log_message());
+  samskab::app::App& app = **created_app;
+
+  const auto generate_start = Clock::now();
+  auto report = app.collaborations().List(samskab::domain::MunicipalityScope(kMunicipality), {}, {}, 0, 1);
+  if (!report.ok()) Die(report.status().log_message());
+  if (report->total < 10000) {
+    samskab::app::GeneratorOptions options{kMunicipality, 5000, 10000, 1};
+    auto generated = samskab::app::Generate(app, options);
+    if (!generated.ok()) Die(generated.status().log_message());
+  }
+  const double generate_s = std::chrono::duration<double>(Clock::now() - generate_start).count();
+
+  samskab::domain::User user;
+  user.email = "registry-bench@example.dk";
+  user.display_name = "Bench";
+  user.password_hash = "no password: the session is opened directly";
+  auto person = app.accounts().CreateUser(
+      samskab::domain::Actor::System("bench", "bench"), user,
+      {{samskab::domain::Role::kMunicipalAdmin, kMunicipality, std::nullopt, std::nullopt}});
+  int64_t user_id = 0;
+  if (person.ok()) {
+    user_id = person->id;
+  } else {
+    auto existing = app.accounts().FindByEmail(user.email);
+    if (!existing.ok()) Die(person.status().log_message());
+    user_id = existing->user.id;
+  }
+  auto session = app.authenticator().OpenSession(user_id);
+  if (!session.ok()) Die(session.status().log_message());
+  const std::string cookie = session->set_cookie.substr(0, session->set_cookie.find(';'));
+
+  const samskab::domain::MunicipalityScope scope(kMunicipality);
+  auto center = app.units().List(scope);
+  if (!center.ok()) Die(center.status().log_message());
+  int64_t center_id = 0;
+  for (const auto& unit : *center) {
+    if (unit.kind == samskab::domain::UnitKind::kCenter) {
+      center_id = unit.id;
+      break;
+    }
+  }
+
+  std::printf("backend: %s; generated 5,000 organisations and 10,000 collaborations in %.1f s (or reused)\n",
+              app.database().backend() == samskab::storage::Backend::kSqlite ? "SQLite" : "PostgreSQL",
+              generate_s);
+  std::printf("%-44s %9s %9s %9s %9s %7s\n", "overview filter (25 rows)", "page p50", "page p95", "sql p50",
+              "sql p95", "ratio");
+  struct Case {
+    const char* name;
+    std::string query;
+  };
+  const std::vector<Case> cases = {
+      {"none, by title", ""},
+      {"quadrant=1", "quadrant=1"},
+      {"level=medium&status=active", "level=medium&status=active"},
+      {"unit_id=<center> (with departments)", "unit_id=" + std::to_string(center_id)},
+      {"organisation_kind=community, -updated_at", "organisation_kind=community&sort=-updated_at"},
+      {"q=besøgsvenner", "q=bes%C3%B8gsvenner"},
+      {"page 40 by level", "sort=level&offset=975"},
+  };
+  double worst_ratio = 0;
+  double worst_p95 = 0;
+  for (const auto& c : cases) {
+    const auto params = samskab::text::ParseUrlEncoded(c.query);
+    auto query = samskab::api::ParseOverviewQuery(*params);
+    if (!query.ok()) Die("bad query " + c.query);
+    const auto sql_of =
+        samskab::storage::BuildOverviewSql(scope, query->filter, query->order, query->offset, query->limit);
+    const auto [page, sql] = MeasurePair(
+        rounds,
+        [&] {
+          auto response = Call(app, "/api/v1/collaborations", c.query, cookie);
+          if (response.status != 200) Die("overview answered " + std::to_string(response.status));
+        },
+        // The same four statements the page runs: the count, the page, and the links of its rows.
+        [&] {
+          auto lease = app.database().Acquire();
+          auto count = (*lease)->Query(sql_of.count.sql, sql_of.count.params);
+          auto rows = (*lease)->Query(sql_of.page.sql, sql_of.page.params);
+          if (!count.ok() || !rows.ok()) Die("bare query failed");
+          samskab::storage::Params ids;
+          for (const auto& row : *rows) ids.emplace_back(row.Int(0));
+          while (ids.size() < static_cast<size_t>(samskab::storage::kLinkBatch)) ids.emplace_back(int64_t{0});
+          auto units = (*lease)->Query(samskab::storage::UnitsOfBatchSql(), ids);
+          auto partners = (*lease)->Query(samskab::storage::PartnersOfBatchSql(), ids);
+          if (!units.ok() || !partners.ok()) Die("bare link query failed");
+        });
+    const double ratio = page.p95 / sql.p95;  // alternating runs: the same load on both
+    worst_ratio = std::max(worst_ratio, ratio);
+    worst_p95 = std::max(worst_p95, page.p95);
+    std::printf("%-44s %8.2fms %8.2fms %8.2fms %8.2fms %6.2fx\n", c.name, page.p50, page.p95, sql.p50,
+                sql.p95, ratio);
+  }
+  std::printf(
+      "overview: worst page p95 %.2f ms (target <= 20 ms); worst ratio to the bare SQL %.2fx (target <= "
+      "2x)\n",
+      worst_p95, worst_ratio);
+
+  // The matrix: the store's query for every collaboration and the SVG, together and apart.
+  size_t svg_bytes = 0;
+  samskab::web::MatrixLabels labels;
+  labels.point_href_prefix = "/admin/0190/collaborations/";
+  auto all_points = app.collaborations().Matrix(scope, {});
+  if (!all_points.ok()) Die(all_points.status().log_message());
+  const Percentiles matrix = Measure(std::max(10, rounds / 4), [&] {
+    auto points = app.collaborations().Matrix(scope, {});
+    if (!points.ok()) Die(points.status().log_message());
+    svg_bytes = samskab::web::RenderMatrixSvg(*points, samskab::web::CountMatrix(*points), labels).size();
+  });
+  const Percentiles matrix_sql = Measure(std::max(10, rounds / 4), [&] {
+    if (!app.collaborations().Matrix(scope, {}).ok()) Die("matrix query failed");
+  });
+  const Percentiles matrix_svg = Measure(std::max(10, rounds / 4), [&] {
+    samskab::web::RenderMatrixSvg(*all_points, samskab::web::CountMatrix(*all_points), labels);
+  });
+  std::printf(
+      "matrix SVG, all 10,000: p50 %.2f ms, p95 %.2f ms (target <= 30 ms), %zu bytes; of which the query p50 "
+      "%.2f "
+      "ms, the drawing p50 %.2f ms\n",
+      matrix.p50, matrix.p95, svg_bytes, matrix_sql.p50, matrix_svg.p50);
+
+  // The exports of every collaboration.
+  for (const char* format : {"csv", "xlsx"}) {
+    size_t bytes = 0;
+    const Percentiles exported = Measure(5, [&] {
+      auto response = Call(app, "/api/v1/collaborations", std::string("format=") + format, cookie);
+      if (response.status != 200) Die("export answered " + std::to_string(response.status));
+      bytes = response.Body().size();
+    });
+    std::printf("%s export, all 10,000: p50 %.0f ms, max-of-5 p95 %.0f ms (target <= 1000 ms), %zu bytes\n",
+                format, exported.p50, exported.p95, bytes);
+  }
+  return 0;
+}
