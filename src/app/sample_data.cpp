@@ -675,6 +675,14 @@ Result<GeneratorReport> Generate(App& app, const GeneratorOptions& options) {
       });
   if (!created.ok()) return created.status();
   report.collaborations = *created;
+  // Fresh statistics after a bulk load, as a database in use has them (PostgreSQL's autovacuum
+  // would get there later; its visibility map also lets counts use index-only scans).
+  auto lease = app.database().Acquire();
+  if (!lease.ok()) return lease.status();
+  SAMSKAB_RETURN_IF_ERROR((*lease)->ExecuteScript(
+      app.database().backend() == storage::Backend::kPostgres
+          ? "VACUUM ANALYZE organisations, collaborations, collaboration_units, collaboration_partners"
+          : "ANALYZE"));
   return report;
 }
 

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "domain/vocabulary/vocabulary.h"
 #include "storage/audit_store.h"
 #include "storage/organisation_visibility.h"
 #include "storage/vocabulary_store.h"
@@ -201,13 +200,12 @@ std::string SearchText(const Collaboration& c) {
   return text::FoldCase(c.title + "\n" + c.description + "\n" + c.locality + "\n" + c.funding_source);
 }
 
-// ",community,company,": the partners' kinds as the kind filter reads them.
-std::string PartnerKinds(const Collaboration& c) {
-  std::vector<std::string> kinds;
-  for (const auto& partner : c.partners) kinds.emplace_back(domain::OrganisationKindName(partner.kind));
-  std::sort(kinds.begin(), kinds.end());
-  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
-  return domain::JoinKeyList(kinds);
+// The partners' kinds as bits (1 << the kind's position): the kind filter's column.
+int64_t KindBit(domain::OrganisationKind kind) { return int64_t{1} << static_cast<int>(kind); }
+int64_t PartnerKinds(const Collaboration& c) {
+  int64_t bits = 0;
+  for (const auto& partner : c.partners) bits |= KindBit(partner.kind);
+  return bits;
 }
 
 std::vector<std::string> Words(std::string_view text, size_t max_words) {
@@ -262,9 +260,8 @@ WhereClause BuildWhere(const MunicipalityScope& scope, const CollaborationFilter
   if (filter.status) equals("status", std::string(domain::CollaborationStatusName(*filter.status)));
   if (filter.inspiration_only) equals("inspiration", int64_t{1});
   if (filter.organisation_kind) {
-    clause.where += " AND c.partner_kinds LIKE ?";
-    clause.params.emplace_back(
-        fmt::format("%,{},%", domain::OrganisationKindName(*filter.organisation_kind)));
+    clause.where += " AND (c.partner_kinds & ?) <> 0";
+    clause.params.emplace_back(KindBit(*filter.organisation_kind));
   }
   for (const auto& word : Words(filter.text, kMaxWords)) {
     clause.where += " AND c.search_text LIKE ? ESCAPE '\\'";

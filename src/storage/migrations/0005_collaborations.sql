@@ -66,7 +66,8 @@ CREATE TABLE vocabulary_terms (
 -- override and the partners' kinds, and written with every change (also when a partner's kind
 -- changes), so the overview and the matrix filter on them in SQL. `search_text` is the lower-cased
 -- title, description, locality and funding source for the free-text filter; `partner_kinds` the
--- partners' kinds (",community,company,"), kept like the placement, for the kind filter. `import_key` identifies a row that
+-- partners' kinds as bits (1 << the kind's position in domain::OrganisationKind), kept like the
+-- placement, so the kind filter is one integer test per row on both backends. `import_key` identifies a row that
 -- came from a CSV import, so a re-import does not duplicate it.
 CREATE TABLE collaborations (
   id                     {{ID}},
@@ -104,7 +105,7 @@ CREATE TABLE collaborations (
   responsible_user_id    BIGINT REFERENCES users (id),
   import_key             TEXT,
   search_text            TEXT NOT NULL DEFAULT '',
-  partner_kinds          TEXT NOT NULL DEFAULT ',',
+  partner_kinds          INTEGER NOT NULL DEFAULT 0,
   revision               BIGINT NOT NULL DEFAULT 1,
   created_at             TEXT NOT NULL,
   updated_at             TEXT NOT NULL,
