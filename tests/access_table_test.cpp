@@ -110,6 +110,12 @@ const std::map<std::string, Who>& Table() {
       {"PATCH /api/v1/collaborations/{id}", kStaff},
       {"DELETE /api/v1/collaborations/{id}", kStaff},
       {"GET /api/v1/matrix", kStaff},
+      {"GET /api/v1/collaborations/{id}/agreements", kStaff},
+      {"POST /api/v1/collaborations/{id}/agreements", kStaff},
+      {"GET /api/v1/agreements/{id}", kStaff},
+      {"PATCH /api/v1/agreements/{id}", kStaff},
+      {"DELETE /api/v1/agreements/{id}", kStaff},
+      {"GET /api/v1/me/tasks", kPeople},
       // Administration. Pages with {municipality} are 0190's: its admins, the platform admin and
       // 0190's admin tokens (as strong as its admins; a token sends no cookies, so no CSRF risk).
       {"GET /admin", kPeople},

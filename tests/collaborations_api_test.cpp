@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/agreement/agreement.h"
 #include "storage/collaboration_store.h"
 #include "support/test_support.h"
 
@@ -43,8 +44,8 @@ class CollaborationsApi : public ::testing::TestWithParam<storage::Backend> {
     scouts_ = AddOrganisation("KFUM-Spejderne", "popular_education_association", true, "");
     knitters_ = AddOrganisation("Strikkecaféen", "community", false, "0190");
     aalborg_private_ = AddOrganisation("Aalborg Naboer", "community", false, "0851");
-    server_->AddUser("medarbejder@furesoe.test", "en lang adgangskode",
-                     domain::Grant{Role::kMunicipalEmployee, "0190", health_, std::nullopt});
+    employee_id_ = server_->AddUser("medarbejder@furesoe.test", "en lang adgangskode",
+                                    domain::Grant{Role::kMunicipalEmployee, "0190", health_, std::nullopt});
     employee_ = {{"Cookie", server_->Login("medarbejder@furesoe.test", "en lang adgangskode")},
                  {"Content-Type", "application/json"}};
   }
@@ -109,6 +110,7 @@ class CollaborationsApi : public ::testing::TestWithParam<storage::Backend> {
   Headers admin_, aalborg_, employee_;
   int64_t administration_ = 0, health_ = 0, nursing_home_ = 0, daycare_ = 0, aalborg_unit_ = 0;
   int64_t red_cross_ = 0, scouts_ = 0, knitters_ = 0, aalborg_private_ = 0;
+  int64_t employee_id_ = 0;
 };
 
 TEST_P(CollaborationsApi, ACollaborationIsPlacedInTheModelWithItsReasons) {
@@ -362,6 +364,79 @@ TEST_P(CollaborationsApi, APartnersNewKindMovesItsCollaborations) {
   }
   EXPECT_EQ(List("quadrant=3")["total"], 1);
   EXPECT_EQ(List("quadrant=4")["total"], 0);
+}
+
+TEST_P(CollaborationsApi, ASignedAgreementSetsTheFactAndRemindsTheResponsibleBeforeReview) {
+  const json c = Create({{"title", "Besøgsvenner"},
+                         {"unit_ids", {nursing_home_}},
+                         {"partner_ids", {red_cross_}},
+                         {"involvement_facts", {{"rooms_lent", true}}}});
+  EXPECT_EQ(c["quadrant"], 3);
+  const std::string base = "/api/v1/collaborations/" + std::to_string(c["id"].get<int64_t>()) + "/agreements";
+  const std::string today = FormatUtc(server_->clock().Now()).substr(0, 10);
+  // Every bad field at once; nothing stored.
+  const HttpResult bad =
+      Send(server_->port(), "POST", base,
+           json({{"status", "signed"}, {"review_on", "2020-01-01"}, {"colour", "red"}}).dump(), admin_);
+  EXPECT_EQ(Fields(bad), std::vector<std::string>{"colour=error.unknown_field"});
+  const HttpResult rules =
+      Send(server_->port(), "POST", base,
+           json({{"status", "signed"}, {"review_on", domain::AddDays(today, 20)}}).dump(), admin_);
+  EXPECT_EQ(Fields(rules),
+            (std::vector<std::string>{"signed_on=agreement.error.signed_on_required",
+                                      "responsible_user_id=agreement.error.responsible_required"}));
+  EXPECT_EQ(Count("partnership_agreements"), 0);
+  // A signed agreement, reviewed in 20 days, with the employee responsible.
+  const HttpResult created = Send(server_->port(), "POST", base,
+                                  json({{"status", "signed"},
+                                        {"signed_on", "2025-01-10"},
+                                        {"review_on", domain::AddDays(today, 20)},
+                                        {"municipality_obligations", "Lokaler og en kontaktperson."},
+                                        {"partner_obligations", "Faste besøgsvenner hver uge."},
+                                        {"responsible_user_id", employee_id_}})
+                                      .dump(),
+                                  admin_);
+  ASSERT_EQ(created.status, 201) << created.body;
+  // The collaboration now has the fact, and is placed high (quadrant 1).
+  const json after = json::parse(
+      Get(server_->port(), "/api/v1/collaborations/" + std::to_string(c["id"].get<int64_t>()), admin_).body);
+  EXPECT_EQ(after["involvement_facts"]["partnership_agreement"], true);
+  EXPECT_EQ(after["quadrant"], 1);
+  EXPECT_EQ(List("quadrant=1")["total"], 1);
+  // The responsible employee has the reminder; the admin (not responsible) has none.
+  const HttpResult tasks = Get(server_->port(), "/api/v1/me/tasks", employee_);
+  ASSERT_EQ(tasks.status, 200);
+  const json items = json::parse(tasks.body)["items"];
+  ASSERT_EQ(items.size(), 1U);
+  EXPECT_EQ(items[0]["kind"], "agreement_review");
+  EXPECT_EQ(items[0]["agreement"]["collaboration_title"], "Besøgsvenner");
+  EXPECT_EQ(items[0]["overdue"], false);
+  // Moved to a review date 40 days ahead: not yet in the list; ended: never.
+  json agreement = json::parse(created.body);
+  Headers with = admin_;
+  with["If-Match"] = created.header("etag");
+  const HttpResult later =
+      Send(server_->port(), "PATCH", "/api/v1/agreements/" + std::to_string(agreement["id"].get<int64_t>()),
+           json({{"review_on", domain::AddDays(today, 40)}}).dump(), with);
+  ASSERT_EQ(later.status, 200) << later.body;
+  EXPECT_EQ(json::parse(Get(server_->port(), "/api/v1/me/tasks", employee_).body)["items"].size(), 0U);
+  // Back to draft is not a step in the lifecycle.
+  with["If-Match"] = later.header("etag");
+  const HttpResult draft =
+      Send(server_->port(), "PATCH", "/api/v1/agreements/" + std::to_string(agreement["id"].get<int64_t>()),
+           json({{"status", "draft"}}).dump(), with);
+  EXPECT_EQ(Fields(draft), std::vector<std::string>{"status=agreement.error.status_change"});
+  // Another municipality does not see it; an employee outside the units may read but not change.
+  EXPECT_EQ(
+      Get(server_->port(), "/api/v1/agreements/" + std::to_string(agreement["id"].get<int64_t>()), aalborg_)
+          .status,
+      404);
+  const json daycare = Create({{"title", "Dagtilbud"}, {"unit_ids", {daycare_}}});
+  const HttpResult foreign =
+      Send(server_->port(), "POST",
+           "/api/v1/collaborations/" + std::to_string(daycare["id"].get<int64_t>()) + "/agreements",
+           json({{"status", "draft"}}).dump(), employee_);
+  EXPECT_EQ(foreign.status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CollaborationsApi,

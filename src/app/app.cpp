@@ -60,6 +60,7 @@ Status App::Build() {
   if (!postcodes.ok()) return postcodes.status();
   postcodes_ = std::move(postcodes).value();
   collaborations_ = std::make_unique<storage::CollaborationStore>(*database_, clock_, postcodes_);
+  agreements_ = std::make_unique<storage::AgreementStore>(*database_, clock_);
   auto secret = accounts_->InstanceSecret("session", [] { return RandomHex(32); });
   if (!secret.ok()) return secret.status();
   authenticator_ =
@@ -118,6 +119,9 @@ Status App::Build() {
           },
           [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterCollaborationApi(router_, *collaboration_api_deps_);
+  agreement_api_deps_ = std::make_unique<api::AgreementApiDependencies>(api::AgreementApiDependencies{
+      *agreements_, *collaborations_, *units_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
+  api::RegisterAgreementApi(router_, *agreement_api_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

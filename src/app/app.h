@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "api/agreements_api.h"
 #include "api/collaborations_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
@@ -47,6 +48,7 @@ class App {
   storage::AuditStore& audit() { return *audit_; }
   storage::UnitStore& units() { return *units_; }
   storage::CollaborationStore& collaborations() { return *collaborations_; }
+  storage::AgreementStore& agreements() { return *agreements_; }
   const domain::PostcodeDirectory& postcodes() const { return postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
@@ -70,6 +72,8 @@ class App {
   domain::PostcodeDirectory postcodes_;
   std::unique_ptr<storage::CollaborationStore> collaborations_;
   std::unique_ptr<api::CollaborationApiDependencies> collaboration_api_deps_;
+  std::unique_ptr<storage::AgreementStore> agreements_;
+  std::unique_ptr<api::AgreementApiDependencies> agreement_api_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

@@ -387,6 +387,27 @@ OverviewSql BuildOverviewSql(const MunicipalityScope& scope, const Collaboration
   return sql;
 }
 
+namespace {
+
+// Writes the placement columns of `c` as read back (with its partners' current kinds).
+Status StorePlacement(Connection& connection, const MunicipalityScope& scope, const Collaboration& c,
+                      const std::string& now) {
+  const domain::Placement& placement = c.placement;
+  return connection
+      .Execute(
+          "UPDATE collaborations SET derived_level = ?, level = ?, volunteer_type = ?, quadrant = ?, "
+          "partner_kinds = ?, updated_at = ? WHERE municipality_code = ? AND id = ?",
+          {std::string(domain::InvolvementLevelName(placement.level)),
+           std::string(domain::InvolvementLevelName(placement.effective_level)),
+           placement.volunteer_type ? Value(std::string(domain::VolunteerTypeName(*placement.volunteer_type)))
+                                    : Value(Null{}),
+           placement.quadrant ? Value(int64_t{*placement.quadrant}) : Value(Null{}), PartnerKinds(c), now,
+           scope.code(), c.id})
+      .status();
+}
+
+}  // namespace
+
 Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id, const std::string& now) {
   auto rows = connection.Query(
       "SELECT c.municipality_code, c.id FROM collaborations c JOIN collaboration_partners cp ON "
@@ -397,22 +418,29 @@ Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id,
     const MunicipalityScope scope(row.Text(0));
     auto c = GetOn(connection, scope, row.Int(1));
     if (!c.ok()) return c.status();
-    const domain::Placement& placement = c->placement;
-    SAMSKAB_RETURN_IF_ERROR(
-        connection
-            .Execute(
-                "UPDATE collaborations SET derived_level = ?, level = ?, volunteer_type = ?, quadrant = ?, "
-                "partner_kinds = ?, updated_at = ? WHERE municipality_code = ? AND id = ?",
-                {std::string(domain::InvolvementLevelName(placement.level)),
-                 std::string(domain::InvolvementLevelName(placement.effective_level)),
-                 placement.volunteer_type
-                     ? Value(std::string(domain::VolunteerTypeName(*placement.volunteer_type)))
-                     : Value(Null{}),
-                 placement.quadrant ? Value(int64_t{*placement.quadrant}) : Value(Null{}), PartnerKinds(*c),
-                 now, scope.code(), c->id})
-            .status());
+    SAMSKAB_RETURN_IF_ERROR(StorePlacement(connection, scope, *c, now));
   }
   return Status::Ok();
+}
+
+Status MarkPartnershipAgreement(Connection& connection, const MunicipalityScope& scope,
+                                const domain::Actor& actor, int64_t collaboration_id,
+                                const std::string& now) {
+  auto before = GetOn(connection, scope, collaboration_id);
+  if (!before.ok()) return before.status();
+  if (before->facts.partnership_agreement) return Status::Ok();
+  SAMSKAB_RETURN_IF_ERROR(
+      connection
+          .Execute("UPDATE collaborations SET partnership_agreement = 1, revision = revision + 1 "
+                   "WHERE municipality_code = ? AND id = ?",
+                   {scope.code(), collaboration_id})
+          .status());
+  auto after = GetOn(connection, scope, collaboration_id);
+  if (!after.ok()) return after.status();
+  SAMSKAB_RETURN_IF_ERROR(StorePlacement(connection, scope, *after, now));
+  return RecordAudit(connection, actor, scope.code(), "collaboration.update", "collaboration",
+                     std::to_string(collaboration_id), domain::CollaborationToJson(*before).dump(),
+                     domain::CollaborationToJson(*after).dump(), now);
 }
 
 Result<Collaboration> CollaborationStore::Get(const MunicipalityScope& scope, int64_t id) {

@@ -74,6 +74,11 @@ const std::string& PartnersOfBatchSql();
 // kind changes.
 Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id, const std::string& now);
 
+// Sets the `partnership_agreement` fact of a collaboration (a signed agreement exists) and
+// re-derives its placement, audited, inside the caller's transaction. Nothing when already set.
+Status MarkPartnershipAgreement(Connection& connection, const domain::MunicipalityScope& scope,
+                                const domain::Actor& actor, int64_t collaboration_id, const std::string& now);
+
 class CollaborationStore {
  public:
   CollaborationStore(Database& database, const Clock& clock, const domain::PostcodeDirectory& postcodes)
