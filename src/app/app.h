@@ -19,6 +19,7 @@
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
+#include "storage/organisation_store.h"
 #include "storage/unit_store.h"
 #include "web/i18n.h"
 #include "web/pages.h"
@@ -43,6 +44,7 @@ class App {
   storage::AccountStore& accounts() { return *accounts_; }
   storage::AuditStore& audit() { return *audit_; }
   storage::UnitStore& units() { return *units_; }
+  storage::OrganisationStore& organisations() { return *organisations_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
 
@@ -62,6 +64,10 @@ class App {
   std::unique_ptr<storage::AccountStore> accounts_;
   std::unique_ptr<storage::AuditStore> audit_;
   std::unique_ptr<storage::UnitStore> units_;
+  // Reference data, read once at start-up (compiled into the binary).
+  std::unique_ptr<domain::PostcodeDirectory> postcodes_;
+  std::unique_ptr<domain::IcnpoCatalog> icnpo_;
+  std::unique_ptr<storage::OrganisationStore> organisations_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

@@ -150,6 +150,23 @@ bool IsIsoDate(std::string_view text) {
   return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
+std::string FoldCase(std::string_view utf8) {
+  std::string out(utf8);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(out[i]);
+    if (byte >= 'A' && byte <= 'Z') {
+      out[i] = static_cast<char>(byte - 'A' + 'a');
+    } else if (byte == 0xC3 && i + 1 < out.size()) {
+      // U+00C0-U+00DE (except U+00D7, the multiplication sign) lower-case to U+00E0-U+00FE:
+      // in UTF-8 the second byte 0x80-0x9E gains 0x20.
+      const auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::string ToLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

@@ -37,6 +37,10 @@ std::optional<int64_t> ParsePositiveId(std::string_view text);
 // A calendar date written YYYY-MM-DD (ISO 8601), years 1900-2999, the day valid in its month.
 bool IsIsoDate(std::string_view text);
 
+// Lower-cases for case-insensitive search: ASCII and the Latin-1 letters Danish and Norwegian
+// use (Æ Ø Å É Ü …); everything else is kept as it is. Input must be valid UTF-8.
+std::string FoldCase(std::string_view utf8);
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 std::string ToLower(std::string_view s);
 std::string_view Trim(std::string_view s);

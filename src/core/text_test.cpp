@@ -93,3 +93,9 @@ TEST(IsIsoDate, AcceptsCalendarDatesOnly) {
   EXPECT_FALSE(samskab::text::IsIsoDate("2026-11-23T00"));
   EXPECT_FALSE(samskab::text::IsIsoDate(""));
 }
+
+TEST(FoldCase, LowerCasesDanishAndNorwegianLetters) {
+  EXPECT_EQ(samskab::text::FoldCase("ÆBLE Øen ÅRHUS Café ÉN ×"), "æble øen århus café én ×");
+  EXPECT_EQ(samskab::text::FoldCase("æøå"), "æøå");
+  EXPECT_EQ(samskab::text::FoldCase("ŁÓDŹ"), "ŁódŹ");  // only ASCII and Latin-1 letters are folded
+}
