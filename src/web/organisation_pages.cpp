@@ -107,7 +107,7 @@ Result<http::Response> DirectoryPage(const PageDependencies& deps, http::Request
                                deps, request, "/organisations", query, *page,
                                [](const Organisation& o) { return fmt::format("/organisations/{}", o.id); },
                                std::nullopt));
-  const Frame frame{T(deps, request, "organisation.directory.title"), site->name, "organisations"};
+  const Frame frame{T(deps, request, "organisation.directory.title"), site->name, ""};
   return HtmlPage(deps.views.Page(request, frame, "organisations_directory", content), 200);
 }
 
@@ -122,7 +122,7 @@ Result<http::Response> PublicProfilePage(const PageDependencies& deps, http::Req
   ctemplate::TemplateDictionary content("organisation_public");
   content.SetValue("NAME", o->name);
   content.SetValue("DETAILS", ProfileDetails(deps, request, *o, /*full=*/false));
-  const Frame frame{o->name, site->name, "organisations"};
+  const Frame frame{o->name, site->name, ""};
   return HtmlPage(deps.views.Page(request, frame, "organisation_public", content), 200);
 }
 
