@@ -91,7 +91,7 @@ void ReadContacts(const json& value, std::vector<OrganisationContact>& out, Prob
       continue;
     }
     for (const auto& [key, field] : item.items()) {
-      const std::string name = prefix + "." + key;
+      const std::string name = fmt::format("{}.{}", prefix, key);
       if (key == "name") {
         ReadText(field, name, contact.name, problems);
       } else if (key == "title") {
@@ -172,7 +172,7 @@ Status ApplyBody(const http::Request& request, const OrganisationStore& store, O
   return Status::Ok();
 }
 
-http::Response OrganisationResponse(int status, const Organisation& o, json body) {
+http::Response OrganisationResponse(int status, const Organisation& o, const json& body) {
   http::Response response = Json(status, body);
   response.headers.Add("ETag", Etag(kEtagKind, std::to_string(o.id), o.revision));
   response.headers.Add("Cache-Control", "no-cache");
@@ -234,7 +234,7 @@ Result<http::Response> ProfileResponse(OrganisationStore& store, int status, con
   if (!shares.ok()) return shares.status();
   json body = domain::OrganisationToJson(o, true);
   body["shared_with"] = *shares;
-  return OrganisationResponse(status, o, std::move(body));
+  return OrganisationResponse(status, o, body);
 }
 
 }  // namespace

@@ -15,7 +15,6 @@ namespace {
 
 using domain::MunicipalityScope;
 using domain::Organisation;
-using domain::OrganisationContact;
 
 // The column list of FromRow(), in its order; the table is aliased `o` (kOrganisationVisibleIn).
 #define SAMSKAB_COLUMNS                                                                             \

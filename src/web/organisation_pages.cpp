@@ -171,7 +171,7 @@ Result<http::Response> OwnProfilePage(const PageDependencies& deps, http::Reques
 // change first (412), or an error page.
 Result<http::Response> SaveFailed(
     const Status& failure,
-    const std::function<Result<http::Response>(std::vector<FieldProblem>, int, std::string)>& again) {
+    const std::function<Result<http::Response>(std::vector<FieldProblem>, int, const std::string&)>& again) {
   switch (failure.code()) {
     case ErrorCode::kInvalidArgument:
       return again(failure.fields().empty()
@@ -206,7 +206,7 @@ Result<http::Response> OwnProfileSubmit(const PageDependencies& deps, http::Requ
   auto saved = deps.organisations.UpdateOwn(auth::ActorOf(request), typed, PostedRevision(*params));
   if (saved.ok())
     return http::Redirect(303, fmt::format("/organisations/{}/profile?notice=profile_saved", *id));
-  return SaveFailed(saved.status(), [&](std::vector<FieldProblem> shown, int status, std::string key) {
+  return SaveFailed(saved.status(), [&](std::vector<FieldProblem> shown, int status, const std::string& key) {
     // After someone else's change, show theirs: the typed values would overwrite it unseen.
     return OwnProfilePageWith(deps, request, key.empty() ? typed : *current, std::move(shown), status, key);
   });
@@ -270,7 +270,7 @@ Result<http::Response> MunicipalEditPageWith(const PageDependencies& deps, const
                                              const Organisation& shown, std::vector<FieldProblem> problems,
                                              int status, std::string error_key = "") {
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
-  auto frame = MunicipalPage(deps, request, "organisations", error_key);
+  auto frame = MunicipalPage(deps, request, "organisations", std::move(error_key));
   if (!frame.ok()) return frame.status();
   const bool ours = shown.municipality_code == scope.code();
   const bool failed = !problems.empty();
@@ -329,7 +329,7 @@ Result<http::Response> MunicipalEditSubmit(const PageDependencies& deps, http::R
   if (saved.ok())
     return http::Redirect(
         303, fmt::format("/admin/{}/organisations/{}?notice=organisation_saved", scope.code(), saved->id));
-  return SaveFailed(saved.status(), [&](std::vector<FieldProblem> shown, int status, std::string key) {
+  return SaveFailed(saved.status(), [&](std::vector<FieldProblem> shown, int status, const std::string& key) {
     return MunicipalEditPageWith(deps, request, key.empty() ? typed : *current, std::move(shown), status,
                                  key);
   });
