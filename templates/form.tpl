@@ -11,12 +11,15 @@
   <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
   {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
   {{#FIELD}}<div class="form-group{{#INVALID}} form-error{{/INVALID}}">
-    <label class="form-label" for="{{ID}}">{{LABEL}}</label>
+    {{#GROUP}}<fieldset id="{{ID}}"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><legend class="form-label">{{LABEL}}</legend>{{/GROUP}}{{#LABELLED}}<label class="form-label" for="{{ID}}">{{LABEL}}</label>{{/LABELLED}}
     {{#HINT}}<span class="form-hint" id="{{ID}}-hint">{{TEXT}}</span>{{/HINT}}
     {{#INVALID}}<span class="form-error-message" id="{{ID}}-error"><span class="sr-only">[[form.error_prefix]]</span> {{MESSAGE}}</span>{{/INVALID}}
     {{#INPUT}}<input class="form-input" type="{{TYPE}}" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}" autocomplete="{{AUTOCOMPLETE}}"{{#MAXLENGTH}} maxlength="{{N}}"{{/MAXLENGTH}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{/INPUT}}
     {{#SELECT}}<select class="form-select" id="{{ID}}" name="{{NAME}}"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>{{/SELECT}}
+    {{#CHECKBOXES}}{{#BOX}}<div class="form-group-checkbox"><input class="form-checkbox" type="checkbox" id="{{ID}}-{{VALUE}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label class="form-label" for="{{ID}}-{{VALUE}}">{{BOX_LABEL}}</label></div>{{/BOX}}{{/CHECKBOXES}}
+    {{#CHECKBOX}}<div class="form-group-checkbox"><input class="form-checkbox" type="checkbox" id="{{ID}}" name="{{NAME}}" value="1"{{#CHECKED}} checked{{/CHECKED}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><label class="form-label" for="{{ID}}">{{LABEL}}</label></div>{{/CHECKBOX}}
     {{#TEXTAREA}}<textarea class="form-input" id="{{ID}}" name="{{NAME}}" rows="5"{{#MAXLENGTH}} maxlength="{{N}}"{{/MAXLENGTH}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{VALUE:pre_escape}}</textarea>{{/TEXTAREA}}
+    {{#GROUP}}</fieldset>{{/GROUP}}
   </div>{{/FIELD}}
   <button type="submit" class="button {{BUTTON_CLASS}}">{{SUBMIT}}{{#SUBMIT_CONTEXT}}<span class="sr-only"> {{TEXT}}</span>{{/SUBMIT_CONTEXT}}</button>
 </form>

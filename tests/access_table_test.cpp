@@ -58,6 +58,9 @@ const std::map<std::string, Who>& Table() {
   const Who kMunicipalAdmins = {"municipal_admin", "platform_admin", "token_admin"};
   const Who kPlatform = {"platform_admin"};
   const Who kOrganisationAdmins = {"organisation_admin", "platform_admin"};
+  // 0190's staff (employees too) on pages with {municipality}: its organisations.
+  const Who kMunicipalStaff = {"municipal_employee", "municipal_admin", "platform_admin", "token_employee",
+                               "token_admin"};
 
   static const std::map<std::string, Who> table = {
       // Public pages and operations.
@@ -116,6 +119,14 @@ const std::map<std::string, Who>& Table() {
       {"PATCH /api/v1/agreements/{id}", kStaff},
       {"DELETE /api/v1/agreements/{id}", kStaff},
       {"GET /api/v1/me/tasks", kPeople},
+      {"GET /api/v1/organisations", kStaff},
+      {"POST /api/v1/organisations", kStaff},
+      {"GET /api/v1/organisations/{id}", kStaff},
+      {"PATCH /api/v1/organisations/{id}", kStaff},
+      {"GET /api/v1/organisations/{organisation}/profile", kOrganisationAdmins},
+      {"PATCH /api/v1/organisations/{organisation}/profile", kOrganisationAdmins},
+      {"PUT /api/v1/organisations/{organisation}/shares/{municipality}", kOrganisationAdmins},
+      {"DELETE /api/v1/organisations/{organisation}/shares/{municipality}", kOrganisationAdmins},
       // Administration. Pages with {municipality} are 0190's: its admins, the platform admin and
       // 0190's admin tokens (as strong as its admins; a token sends no cookies, so no CSRF risk).
       {"GET /admin", kPeople},
@@ -133,6 +144,15 @@ const std::map<std::string, Who>& Table() {
       {"GET /platform/municipalities", kPlatform},
       {"POST /platform/municipalities/{code}", kPlatform},
       {"GET /platform/outbox", kPlatform},
+      {"GET /admin/{municipality}/organisations", kMunicipalStaff},
+      {"POST /admin/{municipality}/organisations", kMunicipalStaff},
+      {"GET /admin/{municipality}/organisations/{id}", kMunicipalStaff},
+      {"POST /admin/{municipality}/organisations/{id}", kMunicipalStaff},
+      // Organisations: the public directory and profiles; an organisation's admins keep its own.
+      {"GET /organisations", kEveryone},
+      {"GET /organisations/{id}", kEveryone},
+      {"GET /organisations/{organisation}/profile", kOrganisationAdmins},
+      {"POST /organisations/{organisation}/profile", kOrganisationAdmins},
       {"GET /organisations/{organisation}/members", kOrganisationAdmins},
       {"POST /organisations/{organisation}/members/invite", kOrganisationAdmins},
   };
@@ -370,9 +390,11 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
     auto rows = (*lease)->Query("SELECT COUNT(*) FROM " + table);
     return rows.ok() ? rows->front().Int(0) : -1;
   };
-  const std::vector<std::string> tables = {"audit_log",      "outbox",   "inquiries",  "units",
-                                           "role_grants",    "sessions", "api_tokens", "one_time_tokens",
-                                           "municipalities", "users"};
+  const std::vector<std::string> tables = {
+      "audit_log",          "outbox",   "inquiries",     "units",
+      "role_grants",        "sessions", "api_tokens",    "one_time_tokens",
+      "municipalities",     "users",    "organisations", "organisation_contacts",
+      "organisation_shares"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;

@@ -690,5 +690,173 @@ TEST_F(AdminPagesTest, AdminsReadTheirMunicipalitysContactMessagesEscaped) {
   EXPECT_FALSE(Contains(own.body, "Ida I1"));
 }
 
+// --- organisation profiles --------------------------------------------------------------------
+
+TEST_F(AdminPagesTest, AnOrganisationAdminEditsTheProfileWithSeedFoursQuestions) {
+  auto organisation = app().accounts().CreateOrganisation(domain::Actor::System("test", "test"),
+                                                          "Spejderne P1", "popular_education_association");
+  ASSERT_TRUE(organisation.ok());
+  const Session org_admin = LoginAs("org", Grant{Role::kOrganisationAdmin, "", std::nullopt, *organisation});
+  const std::string path = fmt::format("/organisations/{}/profile", *organisation);
+  const HttpResult page = GetAs(org_admin, path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "<h1>Profil for Spejderne P1</h1>"));
+  EXPECT_TRUE(Contains(page.body, "Kan du beskrive de ressourcer, din organisation har?"));
+  EXPECT_TRUE(Contains(
+      page.body,
+      "<legend class=\"form-label\">Kan I beskrive den(de) rolle(r), din organisation kan spille?</legend>"));
+  EXPECT_TRUE(Contains(page.body, "id=\"roles_cannot-watchdog\" name=\"roles_cannot\" value=\"watchdog\""));
+  EXPECT_TRUE(Contains(page.body, "Har du stikord, der kan beskrive de rammer, I arbejder under?"));
+  auto current = app().organisations().GetOwn(*organisation);
+  ASSERT_TRUE(current.ok());
+  const std::string revision = std::to_string(current->revision);
+
+  // Every problem at its field; nothing is saved.
+  const HttpResult bad = PostAs(org_admin, path,
+                                {{"revision", revision},
+                                 {"name", "Spejderne P1"},
+                                 {"kind", "popular_education_association"},
+                                 {"cvr", "29188549"},
+                                 {"postcode", "0000"},
+                                 {"roles_can", "advocate"},
+                                 {"roles_cannot", "advocate"},
+                                 {"contacts.0.name", "Anna"},
+                                 {"contacts.0.email", "ikke-en-adresse"}});
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"cvr", "postcode", "roles_cannot", "contacts.0.email"})
+    EXPECT_TRUE(Contains(bad.body, fmt::format("href=\"#{}\"", field))) << field;
+  EXPECT_TRUE(Contains(bad.body, Message("validation.cvr_checksum")));
+  EXPECT_TRUE(Contains(bad.body, Message("organisation.error.roles_overlap")));
+  EXPECT_TRUE(Contains(bad.body, "value=\"ikke-en-adresse\"")) << "the typed values come back";
+  EXPECT_EQ(app().organisations().GetOwn(*organisation)->revision, current->revision);
+  EXPECT_EQ(
+      PostAs(org_admin, path, {{"revision", revision}, {"name", "Uden CSRF"}, {"kind", "community"}}, false)
+          .status,
+      403);
+
+  const HttpResult saved = PostAs(org_admin, path,
+                                  {{"revision", revision},
+                                   {"name", "Spejderne P1"},
+                                   {"kind", "popular_education_association"},
+                                   {"postcode", "3520"},
+                                   {"resources", "40 ledere og en hytte"},
+                                   {"roles_can", "provider"},
+                                   {"roles_can", "partner"},
+                                   {"roles_cannot", "supplier"},
+                                   {"welfare_areas", "children_and_young_people"},
+                                   {"frames", "Korpsets vedtægter"},
+                                   {"is_public", "1"},
+                                   {"contacts.0.name", "Anna Leder"},
+                                   {"contacts.0.email", "anna@spejder.dk"},
+                                   {"contacts.0.public", "1"},
+                                   {"contacts.1.name", ""}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("location"), path + "?notice=profile_saved");
+  const auto after = app().organisations().GetOwn(*organisation);
+  EXPECT_EQ(after->town, "Farum");
+  EXPECT_EQ(after->roles_can, (std::vector<std::string>{"provider", "partner"}));
+  ASSERT_EQ(after->contacts.size(), 1U);
+  EXPECT_TRUE(after->contacts[0].is_public);
+  // A stale form (loaded before that save) does not overwrite it.
+  EXPECT_EQ(
+      PostAs(org_admin, path, {{"revision", revision}, {"name", "Gammel"}, {"kind", "community"}}).status,
+      412);
+  EXPECT_EQ(app().organisations().GetOwn(*organisation)->name, "Spejderne P1");
+
+  // Now public: in the directory and on its public page, with the public contact.
+  const HttpResult directory = Get(port(), "/organisations?q=spejderne+p1");
+  ASSERT_EQ(directory.status, 200);
+  EXPECT_TRUE(Contains(directory.body, fmt::format("href=\"/organisations/{}\"", *organisation)));
+  const HttpResult profile = Get(port(), fmt::format("/organisations/{}", *organisation));
+  ASSERT_EQ(profile.status, 200);
+  EXPECT_TRUE(Contains(profile.body, "40 ledere og en hytte"));
+  EXPECT_TRUE(Contains(profile.body, "anna@spejder.dk"));
+  EXPECT_TRUE(Contains(profile.body, Message("organisation.roles.partner")));
+  EXPECT_EQ(GetAs(org_admin, "/organisations/999999/profile").status, 404);
+}
+
+TEST_F(AdminPagesTest, TheDirectoryAndPublicPagesShowPublicProfilesOnly) {
+  const auto actor = domain::Actor::System("test", "test");
+  domain::Organisation hidden;
+  hidden.name = "Skjult fællesskab Q1";
+  auto hidden_one = app().organisations().Create(domain::MunicipalityScope("0190"), actor, hidden);
+  domain::Organisation shown;
+  shown.name = "Åben gåklub Q1";
+  shown.is_public = true;
+  shown.contacts = {{"Privat Person", "", "privat@example.dk", "", false}};
+  auto shown_one = app().organisations().Create(domain::MunicipalityScope("0190"), actor, shown);
+  ASSERT_TRUE(hidden_one.ok() && shown_one.ok());
+  const HttpResult directory = Get(port(), "/organisations?q=Q1");
+  ASSERT_EQ(directory.status, 200);
+  EXPECT_TRUE(Contains(directory.body, "Åben gåklub Q1"));
+  EXPECT_FALSE(Contains(directory.body, "Skjult fællesskab Q1"));
+  EXPECT_TRUE(Contains(directory.body, "href=\"/organisations\" class=\"function-link\">" + Message("nav.organisations")))
+      << "the directory is linked from every page's footer";
+  const HttpResult filtered = Get(port(), "/organisations?q=%C3%A5BEN+q1&kind=company");
+  EXPECT_FALSE(Contains(filtered.body, "Åben gåklub Q1"));
+  EXPECT_EQ(Get(port(), fmt::format("/organisations/{}", hidden_one->id)).status, 404);
+  const HttpResult page = Get(port(), fmt::format("/organisations/{}", shown_one->id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_FALSE(Contains(page.body, "privat@example.dk")) << "a contact not marked public stays hidden";
+  EXPECT_EQ(Get(port(), "/organisations/abc").status, 404);
+}
+
+TEST_F(AdminPagesTest, StaffRegisterAndEditTheirMunicipalitysOrganisationsAndOnlyReadOthers) {
+  auto unit = CreateUnit(domain::UnitKind::kAdministration, "Forvaltningen R1", std::nullopt);
+  const Session employee =
+      LoginAs("employee", Grant{Role::kMunicipalEmployee, "0190", unit.id, std::nullopt});
+  const HttpResult list = GetAs(employee, "/admin/0190/organisations");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_TRUE(Contains(list.body, "<h1>Organisationer i Furesø</h1>"));
+  EXPECT_FALSE(Contains(list.body, "href=\"/admin/0190/units\""))
+      << "the admins' pages are not in an employee's menu";
+  EXPECT_EQ(GetAs(employee, "/admin/0851/organisations").status, 404);
+
+  const HttpResult bad = PostAs(employee, "/admin/0190/organisations",
+                                {{"name", ""}, {"kind", "club"}, {"cvr", "1234"}, {"postcode", "99"}});
+  EXPECT_EQ(bad.status, 422);
+  for (const char* field : {"name", "kind", "cvr", "postcode"})
+    EXPECT_TRUE(Contains(bad.body, fmt::format("href=\"#{}\"", field))) << field;
+  EXPECT_TRUE(Contains(bad.body, Message("validation.cvr_format")));
+
+  const HttpResult created = PostAs(employee, "/admin/0190/organisations",
+                                    {{"name", "Naboskabet R1"}, {"kind", "community"}, {"postcode", "3500"}});
+  ASSERT_EQ(created.status, 303) << created.body;
+  const std::string location = created.header("location");
+  ASSERT_EQ(location.rfind("/admin/0190/organisations/", 0), 0U) << location;
+  const std::string edit = location.substr(0, location.find('?'));
+  const HttpResult form = GetAs(employee, location);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, Message("notice.organisation_created")));
+  EXPECT_TRUE(Contains(form.body, "value=\"Naboskabet R1\""));
+  const std::regex revision_field("name=\"revision\" value=\"([0-9]+)\"");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(form.body, match, revision_field));
+  const HttpResult saved = PostAs(employee, edit,
+                                  {{"revision", match[1]},
+                                   {"name", "Naboskabet Stavnsholt R1"},
+                                   {"kind", "community"},
+                                   {"target_groups", "lonely"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_TRUE(
+      Contains(GetAs(employee, "/admin/0190/organisations?q=stavnsholt").body, "Naboskabet Stavnsholt R1"));
+
+  // Aalborg's staff do not see it; an organisation's own shared profile is read-only for staff.
+  const Session aalborg = MunicipalAdmin("0851");
+  EXPECT_EQ(GetAs(aalborg, "/admin/0851" + edit.substr(std::string("/admin/0190").size())).status, 404);
+  auto own = app().accounts().CreateOrganisation(domain::Actor::System("test", "test"), "Egen profil R1",
+                                                 "humanitarian_association");
+  ASSERT_TRUE(app().organisations().Share(domain::Actor::System("test", "test"), *own, "0190").ok());
+  const std::string own_path = fmt::format("/admin/0190/organisations/{}", *own);
+  const HttpResult read_only = GetAs(employee, own_path);
+  ASSERT_EQ(read_only.status, 200);
+  EXPECT_TRUE(Contains(read_only.body, Message("admin.organisations.readonly_lead")));
+  EXPECT_FALSE(Contains(read_only.body, "name=\"revision\""));
+  const HttpResult refused =
+      PostAs(employee, own_path, {{"revision", "1"}, {"name", "Overtaget"}, {"kind", "community"}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(app().organisations().GetOwn(*own)->name, "Egen profil R1");
+}
+
 }  // namespace
 }  // namespace samskab

@@ -208,7 +208,7 @@ TEST_P(CollaborationsApi, EveryBadFieldIsNamedAndNothingIsStored) {
       Fields(types),
       (std::vector<std::string>{
           "colour=error.unknown_field", "involvement_facts.free_coffee=collaboration.error.facts",
-          "status=collaboration.error.status", "title=validation.text", "unit_ids=validation.id_list"}));
+          "status=collaboration.error.status", "title=validation.type_text", "unit_ids=validation.id_list"}));
   const HttpResult dates =
       Post({{"title", "X"}, {"unit_ids", {daycare_}}, {"starts_on", "1. maj 2026"}}, admin_);
   EXPECT_EQ(Fields(dates), std::vector<std::string>{"starts_on=validation.date"});

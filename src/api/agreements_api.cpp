@@ -56,7 +56,7 @@ Status ReadAgreementFields(const nlohmann::json& body, PartnershipAgreement& a) 
     if (value.is_string()) {
       out = value.get<std::string>();
     } else {
-      problems.push_back({key, "validation.text"});
+      problems.push_back({key, "validation.type_text"});
     }
   };
   const auto date_field = [&](const std::string& key, const nlohmann::json& value,

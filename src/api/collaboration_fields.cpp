@@ -24,7 +24,7 @@ void ReadText(const nlohmann::json& value, const std::string& field, std::string
   if (value.is_string()) {
     out = value.get<std::string>();
   } else {
-    problems.Add(field, "validation.text");
+    problems.Add(field, "validation.type_text");
   }
 }
 
@@ -35,7 +35,7 @@ void ReadOptionalText(const nlohmann::json& value, const std::string& field, std
   } else if (value.is_string()) {
     out = value.get<std::string>();
   } else {
-    problems.Add(field, "validation.text");
+    problems.Add(field, "validation.type_text");
   }
 }
 
@@ -54,7 +54,7 @@ void ReadBool(const nlohmann::json& value, const std::string& field, bool& out, 
   if (value.is_boolean()) {
     out = value.get<bool>();
   } else {
-    problems.Add(field, "validation.boolean");
+    problems.Add(field, "validation.type_boolean");
   }
 }
 
@@ -248,7 +248,7 @@ Result<OverviewQuery> ParseOverviewQuery(const text::Params& params) {
       }
     } else if (name == "inspiration") {
       if (value != "1" && value != "true" && value != "0" && value != "false") {
-        problems.Add(name, "validation.boolean");
+        problems.Add(name, "validation.type_boolean");
       } else {
         filter.inspiration_only = value == "1" || value == "true";
       }

@@ -93,6 +93,41 @@ Result<auth::CreatedToken> CreateToken(App& app, const std::string& name, const 
   return app.account_service().CreateApiToken(CommandLine(), token);
 }
 
+namespace {
+
+// The demo organisation's public profile, written once: a later edit by its admin is kept.
+Status SetUpDemoProfile(App& app, int64_t organisation_id, const domain::Actor& actor) {
+  auto current = app.organisations().GetOwn(organisation_id);
+  if (!current.ok()) return current.status();
+  if (!current->resources.empty()) return Status::Ok();
+  domain::Organisation profile = *current;
+  profile.is_public = true;
+  profile.street = "Stiager 2";
+  profile.postcode = "3500";
+  profile.website = "https://frivilligcenter.demo.samskab.dk";
+  profile.icnpo = "4100";
+  profile.description =
+      "Frivilligcentret samler foreninger, fællesskaber og frivillige i kommunen. Vi formidler frivilligt "
+      "arbejde, rådgiver foreninger og driver besøgsvenner, lektiecafé og en åben café for ensomme.";
+  profile.welfare_areas = {"elderly", "inclusion", "socially_vulnerable", "refugees_and_integration"};
+  profile.target_groups = {"elderly", "lonely", "refugees_and_immigrants", "young_people"};
+  profile.resources =
+      "Cirka 140 aktive frivillige, to lønnede konsulenter (60 timer om ugen), et mødelokale til 30 "
+      "personer, "
+      "erfaring med frivilligkoordinering og et netværk af 45 foreninger.";
+  profile.roles_can = {"advocate", "partner", "developer", "watchdog"};
+  profile.roles_cannot = {"supplier"};
+  profile.frames =
+      "Selvejende forening med egne vedtægter og bestyrelse; finansieret af § 18-midler og fonde; "
+      "frivilligheden "
+      "er kernen, så vi påtager os ikke myndighedsopgaver eller opgaver på kontrakt.";
+  profile.contacts = {{"Frida Forening", "Daglig leder", "forening@demo.samskab.dk", "44 94 12 34", true},
+                      {"Karsten Kasserer", "Kasserer", "", "", false}};
+  return app.organisations().UpdateOwn(actor, profile, current->revision).status();
+}
+
+}  // namespace
+
 Status SetUpDemoPeople(App& app) {
   const std::string code = app.config().site_municipality;
   const domain::MunicipalityScope scope(code);
@@ -149,6 +184,7 @@ Status SetUpDemoPeople(App& app) {
        "Frede Frivillig",
        {domain::Role::kVolunteer, "", std::nullopt, std::nullopt}},
   };
+  SAMSKAB_RETURN_IF_ERROR(SetUpDemoProfile(app, organisation, actor));
   for (const auto& person : people) {
     if (app.accounts().FindByEmail(person.email).ok()) continue;
     if (person.grant.role == domain::Role::kMunicipalEmployee && !person.grant.unit_id) continue;

@@ -11,6 +11,7 @@
 #include "api/me_api.h"
 #include "api/municipalities_api.h"
 #include "api/openapi.h"
+#include "api/organisations_api.h"
 #include "api/units_api.h"
 #include "core/embedded.h"
 #include "core/random.h"
@@ -20,6 +21,7 @@
 #include "web/account_pages.h"
 #include "web/admin_pages.h"
 #include "web/model_pages.h"
+#include "web/organisation_pages.h"
 
 namespace samskab::app {
 
@@ -58,8 +60,14 @@ Status App::Build() {
   units_ = std::make_unique<storage::UnitStore>(*database_, clock_);
   auto postcodes = domain::PostcodeDirectory::LoadEmbedded();
   if (!postcodes.ok()) return postcodes.status();
-  postcodes_ = std::move(postcodes).value();
-  collaborations_ = std::make_unique<storage::CollaborationStore>(*database_, clock_, postcodes_);
+  postcodes_ = std::make_unique<domain::PostcodeDirectory>(std::move(postcodes).value());
+  auto icnpo = domain::IcnpoCatalog::LoadEmbedded();
+  if (!icnpo.ok()) return icnpo.status();
+  icnpo_ = std::make_unique<domain::IcnpoCatalog>(std::move(icnpo).value());
+  // A partner's new kind moves its collaborations in the matrix, in the same transaction.
+  organisations_ = std::make_unique<storage::OrganisationStore>(*database_, clock_, *postcodes_, *icnpo_,
+                                                                storage::RefreshPartnerPlacements);
+  collaborations_ = std::make_unique<storage::CollaborationStore>(*database_, clock_, *postcodes_);
   agreements_ = std::make_unique<storage::AgreementStore>(*database_, clock_);
   auto secret = accounts_->InstanceSecret("session", [] { return RandomHex(32); });
   if (!secret.ok()) return secret.status();
@@ -96,15 +104,17 @@ Status App::Build() {
       [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); }, links);
 
   page_deps_ = std::make_unique<web::PageDependencies>(web::PageDependencies{
-      *views_, *municipalities_, *inquiries_, *accounts_, *audit_, *units_, *authenticator_,
-      *account_service_, clock_, config_.site_municipality, config_.server_secure_cookies});
+      *views_, *municipalities_, *inquiries_, *accounts_, *audit_, *units_, *organisations_, *icnpo_,
+      *authenticator_, *account_service_, clock_, config_.site_municipality, config_.server_secure_cookies});
   web::RegisterPages(router_, *page_deps_);
   web::RegisterAccountPages(router_, *page_deps_);
   web::RegisterAdminPages(router_, *page_deps_);
   web::RegisterModelPages(router_, *page_deps_);
+  web::RegisterOrganisationPages(router_, *page_deps_);
   api::RegisterMunicipalityApi(router_, *municipalities_);
   api::RegisterMeApi(router_);
   api::RegisterUnitApi(router_, *units_);
+  api::RegisterOrganisationApi(router_, *organisations_);
   api::RegisterAdvisorApi(
       router_, [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
   collaboration_api_deps_ =

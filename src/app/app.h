@@ -23,6 +23,7 @@
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
+#include "storage/organisation_store.h"
 #include "storage/unit_store.h"
 #include "web/i18n.h"
 #include "web/pages.h"
@@ -49,7 +50,8 @@ class App {
   storage::UnitStore& units() { return *units_; }
   storage::CollaborationStore& collaborations() { return *collaborations_; }
   storage::AgreementStore& agreements() { return *agreements_; }
-  const domain::PostcodeDirectory& postcodes() const { return postcodes_; }
+  storage::OrganisationStore& organisations() { return *organisations_; }
+  const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
 
@@ -69,7 +71,10 @@ class App {
   std::unique_ptr<storage::AccountStore> accounts_;
   std::unique_ptr<storage::AuditStore> audit_;
   std::unique_ptr<storage::UnitStore> units_;
-  domain::PostcodeDirectory postcodes_;
+  // Reference data, read once at start-up (compiled into the binary).
+  std::unique_ptr<domain::PostcodeDirectory> postcodes_;
+  std::unique_ptr<domain::IcnpoCatalog> icnpo_;
+  std::unique_ptr<storage::OrganisationStore> organisations_;
   std::unique_ptr<storage::CollaborationStore> collaborations_;
   std::unique_ptr<api::CollaborationApiDependencies> collaboration_api_deps_;
   std::unique_ptr<storage::AgreementStore> agreements_;

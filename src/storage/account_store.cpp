@@ -121,8 +121,8 @@ constexpr char kConsents[] =
     "SELECT id, purpose, text_version, given_at, withdrawn_at FROM consents WHERE user_id = ? ORDER BY id";
 
 constexpr char kInsertOrganisation[] =
-    "INSERT INTO organisations (name, kind, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?) "
-    "RETURNING id";
+    "INSERT INTO organisations (name, kind, search_text, revision, created_at, updated_at) "
+    "VALUES (?, ?, ?, 1, ?, ?) RETURNING id";
 constexpr char kOrganisationName[] = "SELECT name FROM organisations WHERE id = ?";
 
 constexpr char kSecret[] = "SELECT secret FROM instance_secrets WHERE name = ?";
@@ -756,7 +756,7 @@ Result<int64_t> AccountStore::CreateOrganisation(const domain::Actor& actor, con
                                                  const std::string& kind) {
   const std::string now = Now();
   return InWriteTransaction<int64_t>(database_, [&](Connection& connection) -> Result<int64_t> {
-    auto rows = connection.Query(kInsertOrganisation, {name, kind, now, now});
+    auto rows = connection.Query(kInsertOrganisation, {name, kind, text::FoldCase(name), now, now});
     if (!rows.ok()) return rows.status();
     const int64_t id = rows->front().Int(0);
     nlohmann::json after = {{"id", id}, {"name", name}, {"kind", kind}};

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "storage/audit_store.h"
 #include "storage/organisation_visibility.h"
+#include "storage/search_words.h"
 #include "storage/vocabulary_store.h"
 
 namespace samskab::storage {
@@ -185,15 +186,6 @@ Result<Collaboration> GetOn(Connection& connection, const MunicipalityScope& sco
   return std::move(items.front());
 }
 
-// "% and _ are literal": the free-text words go into LIKE patterns.
-std::string LikePattern(std::string_view word) {
-  std::string out = "%";
-  for (char ch : word) {
-    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
-    out += ch;
-  }
-  return out + "%";
-}
 
 // The text the free-text filter searches: title, description, locality and funding source.
 std::string SearchText(const Collaboration& c) {
@@ -208,20 +200,6 @@ int64_t PartnerKinds(const Collaboration& c) {
   return bits;
 }
 
-std::vector<std::string> Words(std::string_view text, size_t max_words) {
-  std::vector<std::string> words;
-  const std::string folded = text::FoldCase(text);
-  size_t start = 0;
-  while (start < folded.size() && words.size() < max_words) {
-    size_t end = folded.find_first_of(" \t\r\n", start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) words.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
-constexpr size_t kMaxWords = 10;
 
 // "WITH RECURSIVE … " and " WHERE …" of the overview's query, with their parameters in order.
 struct WhereClause {
@@ -263,9 +241,9 @@ WhereClause BuildWhere(const MunicipalityScope& scope, const CollaborationFilter
     clause.where += " AND (c.partner_kinds & ?) <> 0";
     clause.params.emplace_back(KindBit(*filter.organisation_kind));
   }
-  for (const auto& word : Words(filter.text, kMaxWords)) {
+  for (const auto& word : SearchWords(filter.text)) {
     clause.where += " AND c.search_text LIKE ? ESCAPE '\\'";
-    clause.params.emplace_back(LikePattern(word));
+    clause.params.emplace_back(ContainsPattern(word));
   }
   return clause;
 }

@@ -1,5 +1,7 @@
 #include "web/forms.h"
 
+#include <algorithm>
+
 #include "web/csrf.h"
 
 namespace samskab::web {
@@ -17,6 +19,14 @@ Result<text::Params> ReadForm(const http::Request& request) {
 
 std::string FormValue(const text::Params& params, std::string_view name) {
   return std::string(text::Find(params, name).value_or(""));
+}
+
+std::vector<std::string> FormValues(const text::Params& params, std::string_view name) {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : params) {
+    if (key == name) values.push_back(value);
+  }
+  return values;
 }
 
 bool FormCsrfValid(const http::Request& request, const text::Params& params) {
@@ -56,6 +66,8 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
     group->SetValue("ID", field.name);
     group->SetValue("NAME", field.name);
     group->SetValue("LABEL", field.label);
+    // Boxes carry their labels themselves (a legend for a group, a label after a single box).
+    if (field.type != "checkboxes" && field.type != "checkbox") group->ShowSection("LABELLED");
     group->SetValue("VALUE", field.value);
     group->SetValue("TYPE", field.type);
     group->SetValue("AUTOCOMPLETE", field.autocomplete);
@@ -84,6 +96,20 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
       }
     } else if (field.type == "textarea") {
       group->ShowSection("TEXTAREA");
+    } else if (field.type == "checkboxes") {
+      // A group of boxes is a fieldset with a legend, not a label (WCAG 1.3.1).
+      group->ShowSection("GROUP");
+      auto* boxes = group->AddSectionDictionary("CHECKBOXES");
+      for (const auto& [value, label] : field.options) {
+        auto* box = boxes->AddSectionDictionary("BOX");
+        box->SetValue("VALUE", value);
+        box->SetValue("BOX_LABEL", label);
+        if (std::find(field.checked.begin(), field.checked.end(), value) != field.checked.end())
+          box->ShowSection("CHECKED");
+      }
+    } else if (field.type == "checkbox") {
+      auto* box = group->AddSectionDictionary("CHECKBOX");
+      if (field.value == "1") box->ShowSection("CHECKED");
     } else {
       group->ShowSection("INPUT");
     }

@@ -21,13 +21,17 @@ inline constexpr std::string_view kFormLevel = "_form";
 
 struct Field {
   std::string name;
-  std::string type = "text";  // text, email, password, select, textarea
-  std::string label;          // translated
-  std::string hint;           // translated; optional
+  // text, email, password, select, textarea; "checkboxes" (a fieldset with one box per option,
+  // `checked` lists the ticked values) and "checkbox" (one box with its label, ticked when
+  // `value` is "1").
+  std::string type = "text";
+  std::string label;  // translated
+  std::string hint;   // translated; optional
   std::string value;
   std::string autocomplete = "off";
   int max_length = 0;
-  std::vector<std::pair<std::string, std::string>> options;  // select: value, label (translated)
+  std::vector<std::pair<std::string, std::string>> options;  // select, checkboxes: value, label (translated)
+  std::vector<std::string> checked;                          // checkboxes
 };
 
 struct Form {
@@ -45,6 +49,8 @@ struct Form {
 // A posted form: kUnsupportedMediaType unless form-encoded, kMalformed for broken encoding.
 Result<text::Params> ReadForm(const http::Request& request);
 std::string FormValue(const text::Params& params, std::string_view name);
+// Every value posted under `name` (the ticked boxes of a "checkboxes" field), in order.
+std::vector<std::string> FormValues(const text::Params& params, std::string_view name);
 
 // True when the form carries the request's CSRF token (see csrf.h).
 bool FormCsrfValid(const http::Request& request, const text::Params& params);

@@ -12,6 +12,7 @@
 #include "http/router.h"
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
+#include "storage/organisation_store.h"
 #include "web/forms.h"
 #include "web/views.h"
 
@@ -24,6 +25,8 @@ struct PageDependencies {
   storage::AccountStore& accounts;
   storage::AuditStore& audit;
   domain::UnitRepository& units;
+  storage::OrganisationStore& organisations;
+  const domain::IcnpoCatalog& icnpo;
   auth::Authenticator& authenticator;
   auth::AccountService& account_service;
   const Clock& clock;

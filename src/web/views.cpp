@@ -200,7 +200,7 @@ std::string Views::Page(const http::Request& request, const Frame& frame, std::s
     variant += "+user";
     const auto& principal = *request.principal;
     if (principal.Has(domain::Role::kPlatformAdmin) || principal.Has(domain::Role::kMunicipalAdmin) ||
-        principal.Has(domain::Role::kOrganisationAdmin))
+        principal.Has(domain::Role::kMunicipalEmployee) || principal.Has(domain::Role::kOrganisationAdmin))
       variant += "+admin";
     layout.SetValue("USER_NAME", request.principal->display_name);
     layout.SetValue("CSRF_TOKEN", request.principal->csrf_token);

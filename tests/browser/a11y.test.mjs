@@ -46,6 +46,9 @@ const PAGES = [
     200,
     'da',
   ],
+  ['organisations directory', async (page) => (await page.goto('/organisations?q=frivillig')).status(), 200],
+  // The demo organisation (number 1) has a public profile (samskab demo).
+  ['public organisation profile', async (page) => (await page.goto('/organisations/1')).status(), 200],
   ['404 page', async (page) => (await page.goto('/findes-ikke')).status(), 404],
 ];
 

@@ -131,6 +131,17 @@ test('an invited employee accepts the invitation from the outbox and is logged i
   }
 });
 
+// Posts the registration form of /admin/0190/organisations (the page's search form has the same
+// action, but is a GET) and returns the response to the POST.
+async function register(page) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/0190/organisations'),
+    page.locator('form[method="post"][action="/admin/0190/organisations"] button[type="submit"]').click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
 // Each step brings the page into a state and says which HTTP status that state has.
 const MUNICIPAL_PAGES = [
   ['administration overview', async (page) => (await page.goto('/admin')).status(), 200],
@@ -161,6 +172,30 @@ const MUNICIPAL_PAGES = [
     200,
   ],
   ['audit log', async (page) => (await page.goto('/admin/0190/audit')).status(), 200],
+  ['organisations', async (page) => (await page.goto('/admin/0190/organisations')).status(), 200],
+  [
+    'organisations with a form error',
+    async (page) => {
+      await page.goto('/admin/0190/organisations');
+      await page.locator('#name').fill(`Fællesskab ${RUN}`);
+      await page.locator('#cvr').fill('29188549');
+      const response = await register(page);
+      await page.locator('#error-summary').waitFor();
+      return response.status();
+    },
+    422,
+  ],
+  [
+    'an organisation the municipality registered, in its edit form',
+    async (page) => {
+      await page.goto('/admin/0190/organisations');
+      await page.locator('#name').fill(`Gåklubben ${RUN}`);
+      await page.locator('#postcode').fill('3520');
+      await Promise.all([page.waitForURL('**/admin/0190/organisations/*'), register(page)]);
+      return 200;
+    },
+    200,
+  ],
   [
     'inquiries with a message from the contact form',
     async (page) => {
@@ -184,6 +219,19 @@ const PLATFORM_PAGES = [
 
 const ORGANISATION_PAGES = [
   ['organisation members', async (page) => (await page.goto('/organisations/1/members')).status(), 200],
+  ['organisation profile', async (page) => (await page.goto('/organisations/1/profile')).status(), 200],
+  [
+    'organisation profile with form errors',
+    async (page) => {
+      await page.goto('/organisations/1/profile');
+      await page.locator('#postcode').fill('0000');
+      await page.locator('label[for="roles_cannot-advocate"]').click();
+      const response = await submit(page, '/organisations/1/profile');
+      await page.locator('#error-summary').waitFor();
+      return response.status();
+    },
+    422,
+  ],
 ];
 
 for (const [who, email, pages] of [
@@ -262,16 +310,25 @@ test('without the page\'s scripts: no serious or critical axe violations on the 
 
 test('a municipal employee and a volunteer cannot open the administration of units', async () => {
   for (const email of ['medarbejder@demo.samskab.dk', 'frivillig@demo.samskab.dk']) {
+    const employee = email.startsWith('medarbejder');
     const { context, page } = await openPage(browser, { javaScript: false });
     try {
       await login(page, email);
       assert.equal((await page.goto('/admin/0190/units')).status(), 403, email);
       assert.equal((await page.goto('/platform/outbox')).status(), 403, email);
       assert.equal((await page.goto('/admin')).status(), 200, email);
-      assert.ok((await page.locator('main').innerText()).includes(message('da', 'admin.nothing')), email);
       const menu = page.getByRole('navigation', { name: message('da', 'layout.main_menu') });
-      assert.equal(await menu.getByRole('link', { name: message('da', 'nav.admin') }).count(), 0,
-        `${email}: no administration item in the menu`);
+      if (employee) {
+        // An employee keeps the municipality's organisations, and nothing else of its administration.
+        assert.equal(await page.locator('main a[href="/admin/0190/organisations"]').count(), 1, email);
+        assert.equal(await menu.getByRole('link', { name: message('da', 'nav.admin') }).count(), 1, email);
+        assert.equal((await page.goto('/admin/0190/organisations')).status(), 200, email);
+        assert.equal(await page.locator('main a[href="/admin/0190/units"]').count(), 0, `${email}: no units in the side menu`);
+      } else {
+        assert.ok((await page.locator('main').innerText()).includes(message('da', 'admin.nothing')), email);
+        assert.equal(await menu.getByRole('link', { name: message('da', 'nav.admin') }).count(), 0,
+          `${email}: no administration item in the menu`);
+      }
     } finally {
       await context.close();
     }

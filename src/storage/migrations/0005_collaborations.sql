@@ -23,6 +23,9 @@ ALTER TABLE organisations ADD COLUMN resources TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisations ADD COLUMN roles_can TEXT NOT NULL DEFAULT ',';
 ALTER TABLE organisations ADD COLUMN roles_cannot TEXT NOT NULL DEFAULT ',';
 ALTER TABLE organisations ADD COLUMN frames TEXT NOT NULL DEFAULT '';
+-- The lower-cased (text::FoldCase) name, description, resources, frames and town, for the free-text
+-- filter of the directory and the municipality's list.
+ALTER TABLE organisations ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 CREATE INDEX organisations_municipality ON organisations (municipality_code, name);
 CREATE INDEX organisations_public ON organisations (is_public, name);
 
