@@ -110,6 +110,9 @@ Status App::Build() {
   web::RegisterAccountPages(router_, *page_deps_);
   web::RegisterAdminPages(router_, *page_deps_);
   web::RegisterModelPages(router_, *page_deps_);
+  model_page_deps_ =
+      std::make_unique<web::ModelPageDependencies>(web::ModelPageDependencies{*page_deps_, *collaborations_});
+  web::RegisterMatrixPages(router_, *model_page_deps_);
   web::RegisterOrganisationPages(router_, *page_deps_);
   api::RegisterMunicipalityApi(router_, *municipalities_);
   api::RegisterMeApi(router_);

@@ -102,7 +102,12 @@ class Result {
   T& operator*() & { return value(); }
   const T* operator->() const { return &value(); }
   T* operator->() { return &value(); }
-  Status status() const { return ok() ? Status::Ok() : std::get<Status>(v_); }
+  // A reference (to a shared OK status when there is a value), so that `r.status().fields()` and
+  // `r.status().user_message_key()` can be kept by reference without dangling.
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(v_);
+  }
 
  private:
   std::variant<T, Status> v_;
