@@ -30,6 +30,7 @@ test: build
 
 bench: build
 	@bash bench/run.sh $(BUILD)
+	@bash bench/registry.sh $(BUILD)
 
 fuzz: deps
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-300} bash scripts/fuzz.sh
