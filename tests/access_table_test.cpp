@@ -56,6 +56,10 @@ const std::map<std::string, Who>& Table() {
                       "platform_admin",     "token_employee",  "token_admin"};
   const Who kAdmins = {"municipal_admin", "other_admin", "platform_admin", "token_admin"};
   const Who kMunicipalAdmins = {"municipal_admin", "platform_admin", "token_admin"};
+  // 0190's staff pages (the collaboration registry): its employees and admins, the platform admin
+  // and 0190's tokens; another municipality's admin gets "not found".
+  const Who kMunicipalStaff = {"municipal_employee", "municipal_admin", "platform_admin", "token_employee",
+                               "token_admin"};
   const Who kPlatform = {"platform_admin"};
   const Who kOrganisationAdmins = {"organisation_admin", "platform_admin"};
 
@@ -124,6 +128,14 @@ const std::map<std::string, Who>& Table() {
       {"POST /admin/{municipality}/tokens/{id}/revoke", kMunicipalAdmins},
       {"GET /admin/{municipality}/audit", kMunicipalAdmins},
       {"GET /admin/{municipality}/inquiries", kMunicipalAdmins},
+      {"GET /admin/{municipality}/collaborations", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/new", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/new", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/{id}", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/{id}/delete", kMunicipalStaff},
+      {"GET /admin/{municipality}/inspiration", kMunicipalStaff},
       {"GET /platform/municipalities", kPlatform},
       {"POST /platform/municipalities/{code}", kPlatform},
       {"GET /platform/outbox", kPlatform},
@@ -364,9 +376,9 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
     auto rows = (*lease)->Query("SELECT COUNT(*) FROM " + table);
     return rows.ok() ? rows->front().Int(0) : -1;
   };
-  const std::vector<std::string> tables = {"audit_log",      "outbox",   "inquiries",  "units",
-                                           "role_grants",    "sessions", "api_tokens", "one_time_tokens",
-                                           "municipalities", "users"};
+  const std::vector<std::string> tables = {"audit_log",      "outbox",   "inquiries",     "units",
+                                           "role_grants",    "sessions", "api_tokens",    "one_time_tokens",
+                                           "municipalities", "users",    "collaborations"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;

@@ -23,6 +23,7 @@
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
 #include "storage/unit_store.h"
+#include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/pages.h"
 #include "web/views.h"
@@ -70,6 +71,7 @@ class App {
   domain::PostcodeDirectory postcodes_;
   std::unique_ptr<storage::CollaborationStore> collaborations_;
   std::unique_ptr<api::CollaborationApiDependencies> collaboration_api_deps_;
+  std::unique_ptr<web::CollaborationPageDependencies> collaboration_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

@@ -11,6 +11,7 @@
 
 #include "auth/request_context.h"
 #include "web/account_pages.h"
+#include "web/admin_frame.h"
 
 namespace samskab::web {
 namespace {
@@ -24,15 +25,6 @@ constexpr int kOutboxSize = 100;
 
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {
   return Message(deps, request, key);
-}
-
-// A catalog text with its "{name}" placeholder filled in (the template escapes the result).
-std::string Fill(std::string text, std::string_view name, std::string_view value) {
-  const std::string placeholder = fmt::format("{{{}}}", name);
-  for (size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size()))
-    text.replace(at, placeholder.size(), value);
-  return text;
 }
 
 std::string RoleLabel(const PageDependencies& deps, const http::Request& request, Role role) {
@@ -74,87 +66,11 @@ Form ButtonForm(std::string action, std::string submit, std::string context,
   return form;
 }
 
-// --- the frame every administration page shares (templates/admin_page.tpl) ---
-
-struct SideNavItem {
-  std::string href;
-  std::string text;
-  bool current = false;
-};
-
-struct AdminPage {
-  std::string heading;  // translated
-  std::string lead;
-  std::string notice;     // a success message (?notice=…)
-  std::string error_key;  // a problem of the whole page (catalog key), shown as an alert
-  std::string sidenav_label;
-  std::vector<SideNavItem> sidenav;
-  bool form_problems = false;  // a form on the page has problems (the title says so)
-};
-
-Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Request& request,
-                                   const AdminPage& page, std::string_view body_template,
-                                   const ctemplate::TemplateDictionary& body, int status,
-                                   const http::Response& cookies) {
-  auto site = SiteMunicipality(deps);
-  if (!site.ok()) return site.status();
-  ctemplate::TemplateDictionary content("admin_page");
-  content.SetValue("HEADING", page.heading);
-  content.SetValue("COLUMN", page.sidenav.empty() ? "col-lg-10" : "col-lg-9");
-  if (!page.lead.empty()) content.AddSectionDictionary("LEAD")->SetValue("TEXT", page.lead);
-  if (!page.notice.empty()) content.AddSectionDictionary("NOTICE")->SetValue("TEXT", page.notice);
-  if (!page.error_key.empty())
-    content.AddSectionDictionary("PAGE_ERROR")->SetValue("TEXT", T(deps, request, page.error_key));
-  if (!page.sidenav.empty()) {
-    auto* nav = content.AddSectionDictionary("SIDENAV");
-    nav->SetValue("LABEL", page.sidenav_label);
-    for (const auto& item : page.sidenav) {
-      auto* entry = nav->AddSectionDictionary("ITEM");
-      entry->SetValue("HREF", item.href);
-      entry->SetValue("TEXT", item.text);
-      if (item.current) entry->ShowSection("CURRENT");
-    }
-  }
-  content.SetValue("BODY", deps.views.Fragment(request.lang, body_template, body));
-  const std::string title =
-      PageTitle(deps, request, page.heading, !page.error_key.empty() || page.form_problems);
-  const Frame frame{title, site->name, "admin"};
-  return HtmlPage(deps.views.Page(request, frame, "admin_page", content), status, cookies);
-}
-
-// The pages of one municipality's administration, in the side menu.
-std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::Request& request,
-                                      const std::string& code, std::string_view current) {
-  std::vector<SideNavItem> items;
-  for (const char* page : {"units", "staff", "tokens", "inquiries", "audit"}) {
-    items.push_back({fmt::format("/admin/{}/{}", code, page),
-                     T(deps, request, fmt::format("admin.menu.{}", page)), current == page});
-  }
-  return items;
-}
-
 std::vector<SideNavItem> PlatformNav(const PageDependencies& deps, const http::Request& request,
                                      std::string_view current) {
   return {{"/platform/municipalities", T(deps, request, "platform.municipalities_heading"),
            current == "municipalities"},
           {"/platform/outbox", T(deps, request, "platform.outbox_heading"), current == "outbox"}};
-}
-
-// The frame of a municipal page: heading with the municipality's name, side menu, notice.
-Result<AdminPage> MunicipalPage(const PageDependencies& deps, const http::Request& request,
-                                std::string_view page, std::string error_key) {
-  const domain::MunicipalityScope scope = auth::ScopeOf(request);
-  auto municipality = deps.municipalities.Get(scope.code());
-  if (!municipality.ok()) return municipality.status();
-  AdminPage frame;
-  frame.heading =
-      Fill(T(deps, request, fmt::format("admin.{}.heading", page)), "municipality", municipality->name);
-  frame.lead = T(deps, request, fmt::format("admin.{}.lead", page));
-  frame.notice = error_key.empty() ? NoticeText(deps, request) : "";
-  frame.error_key = std::move(error_key);
-  frame.sidenav_label = T(deps, request, "admin.menu_label");
-  frame.sidenav = MunicipalNav(deps, request, scope.code(), page);
-  return frame;
 }
 
 // --- /admin: what the user can administer ---
@@ -163,6 +79,26 @@ Result<http::Response> AdminHome(const PageDependencies& deps, http::Request& re
   const domain::Principal& principal = auth::PrincipalOf(request);
   ctemplate::TemplateDictionary body("admin_home");
   bool anything = false;
+  // Every municipal employee and admin works with the collaboration registry of their municipality.
+  std::vector<std::string> staff_codes;
+  for (const auto& grant : principal.grants) {
+    if (grant.role != Role::kMunicipalAdmin && grant.role != Role::kMunicipalEmployee) continue;
+    if (std::find(staff_codes.begin(), staff_codes.end(), grant.municipality_code) != staff_codes.end())
+      continue;
+    staff_codes.push_back(grant.municipality_code);
+  }
+  for (const auto& code : staff_codes) {
+    auto municipality = deps.municipalities.Get(code);
+    auto* section = body.AddSectionDictionary("STAFF");
+    section->SetValue("HEADING", Fill(T(deps, request, "admin.staff_heading"), "municipality",
+                                      municipality.ok() ? municipality->name : code));
+    for (const char* page : {"collaborations", "inspiration"}) {
+      auto* item = section->AddSectionDictionary("ITEM");
+      item->SetValue("HREF", fmt::format("/admin/{}/{}", code, page));
+      item->SetValue("NAME", T(deps, request, fmt::format("admin.menu.{}", page)));
+    }
+    anything = true;
+  }
   std::vector<std::string> codes;
   for (const auto& grant : principal.grants) {
     if (grant.role != Role::kMunicipalAdmin) continue;
@@ -243,8 +179,7 @@ Result<http::Response> UnitsPageWith(const PageDependencies& deps, const http::R
   if (!frame.ok()) return frame.status();
   frame->form_problems = !input.problems.empty();
 
-  // List() gives parents before children, so a unit's depth is known when it comes.
-  std::map<int64_t, int> depth;
+  const std::map<int64_t, int> depth = domain::UnitDepths(*units);
   std::map<int64_t, std::string> names;
   http::Response cookies;
   ctemplate::TemplateDictionary body("admin_units");
@@ -269,8 +204,7 @@ Result<http::Response> UnitsPageWith(const PageDependencies& deps, const http::R
   if (units->empty()) body.ShowSection("NO_UNITS");
   auto* table = units->empty() ? nullptr : body.AddSectionDictionary("UNITS");
   for (const auto& unit : *units) {
-    const int level = unit.parent_id && depth.contains(*unit.parent_id) ? depth[*unit.parent_id] + 1 : 0;
-    depth[unit.id] = level;
+    const int level = depth.at(unit.id);
     names[unit.id] = unit.name;
     const std::string kind_label =
         T(deps, request, fmt::format("unit.kind.{}", domain::UnitKindName(unit.kind)));

@@ -1,0 +1,50 @@
+// The frame every staff and administration page shares (templates/admin_page.tpl): heading,
+// lead, notice, a problem of the whole page, and the side menu of a municipality's pages. Used
+// by admin_pages (units, staff, tokens …) and collaboration_pages (the registry), so that an
+// employee and an administrator find the same menu on every page they may use.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/pages.h"
+
+namespace samskab::web {
+
+struct SideNavItem {
+  std::string href;
+  std::string text;
+  bool current = false;
+};
+
+struct AdminPage {
+  std::string heading;  // translated
+  std::string lead;
+  std::string notice;     // a success message (?notice=…)
+  std::string error_key;  // a problem of the whole page (catalog key), shown as an alert
+  std::string sidenav_label;
+  std::vector<SideNavItem> sidenav;
+  bool form_problems = false;  // a form on the page has problems (the title says so)
+};
+
+// The page in the layout, with `body_template` rendered from `body` in its main column.
+Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Request& request,
+                                   const AdminPage& page, std::string_view body_template,
+                                   const ctemplate::TemplateDictionary& body, int status,
+                                   const http::Response& cookies);
+
+// The pages of one municipality the caller may use, in the side menu: the collaboration
+// registry and the inspiration list for all staff, then the administration for its admins.
+std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::Request& request,
+                                      const std::string& code, std::string_view current);
+
+// The frame of a municipal page named `page`: heading "admin.<page>.heading" with the
+// municipality's name, lead "admin.<page>.lead", side menu, and the notice unless there is an error.
+Result<AdminPage> MunicipalPage(const PageDependencies& deps, const http::Request& request,
+                                std::string_view page, std::string error_key);
+
+// A catalog text with its "{name}" placeholder filled in (the template escapes the result).
+std::string Fill(std::string text, std::string_view name, std::string_view value);
+
+}  // namespace samskab::web
