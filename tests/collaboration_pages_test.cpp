@@ -311,10 +311,10 @@ TEST_F(CollaborationPagesTest, MarkupInTypedTextIsShownAsText) {
   auto created =
       app().collaborations().Create(domain::MunicipalityScope("0190"), domain::Actor::System("test", "t"), c);
   ASSERT_TRUE(created.ok());
-  for (const std::string path : {fmt::format("/admin/0190/collaborations/{}", created->id),
-                                 std::string("/admin/0190/collaborations?q=C11"),
-                                 fmt::format("/admin/0190/collaborations/{}/edit", created->id),
-                                 std::string("/admin/0190/inspiration?q=C11")}) {
+  for (const std::string& path : {fmt::format("/admin/0190/collaborations/{}", created->id),
+                                  std::string("/admin/0190/collaborations?q=C11"),
+                                  fmt::format("/admin/0190/collaborations/{}/edit", created->id),
+                                  std::string("/admin/0190/inspiration?q=C11")}) {
     const HttpResult page = GetAs(admin, path);
     ASSERT_EQ(page.status, 200) << path;
     EXPECT_FALSE(Contains(page.body, "<script>alert")) << path;
@@ -471,7 +471,7 @@ TEST_F(CollaborationPagesTest, AnotherMunicipalitysCollaborationIsNotFound) {
   const Session admin = Admin("0190");
   const auto aalborg = Store("Aalborgs forløb C9", {tree().aalborg}, {}, {}, "0851");
   ASSERT_GT(aalborg.id, 0);
-  for (const std::string path :
+  for (const std::string& path :
        {fmt::format("/admin/0190/collaborations/{}", aalborg.id),
         fmt::format("/admin/0190/collaborations/{}/edit", aalborg.id),
         fmt::format("/admin/0851/collaborations/{}", aalborg.id), std::string("/admin/0851/collaborations"),

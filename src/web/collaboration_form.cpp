@@ -124,9 +124,9 @@ Form CollaborationForm(const PageDependencies& deps, const http::Request& reques
   const auto value = [&](std::string_view name) {
     return std::string(text::Find(values, name).value_or(""));
   };
-  const auto field = [&](std::string name, std::string type, std::string_view label_key, int max_length) {
-    Field f = MakeField(deps, request, name, std::move(type), label_key, "off", max_length, value(name));
-    return f;
+  const auto field = [&](const std::string& name, std::string type, std::string_view label_key,
+                         int max_length) {
+    return MakeField(deps, request, name, std::move(type), label_key, "off", max_length, value(name));
   };
   Form form;
   form.action = std::move(action);

@@ -141,7 +141,7 @@ std::string QueryOf(const Listing& listing, bool with_sort) {
   return query;
 }
 
-std::string WithQuery(std::string path, const std::string& query) {
+std::string WithQuery(const std::string& path, const std::string& query) {
   return query.empty() ? path : path + "?" + query;
 }
 
@@ -164,8 +164,8 @@ std::string PagingHtml(const Deps& deps, const http::Request& request, const Lis
   return deps.pages.views.Fragment(request.lang, "paging", dict);
 }
 
-Field SelectField(const Deps& deps, const http::Request& request, const Listing& listing, std::string name,
-                  std::string_view label_key) {
+Field SelectField(const Deps& deps, const http::Request& request, const Listing& listing,
+                  const std::string& name, std::string_view label_key) {
   Field field = MakeField(deps.pages, request, name, "select", label_key, "off", 0,
                           std::string(text::Trim(text::Find(listing.params, name).value_or(""))));
   field.options.emplace_back("", T(deps, request, "collaborations.filter.all"));
@@ -281,8 +281,8 @@ void FillTable(const Deps& deps, const http::Request& request, const Listing& li
     const bool next_descending = sorted && !listing.query.order.descending;
     const std::string sort = fmt::format("sort={}{}", next_descending ? "-" : "", column.sort);
     head->AddSectionDictionary("SORTABLE")
-        ->SetValue("HREF",
-                   WithQuery(CollaborationsPath(request), filters + (filters.empty() ? "" : "&") + sort));
+        ->SetValue("HREF", WithQuery(CollaborationsPath(request),
+                                     filters.empty() ? sort : fmt::format("{}&{}", filters, sort)));
     if (sorted)
       head->AddSectionDictionary("SORTED")->SetValue(
           "DIRECTION", listing.query.order.descending ? "descending" : "ascending");
@@ -414,15 +414,15 @@ AdminPage CollaborationFrame(const Deps& deps, const http::Request& request, std
   return frame;
 }
 
-void AddFact(ctemplate::TemplateDictionary& body, std::string label, std::string value) {
+void AddFact(ctemplate::TemplateDictionary& body, const std::string& label, const std::string& value) {
   auto* fact = body.AddSectionDictionary("FACT");
   fact->SetValue("LABEL", label);
   fact->AddSectionDictionary("TEXT")->SetValue("VALUE", value);
 }
 
-void AddListFact(ctemplate::TemplateDictionary& body, std::string label,
+void AddListFact(ctemplate::TemplateDictionary& body, const std::string& label,
                  const std::vector<std::string>& items, const std::string& none) {
-  if (items.empty()) return AddFact(body, std::move(label), none);
+  if (items.empty()) return AddFact(body, label, none);
   auto* fact = body.AddSectionDictionary("FACT");
   fact->SetValue("LABEL", label);
   auto* list = fact->AddSectionDictionary("LIST");
