@@ -354,6 +354,7 @@ Result<http::Response> InspirationPage(const Deps& deps, http::Request& request)
   listing->params.erase(std::remove_if(listing->params.begin(), listing->params.end(),
                                        [](const auto& p) { return p.first != "q" && p.first != "page"; }),
                         listing->params.end());
+  // Newest first: what colleagues marked lately is what they are talking about.
   listing->query.order = storage::CollaborationOrder{storage::CollaborationSort::kUpdatedAt, true};
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
   auto frame = MunicipalPage(deps.pages, request, "inspiration", "");
