@@ -1,5 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{#NOTHING}}<p>[[admin.nothing]]</p>{{/NOTHING}}
-{{#MUNICIPAL}}<h2>[[admin.municipalities_heading]]</h2>
+{{#STAFF}}<h2>{{HEADING}}</h2>
+<ul class="nobullet-list">{{#ITEM}}<li><a href="{{HREF}}" class="function-link">{{NAME}}</a></li>{{/ITEM}}</ul>{{/STAFF}}
+{{#MUNICIPAL}}<h2 class="mt-8">[[admin.municipalities_heading]]</h2>
 <ul class="nobullet-list">{{#ITEM}}<li><a href="{{HREF}}" class="function-link">{{NAME}}</a></li>{{/ITEM}}</ul>{{/MUNICIPAL}}
 {{#PLATFORM}}<h2 class="mt-8">[[admin.platform_heading]]</h2>
 <ul class="nobullet-list">

@@ -7,19 +7,20 @@
     </ul>
   </div>
 </div>{{/ERRORS}}
-<form method="post" action="{{ACTION}}" novalidate>
-  <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<form method="{{METHOD}}" action="{{ACTION}}" novalidate>
+  {{#CSRF}}<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">{{/CSRF}}
   {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
-  {{#FIELD}}<div class="form-group{{#INVALID}} form-error{{/INVALID}}">
-    {{#GROUP}}<fieldset id="{{ID}}"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><legend class="form-label">{{LABEL}}</legend>{{/GROUP}}{{#LABELLED}}<label class="form-label" for="{{ID}}">{{LABEL}}</label>{{/LABELLED}}
+  {{#FIELD}}{{#HEADING}}<h2 class="h3 samskab-form-heading">{{TEXT}}</h2>{{/HEADING}}<div class="form-group{{#INVALID}} form-error{{/INVALID}}">
+    {{#FIELDSET}}<fieldset{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><legend class="form-label">{{LABEL}}</legend>{{/FIELDSET}}
+    {{#LABELLED}}<label class="form-label" for="{{ID}}">{{LABEL}}</label>{{/LABELLED}}
     {{#HINT}}<span class="form-hint" id="{{ID}}-hint">{{TEXT}}</span>{{/HINT}}
     {{#INVALID}}<span class="form-error-message" id="{{ID}}-error"><span class="sr-only">[[form.error_prefix]]</span> {{MESSAGE}}</span>{{/INVALID}}
     {{#INPUT}}<input class="form-input" type="{{TYPE}}" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}" autocomplete="{{AUTOCOMPLETE}}"{{#MAXLENGTH}} maxlength="{{N}}"{{/MAXLENGTH}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{/INPUT}}
     {{#SELECT}}<select class="form-select" id="{{ID}}" name="{{NAME}}"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>{{/SELECT}}
-    {{#CHECKBOXES}}{{#BOX}}<div class="form-group-checkbox"><input class="form-checkbox" type="checkbox" id="{{ID}}-{{VALUE}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label class="form-label" for="{{ID}}-{{VALUE}}">{{BOX_LABEL}}</label></div>{{/BOX}}{{/CHECKBOXES}}
-    {{#CHECKBOX}}<div class="form-group-checkbox"><input class="form-checkbox" type="checkbox" id="{{ID}}" name="{{NAME}}" value="1"{{#CHECKED}} checked{{/CHECKED}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}><label class="form-label" for="{{ID}}">{{LABEL}}</label></div>{{/CHECKBOX}}
     {{#TEXTAREA}}<textarea class="form-input" id="{{ID}}" name="{{NAME}}" rows="5"{{#MAXLENGTH}} maxlength="{{N}}"{{/MAXLENGTH}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}>{{VALUE:pre_escape}}</textarea>{{/TEXTAREA}}
-    {{#GROUP}}</fieldset>{{/GROUP}}
+    {{#CHECKBOX}}<div class="form-group-checkbox"><input class="form-checkbox" type="checkbox" id="{{ID}}" name="{{NAME}}" value="1"{{#CHECKED}} checked{{/CHECKED}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ARIA_INVALID}} aria-invalid="true"{{/ARIA_INVALID}}><label for="{{ID}}">{{LABEL}}</label></div>{{/CHECKBOX}}
+    {{#CHECKBOXES}}<ul class="nobullet-list samskab-checkboxes">{{#OPTION}}<li class="form-group-checkbox"><input class="form-checkbox" type="checkbox" id="{{OPTION_ID}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{OPTION_ID}}">{{LABEL}}</label></li>{{/OPTION}}</ul>{{/CHECKBOXES}}
+    {{#FIELDSET}}</fieldset>{{/FIELDSET}}
   </div>{{/FIELD}}
   <button type="submit" class="button {{BUTTON_CLASS}}">{{SUBMIT}}{{#SUBMIT_CONTEXT}}<span class="sr-only"> {{TEXT}}</span>{{/SUBMIT_CONTEXT}}</button>
 </form>

@@ -56,11 +56,12 @@ const std::map<std::string, Who>& Table() {
                       "platform_admin",     "token_employee",  "token_admin"};
   const Who kAdmins = {"municipal_admin", "other_admin", "platform_admin", "token_admin"};
   const Who kMunicipalAdmins = {"municipal_admin", "platform_admin", "token_admin"};
-  const Who kPlatform = {"platform_admin"};
-  const Who kOrganisationAdmins = {"organisation_admin", "platform_admin"};
-  // 0190's staff (employees too) on pages with {municipality}: its organisations.
+  // 0190's staff pages (the collaboration registry): its employees and admins, the platform admin
+  // and 0190's tokens; another municipality's admin gets "not found".
   const Who kMunicipalStaff = {"municipal_employee", "municipal_admin", "platform_admin", "token_employee",
                                "token_admin"};
+  const Who kPlatform = {"platform_admin"};
+  const Who kOrganisationAdmins = {"organisation_admin", "platform_admin"};
 
   static const std::map<std::string, Who> table = {
       // Public pages and operations.
@@ -145,6 +146,14 @@ const std::map<std::string, Who>& Table() {
       {"POST /admin/{municipality}/tokens/{id}/revoke", kMunicipalAdmins},
       {"GET /admin/{municipality}/audit", kMunicipalAdmins},
       {"GET /admin/{municipality}/inquiries", kMunicipalAdmins},
+      {"GET /admin/{municipality}/collaborations", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/new", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/new", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/{id}", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/{id}/delete", kMunicipalStaff},
+      {"GET /admin/{municipality}/inspiration", kMunicipalStaff},
       {"GET /platform/municipalities", kPlatform},
       {"POST /platform/municipalities/{code}", kPlatform},
       {"GET /platform/outbox", kPlatform},
@@ -398,7 +407,7 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
       "audit_log",          "outbox",   "inquiries",     "units",
       "role_grants",        "sessions", "api_tokens",    "one_time_tokens",
       "municipalities",     "users",    "organisations", "organisation_contacts",
-      "organisation_shares"};
+      "organisation_shares", "collaborations", "partnership_agreements"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;

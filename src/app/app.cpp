@@ -135,6 +135,9 @@ Status App::Build() {
   agreement_api_deps_ = std::make_unique<api::AgreementApiDependencies>(api::AgreementApiDependencies{
       *agreements_, *collaborations_, *units_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterAgreementApi(router_, *agreement_api_deps_);
+  collaboration_page_deps_ = std::make_unique<web::CollaborationPageDependencies>(
+      web::CollaborationPageDependencies{*page_deps_, *collaboration_api_deps_, *database_});
+  web::RegisterCollaborationPages(router_, *collaboration_page_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

@@ -25,6 +25,7 @@
 #include "storage/municipality_store.h"
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
+#include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
 #include "web/pages.h"
@@ -81,6 +82,7 @@ class App {
   std::unique_ptr<storage::AgreementStore> agreements_;
   std::unique_ptr<api::AgreementApiDependencies> agreement_api_deps_;
   std::unique_ptr<web::ModelPageDependencies> model_page_deps_;
+  std::unique_ptr<web::CollaborationPageDependencies> collaboration_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

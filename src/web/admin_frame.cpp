@@ -6,25 +6,26 @@
 #include "web/account_pages.h"
 
 namespace samskab::web {
-namespace {
 
-// The pages of one municipality's administration, in the side menu: its staff see the
-// organisations; its admins (and the platform admin) every page.
 std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::Request& request,
                                       const std::string& code, std::string_view current) {
   const domain::Principal& principal = auth::PrincipalOf(request);
+  // The same rule as the routes' Access::MunicipalAdmin: an employee would only meet 403s there.
   const bool admin =
       principal.Has(domain::Role::kPlatformAdmin) || principal.HasIn(domain::Role::kMunicipalAdmin, code);
   std::vector<SideNavItem> items;
-  for (const std::string_view page : {"units", "staff", "organisations", "tokens", "inquiries", "audit"}) {
-    if (!admin && page != "organisations") continue;
+  const auto add = [&](std::string_view page) {
     items.push_back({fmt::format("/admin/{}/{}", code, page),
                      Message(deps, request, fmt::format("admin.menu.{}", page)), current == page});
+  };
+  // Every staff member's pages: the registry, the model and the municipality's organisations.
+  for (const std::string_view page : {"collaborations", "matrix", "advisor", "inspiration", "organisations"})
+    add(page);
+  if (admin) {
+    for (const std::string_view page : {"units", "staff", "tokens", "inquiries", "audit"}) add(page);
   }
   return items;
 }
-
-}  // namespace
 
 // A catalog text with its "{name}" placeholder filled in (the template escapes the result).
 std::string Fill(std::string text, std::string_view name, std::string_view value) {

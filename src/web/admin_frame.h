@@ -35,6 +35,11 @@ Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Req
 // The frame of a municipal page ("admin.<page>.heading" with the municipality's name, its lead,
 // the side menu, the notice of ?notice=). The menu shows the municipal admins' pages only to
 // those who may open them.
+// The pages of one municipality the caller may use, in the side menu: the registry, the model
+// and the organisations for all staff, then the administration for its admins.
+std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::Request& request,
+                                      const std::string& code, std::string_view current);
+
 Result<AdminPage> MunicipalPage(const PageDependencies& deps, const http::Request& request,
                                 std::string_view page, std::string error_key);
 

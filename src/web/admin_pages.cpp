@@ -79,6 +79,26 @@ Result<http::Response> AdminHome(const PageDependencies& deps, http::Request& re
   const domain::Principal& principal = auth::PrincipalOf(request);
   ctemplate::TemplateDictionary body("admin_home");
   bool anything = false;
+  // Every municipal employee and admin works with the collaboration registry of their municipality.
+  std::vector<std::string> staff_codes;
+  for (const auto& grant : principal.grants) {
+    if (grant.role != Role::kMunicipalAdmin && grant.role != Role::kMunicipalEmployee) continue;
+    if (std::find(staff_codes.begin(), staff_codes.end(), grant.municipality_code) != staff_codes.end())
+      continue;
+    staff_codes.push_back(grant.municipality_code);
+  }
+  for (const auto& code : staff_codes) {
+    auto municipality = deps.municipalities.Get(code);
+    auto* section = body.AddSectionDictionary("STAFF");
+    section->SetValue("HEADING", Fill(T(deps, request, "admin.staff_heading"), "municipality",
+                                      municipality.ok() ? municipality->name : code));
+    for (const char* page : {"collaborations", "matrix", "advisor", "inspiration"}) {
+      auto* item = section->AddSectionDictionary("ITEM");
+      item->SetValue("HREF", fmt::format("/admin/{}/{}", code, page));
+      item->SetValue("NAME", T(deps, request, fmt::format("admin.menu.{}", page)));
+    }
+    anything = true;
+  }
   // Each municipality once: its admins start at the units, its employees at the organisations
   // (the one page of the administration they may use).
   std::map<std::string, bool> codes;  // code -> admin there
@@ -161,8 +181,7 @@ Result<http::Response> UnitsPageWith(const PageDependencies& deps, const http::R
   if (!frame.ok()) return frame.status();
   frame->form_problems = !input.problems.empty();
 
-  // List() gives parents before children, so a unit's depth is known when it comes.
-  std::map<int64_t, int> depth;
+  const std::map<int64_t, int> depth = domain::UnitDepths(*units);
   std::map<int64_t, std::string> names;
   http::Response cookies;
   ctemplate::TemplateDictionary body("admin_units");
@@ -187,8 +206,7 @@ Result<http::Response> UnitsPageWith(const PageDependencies& deps, const http::R
   if (units->empty()) body.ShowSection("NO_UNITS");
   auto* table = units->empty() ? nullptr : body.AddSectionDictionary("UNITS");
   for (const auto& unit : *units) {
-    const int level = unit.parent_id && depth.contains(*unit.parent_id) ? depth[*unit.parent_id] + 1 : 0;
-    depth[unit.id] = level;
+    const int level = depth.at(unit.id);
     names[unit.id] = unit.name;
     const std::string kind_label =
         T(deps, request, fmt::format("unit.kind.{}", domain::UnitKindName(unit.kind)));

@@ -37,12 +37,15 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
                        const Form& form, bool secure_cookies) {
   const Catalog& catalog = views.catalog();
   ctemplate::TemplateDictionary dict("form");
+  dict.SetValue("METHOD", form.method);
   dict.SetValue("ACTION", form.action);
   dict.SetValue("SUBMIT", form.submit);
   dict.SetValue("BUTTON_CLASS", form.secondary ? "button-secondary" : "button-primary");
   if (!form.submit_context.empty())
     dict.AddSectionDictionary("SUBMIT_CONTEXT")->SetValue("TEXT", form.submit_context);
-  dict.SetValue("CSRF_TOKEN", CsrfToken(request, response, secure_cookies));
+  // A GET form changes nothing and must not put the token into URLs (logs, Referer).
+  if (form.method != "get")
+    dict.AddSectionDictionary("CSRF")->SetValue("CSRF_TOKEN", CsrfToken(request, response, secure_cookies));
   for (const auto& [name, value] : form.hidden) {
     auto* hidden = dict.AddSectionDictionary("HIDDEN");
     hidden->SetValue("NAME", name);
@@ -63,6 +66,7 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
   }
   for (const auto& field : form.fields) {
     auto* group = dict.AddSectionDictionary("FIELD");
+    if (!field.heading.empty()) group->AddSectionDictionary("HEADING")->SetValue("TEXT", field.heading);
     group->SetValue("ID", field.name);
     group->SetValue("NAME", field.name);
     group->SetValue("LABEL", field.label);
@@ -87,6 +91,7 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
     if (!described.empty()) group->AddSectionDictionary("DESCRIBED")->SetValue("IDS", described);
     if (field.max_length > 0) group->AddSectionDictionary("MAXLENGTH")->SetIntValue("N", field.max_length);
     if (field.type == "select") {
+      group->ShowSection("LABELLED");
       auto* select = group->AddSectionDictionary("SELECT");
       for (const auto& [value, label] : field.options) {
         auto* option = select->AddSectionDictionary("OPTION");
@@ -94,23 +99,29 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
         option->SetValue("LABEL", label);
         if (value == field.value) option->ShowSection("SELECTED");
       }
-    } else if (field.type == "textarea") {
-      group->ShowSection("TEXTAREA");
     } else if (field.type == "checkboxes") {
-      // A group of boxes is a fieldset with a legend, not a label (WCAG 1.3.1).
-      group->ShowSection("GROUP");
-      auto* boxes = group->AddSectionDictionary("CHECKBOXES");
+      // A fieldset whose legend names the group; the error summary links to the first box.
+      group->ShowSection("FIELDSET");
+      // Without options the fieldset says so in its hint, and has no empty list.
+      auto* boxes = field.options.empty() ? nullptr : group->AddSectionDictionary("CHECKBOXES");
+      bool first = true;
       for (const auto& [value, label] : field.options) {
-        auto* box = boxes->AddSectionDictionary("BOX");
-        box->SetValue("VALUE", value);
-        box->SetValue("BOX_LABEL", label);
-        if (std::find(field.checked.begin(), field.checked.end(), value) != field.checked.end())
-          box->ShowSection("CHECKED");
+        auto* option = boxes->AddSectionDictionary("OPTION");
+        option->SetValue("OPTION_ID", first ? field.name : field.name + "-" + value);
+        option->SetValue("VALUE", value);
+        option->SetValue("LABEL", label);
+        if (std::find(field.values.begin(), field.values.end(), value) != field.values.end())
+          option->ShowSection("CHECKED");
+        first = false;
       }
     } else if (field.type == "checkbox") {
       auto* box = group->AddSectionDictionary("CHECKBOX");
       if (field.value == "1") box->ShowSection("CHECKED");
+    } else if (field.type == "textarea") {
+      group->ShowSection("LABELLED");
+      group->ShowSection("TEXTAREA");
     } else {
+      group->ShowSection("LABELLED");
       group->ShowSection("INPUT");
     }
   }

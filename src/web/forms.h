@@ -21,20 +21,21 @@ inline constexpr std::string_view kFormLevel = "_form";
 
 struct Field {
   std::string name;
-  // text, email, password, select, textarea; "checkboxes" (a fieldset with one box per option,
-  // `checked` lists the ticked values) and "checkbox" (one box with its label, ticked when
-  // `value` is "1").
+  // text, email, password, date (any <input> type), select, textarea; checkbox (one box, ticked
+  // when `value` is "1"); checkboxes (a fieldset of boxes, one per option, ticked when in `values`).
   std::string type = "text";
   std::string label;  // translated
   std::string hint;   // translated; optional
   std::string value;
+  std::vector<std::string> values;  // checkboxes: the ticked options' values
   std::string autocomplete = "off";
   int max_length = 0;
   std::vector<std::pair<std::string, std::string>> options;  // select, checkboxes: value, label (translated)
-  std::vector<std::string> checked;                          // checkboxes
+  std::string heading;  // translated; starts a new part of a long form with this heading (<h2>)
 };
 
 struct Form {
+  std::string method = "post";  // "get" for filters: no CSRF token, the values go into the URL
   std::string action;
   std::string submit;      // translated
   bool secondary = false;  // a secondary (less prominent) button

@@ -36,7 +36,7 @@ Field VocabularyField(const PageDependencies& deps, const http::Request& request
   Field field = MakeField(deps, request, name, "checkboxes", "organisation.field." + name, "off", 0);
   for (const auto key : domain::BuiltInTerms(vocabulary))
     field.options.emplace_back(std::string(key), T(deps, request, domain::BuiltInLabelKey(vocabulary, key)));
-  field.checked = checked;
+  field.values = checked;
   return field;
 }
 
@@ -46,7 +46,7 @@ Field RolesField(const PageDependencies& deps, const http::Request& request, con
   for (const auto role : domain::kAllOrganisationRoles)
     field.options.emplace_back(std::string(domain::OrganisationRoleName(role)),
                                T(deps, request, domain::OrganisationRoleLabelKey(role)));
-  field.checked = checked;
+  field.values = checked;
   return field;
 }
 

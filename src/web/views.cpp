@@ -147,7 +147,8 @@ Status Views::Load() {
     // The layout comes in one variant per menu item, so that marking the current item costs
     // nothing per request (ctemplate sections are the expensive part of an expansion).
     // Likewise one for the public and one for a logged-in user ("+user": name, account, log out),
-    // and one for a user with an administrator's role ("+admin": the administration item).
+    // and one for a user with an administrator's or a municipal employee's role ("+admin": the
+    // administration item, under which the staff pages are).
     std::vector<std::pair<std::string, std::vector<std::string>>> variants;  // key suffix, flags
     if (name == "layout") {
       for (const char* nav : kNavItems) {
@@ -199,6 +200,7 @@ std::string Views::Page(const http::Request& request, const Frame& frame, std::s
   if (request.principal && request.principal->kind == domain::Principal::Kind::kUser) {
     variant += "+user";
     const auto& principal = *request.principal;
+    // Municipal employees too: the staff pages (the collaboration registry) start at /admin.
     if (principal.Has(domain::Role::kPlatformAdmin) || principal.Has(domain::Role::kMunicipalAdmin) ||
         principal.Has(domain::Role::kMunicipalEmployee) || principal.Has(domain::Role::kOrganisationAdmin))
       variant += "+admin";

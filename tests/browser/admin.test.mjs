@@ -319,7 +319,9 @@ test('a municipal employee and a volunteer cannot open the administration of uni
       assert.equal((await page.goto('/admin')).status(), 200, email);
       const menu = page.getByRole('navigation', { name: message('da', 'layout.main_menu') });
       if (employee) {
-        // An employee keeps the municipality's organisations, and nothing else of its administration.
+        // An employee finds the municipality's staff pages (the registry, the model, the
+        // organisations), and nothing else of its administration.
+        assert.equal(await page.getByRole('main').getByRole('link', { name: message('da', 'admin.menu.collaborations') }).count(), 1, email);
         assert.equal(await page.locator('main a[href="/admin/0190/organisations"]').count(), 1, email);
         assert.equal(await menu.getByRole('link', { name: message('da', 'nav.admin') }).count(), 1, email);
         assert.equal((await page.goto('/admin/0190/organisations')).status(), 200, email);

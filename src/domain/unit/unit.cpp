@@ -62,4 +62,13 @@ Status NormaliseUnitName(std::string& name) {
   return Status::Ok();
 }
 
+std::map<int64_t, int> UnitDepths(const std::vector<Unit>& units) {
+  std::map<int64_t, int> depth;
+  for (const auto& unit : units) {
+    const auto parent = unit.parent_id ? depth.find(*unit.parent_id) : depth.end();
+    depth[unit.id] = parent == depth.end() ? 0 : parent->second + 1;
+  }
+  return depth;
+}
+
 }  // namespace samskab::domain

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,10 @@ nlohmann::json UnitToJson(const Unit& unit);
 // Checks that a unit of `kind` may hang below `parent` (nullopt: at the top). kInvalidArgument
 // with a catalog key naming the rule when it may not.
 Status CheckPlacement(UnitKind kind, const std::optional<Unit>& parent);
+
+// Each unit's depth in the hierarchy (0 at the top), for lists that indent the tree. `units` comes
+// parents before children, as UnitRepository::List returns them.
+std::map<int64_t, int> UnitDepths(const std::vector<Unit>& units);
 
 // Trims the name and checks its length (1-200 characters).
 Status NormaliseUnitName(std::string& name);
