@@ -225,7 +225,7 @@ const ORGANISATION_PAGES = [
     async (page) => {
       await page.goto('/organisations/1/profile');
       await page.locator('#postcode').fill('0000');
-      await page.locator('label[for="roles_cannot-advocate"]').click();
+      await page.locator('label[for="roles_cannot"]').click();
       const response = await submit(page, '/organisations/1/profile');
       await page.locator('#error-summary').waitFor();
       return response.status();
