@@ -15,7 +15,6 @@
 namespace samskab::web {
 namespace {
 
-
 std::string T(const ModelPageDependencies& deps, const http::Request& request, std::string_view key) {
   return Message(deps.pages, request, key);
 }
