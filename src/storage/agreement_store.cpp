@@ -28,9 +28,6 @@ constexpr char kSelectDue[] =
 #undef SAMSKAB_COLUMNS
 constexpr char kCollaborationExists[] =
     "SELECT COUNT(*) FROM collaborations WHERE municipality_code = ? AND id = ?";
-constexpr char kResponsibleIsStaff[] =
-    "SELECT COUNT(*) FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.user_id = ? AND "
-    "g.municipality_code = ? AND g.role IN ('municipal_admin', 'municipal_employee') AND u.erased_at IS NULL";
 constexpr char kInsert[] =
     "INSERT INTO partnership_agreements (municipality_code, collaboration_id, municipality_obligations, "
     "partner_obligations, signed_on, review_on, status, responsible_user_id, revision, created_at, "
@@ -71,12 +68,7 @@ Result<PartnershipAgreement> GetOn(Connection& connection, const MunicipalitySco
 // Every rule, the responsible employee's membership of the municipality included.
 Status Check(Connection& connection, const MunicipalityScope& scope, PartnershipAgreement& a) {
   std::vector<FieldProblem> problems = domain::NormaliseAgreement(a);
-  if (a.responsible_user_id) {
-    auto rows = connection.Query(kResponsibleIsStaff, {*a.responsible_user_id, scope.code()});
-    if (!rows.ok()) return rows.status();
-    if (rows->front().Int(0) == 0)
-      problems.push_back({"responsible_user_id", "collaboration.error.unknown_responsible"});
-  }
+  SAMSKAB_RETURN_IF_ERROR(CheckResponsible(connection, scope, a.responsible_user_id, problems));
   return problems.empty() ? Status::Ok() : ValidationFailed(std::move(problems));
 }
 

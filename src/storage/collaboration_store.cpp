@@ -67,9 +67,6 @@ constexpr char kInsertUnit[] =
 constexpr char kInsertPartner[] =
     "INSERT INTO collaboration_partners (collaboration_id, organisation_id) VALUES (?, ?)";
 constexpr char kUnitNamed[] = "SELECT id, name FROM units WHERE municipality_code = ? AND id = ?";
-constexpr char kResponsibleIsStaff[] =
-    "SELECT COUNT(*) FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.user_id = ? AND "
-    "g.municipality_code = ? AND g.role IN ('municipal_admin', 'municipal_employee') AND u.erased_at IS NULL";
 
 // Units and partners of up to kLinkBatch collaborations in one statement each: the id list is padded
 // to a fixed length so that one prepared statement serves every page.
@@ -186,7 +183,6 @@ Result<Collaboration> GetOn(Connection& connection, const MunicipalityScope& sco
   return std::move(items.front());
 }
 
-
 // The text the free-text filter searches: title, description, locality and funding source.
 std::string SearchText(const Collaboration& c) {
   return text::FoldCase(c.title + "\n" + c.description + "\n" + c.locality + "\n" + c.funding_source);
@@ -199,7 +195,6 @@ int64_t PartnerKinds(const Collaboration& c) {
   for (const auto& partner : c.partners) bits |= KindBit(partner.kind);
   return bits;
 }
-
 
 // "WITH RECURSIVE … " and " WHERE …" of the overview's query, with their parameters in order.
 struct WhereClause {
@@ -386,6 +381,20 @@ Status StorePlacement(Connection& connection, const MunicipalityScope& scope, co
 
 }  // namespace
 
+Status CheckResponsible(Connection& connection, const MunicipalityScope& scope,
+                        const std::optional<int64_t>& user_id, std::vector<FieldProblem>& problems) {
+  if (!user_id) return Status::Ok();
+  auto rows = connection.Query(
+      "SELECT COUNT(*) FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.user_id = ? AND "
+      "g.municipality_code = ? AND g.role IN ('municipal_admin', 'municipal_employee') AND u.erased_at IS "
+      "NULL",
+      {*user_id, scope.code()});
+  if (!rows.ok()) return rows.status();
+  if (rows->front().Int(0) == 0)
+    problems.push_back({"responsible_user_id", "collaboration.error.unknown_responsible"});
+  return Status::Ok();
+}
+
 Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id, const std::string& now) {
   auto rows = connection.Query(
       "SELECT c.municipality_code, c.id FROM collaborations c JOIN collaboration_partners cp ON "
@@ -552,12 +561,7 @@ Result<std::vector<FieldProblem>> CollaborationStore::Check(Connection& connecti
       problems.push_back({"postcode", postcode.status().user_message_key()});
     }
   }
-  if (c.responsible_user_id) {
-    auto rows = connection.Query(kResponsibleIsStaff, {*c.responsible_user_id, scope.code()});
-    if (!rows.ok()) return rows.status();
-    if (rows->front().Int(0) == 0)
-      problems.push_back({"responsible_user_id", "collaboration.error.unknown_responsible"});
-  }
+  SAMSKAB_RETURN_IF_ERROR(CheckResponsible(connection, scope, c.responsible_user_id, problems));
   return problems;
 }
 

@@ -79,6 +79,11 @@ Status RefreshPartnerPlacements(Connection& connection, int64_t organisation_id,
 Status MarkPartnershipAgreement(Connection& connection, const domain::MunicipalityScope& scope,
                                 const domain::Actor& actor, int64_t collaboration_id, const std::string& now);
 
+// The employee responsible for a collaboration or an agreement must work for the municipality
+// (admin or employee, not erased); otherwise adds the problem for "responsible_user_id".
+Status CheckResponsible(Connection& connection, const domain::MunicipalityScope& scope,
+                        const std::optional<int64_t>& user_id, std::vector<FieldProblem>& problems);
+
 class CollaborationStore {
  public:
   CollaborationStore(Database& database, const Clock& clock, const domain::PostcodeDirectory& postcodes)
