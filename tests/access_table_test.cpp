@@ -108,6 +108,9 @@ const std::map<std::string, Who>& Table() {
       {"PATCH /api/v1/units/{id}", kAdmins},
       {"DELETE /api/v1/units/{id}", kAdmins},
       {"POST /api/v1/advisor", kStaff},
+      {"GET /api/v1/vocabularies/{vocabulary}", kStaff},
+      {"POST /api/v1/vocabularies/{vocabulary}", kAdmins},
+      {"DELETE /api/v1/vocabularies/{vocabulary}/{key}", kAdmins},
       {"GET /api/v1/collaborations", kStaff},
       {"POST /api/v1/collaborations", kStaff},
       {"GET /api/v1/collaborations/{id}", kStaff},
@@ -154,6 +157,14 @@ const std::map<std::string, Who>& Table() {
       {"POST /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
       {"POST /admin/{municipality}/collaborations/{id}/delete", kMunicipalStaff},
       {"GET /admin/{municipality}/inspiration", kMunicipalStaff},
+      {"GET /admin/{municipality}/worksheets", kMunicipalStaff},
+      {"GET /admin/{municipality}/worksheets/open", kMunicipalStaff},
+      {"GET /admin/{municipality}/worksheets/{unit}/{year}", kMunicipalStaff},
+      {"POST /admin/{municipality}/worksheets/{unit}/{year}", kMunicipalStaff},
+      {"GET /admin/{municipality}/worksheets/{unit}/{year}/print", kMunicipalStaff},
+      {"GET /admin/{municipality}/vocabularies", kMunicipalAdmins},
+      {"POST /admin/{municipality}/vocabularies", kMunicipalAdmins},
+      {"POST /admin/{municipality}/vocabularies/{vocabulary}/{key}/delete", kMunicipalAdmins},
       {"GET /platform/municipalities", kPlatform},
       {"POST /platform/municipalities/{code}", kPlatform},
       {"GET /platform/outbox", kPlatform},
@@ -407,7 +418,8 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
       "audit_log",          "outbox",   "inquiries",     "units",
       "role_grants",        "sessions", "api_tokens",    "one_time_tokens",
       "municipalities",     "users",    "organisations", "organisation_contacts",
-      "organisation_shares", "collaborations", "partnership_agreements"};
+      "organisation_shares", "collaborations", "partnership_agreements", "vocabulary_terms",
+      "center_worksheets"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;

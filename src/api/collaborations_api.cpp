@@ -1,6 +1,8 @@
 #include "api/collaborations_api.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -37,10 +39,19 @@ Result<OverviewQuery> QueryOf(const http::Request& request) {
 
 web::CollaborationExport ExportFor(const http::Request& request, const CollaborationApiDependencies& deps) {
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
+  // The labels are read once per export (an export may have many rows, each with two terms).
+  auto labels = std::make_shared<std::map<std::pair<domain::Vocabulary, std::string>, std::string>>();
+  for (const auto vocabulary : {domain::Vocabulary::kWelfareArea, domain::Vocabulary::kTargetGroup}) {
+    auto terms = deps.vocabularies.Terms(scope, vocabulary);
+    if (!terms.ok()) continue;  // each label is then looked up on its own
+    for (const auto& term : *terms)
+      (*labels)[{vocabulary, term.key}] = deps.vocabularies.Label(vocabulary, term, request.lang);
+  }
   return web::CollaborationExport(
       deps.translate, request.lang,
-      [&deps, scope, lang = request.lang](domain::Vocabulary vocabulary, const std::string& key) {
-        return deps.term_label(scope, vocabulary, key, lang);
+      [&deps, scope, labels, lang = request.lang](domain::Vocabulary vocabulary, const std::string& key) {
+        const auto known = labels->find({vocabulary, key});
+        return known != labels->end() ? known->second : deps.vocabularies.TermLabel(scope, vocabulary, key, lang);
       });
 }
 

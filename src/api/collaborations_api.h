@@ -9,6 +9,7 @@
 #include "domain/unit/unit.h"
 #include "http/router.h"
 #include "storage/collaboration_store.h"
+#include "storage/vocabulary_store.h"
 #include "web/collaboration_export.h"
 
 namespace samskab::api {
@@ -17,10 +18,9 @@ struct CollaborationApiDependencies {
   storage::CollaborationStore& collaborations;
   domain::UnitRepository& units;
   web::Translate translate;
-  // A vocabulary term's label in a language, for the exports (built-in and the municipality's own).
-  std::function<std::string(const domain::MunicipalityScope&, domain::Vocabulary, const std::string& key,
-                            std::string_view lang)>
-      term_label;
+  // The municipality's welfare areas and target groups: the forms' choices and every label shown
+  // or exported (built-in and the municipality's own terms).
+  storage::VocabularyStore& vocabularies;
   std::function<std::string()> today;  // YYYY-MM-DD, for export file names
 };
 

@@ -13,6 +13,7 @@
 #include "api/openapi.h"
 #include "api/organisations_api.h"
 #include "api/units_api.h"
+#include "api/vocabularies_api.h"
 #include "core/embedded.h"
 #include "core/random.h"
 #include "core/text.h"
@@ -78,6 +79,10 @@ Status App::Build() {
   auto catalog = web::Catalog::LoadEmbedded();
   if (!catalog.ok()) return catalog.status();
   catalog_ = std::move(catalog).value();
+  // The built-in terms' labels are the catalog's; the municipality's own are in the database.
+  vocabularies_ = std::make_unique<storage::VocabularyStore>(
+      *database_, clock_, [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
+  worksheets_ = std::make_unique<storage::WorksheetStore>(*database_, clock_);
 
   const fs::path root = FindAssetsRoot(config_.site_assets_dir);
   assets_ = std::make_unique<http::AssetStore>(std::vector<http::Mount>{
@@ -124,12 +129,7 @@ Status App::Build() {
       std::make_unique<api::CollaborationApiDependencies>(api::CollaborationApiDependencies{
           *collaborations_, *units_,
           [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); },
-          [this](const domain::MunicipalityScope&, domain::Vocabulary vocabulary, const std::string& key,
-                 std::string_view lang) {
-            return domain::IsBuiltInTerm(vocabulary, key)
-                       ? catalog_.Get(lang, domain::BuiltInLabelKey(vocabulary, key))
-                       : key;
-          },
+          *vocabularies_,
           [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterCollaborationApi(router_, *collaboration_api_deps_);
   agreement_api_deps_ = std::make_unique<api::AgreementApiDependencies>(api::AgreementApiDependencies{
@@ -138,6 +138,13 @@ Status App::Build() {
   collaboration_page_deps_ = std::make_unique<web::CollaborationPageDependencies>(
       web::CollaborationPageDependencies{*page_deps_, *collaboration_api_deps_, *database_});
   web::RegisterCollaborationPages(router_, *collaboration_page_deps_);
+  api::RegisterVocabularyApi(router_, *vocabularies_);
+  vocabulary_page_deps_ = std::make_unique<web::VocabularyPageDependencies>(
+      web::VocabularyPageDependencies{*page_deps_, *vocabularies_});
+  web::RegisterVocabularyPages(router_, *vocabulary_page_deps_);
+  worksheet_page_deps_ =
+      std::make_unique<web::WorksheetPageDependencies>(web::WorksheetPageDependencies{*page_deps_, *worksheets_});
+  web::RegisterWorksheetPages(router_, *worksheet_page_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

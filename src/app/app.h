@@ -25,11 +25,15 @@
 #include "storage/municipality_store.h"
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
+#include "storage/vocabulary_store.h"
+#include "storage/worksheet_store.h"
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
 #include "web/pages.h"
 #include "web/views.h"
+#include "web/vocabulary_pages.h"
+#include "web/worksheet_pages.h"
 
 namespace samskab::app {
 
@@ -53,6 +57,8 @@ class App {
   storage::CollaborationStore& collaborations() { return *collaborations_; }
   storage::AgreementStore& agreements() { return *agreements_; }
   storage::OrganisationStore& organisations() { return *organisations_; }
+  storage::VocabularyStore& vocabularies() { return *vocabularies_; }
+  storage::WorksheetStore& worksheets() { return *worksheets_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
@@ -83,6 +89,10 @@ class App {
   std::unique_ptr<api::AgreementApiDependencies> agreement_api_deps_;
   std::unique_ptr<web::ModelPageDependencies> model_page_deps_;
   std::unique_ptr<web::CollaborationPageDependencies> collaboration_page_deps_;
+  std::unique_ptr<storage::VocabularyStore> vocabularies_;
+  std::unique_ptr<storage::WorksheetStore> worksheets_;
+  std::unique_ptr<web::VocabularyPageDependencies> vocabulary_page_deps_;
+  std::unique_ptr<web::WorksheetPageDependencies> worksheet_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

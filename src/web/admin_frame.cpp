@@ -19,12 +19,25 @@ std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::
                      Message(deps, request, fmt::format("admin.menu.{}", page)), current == page});
   };
   // Every staff member's pages: the registry, the model and the municipality's organisations.
-  for (const std::string_view page : {"collaborations", "matrix", "advisor", "inspiration", "organisations"})
+  for (const std::string_view page :
+       {"collaborations", "matrix", "advisor", "inspiration", "organisations", "worksheets"})
     add(page);
   if (admin) {
-    for (const std::string_view page : {"units", "staff", "tokens", "inquiries", "audit"}) add(page);
+    for (const std::string_view page : {"units", "vocabularies", "staff", "tokens", "inquiries", "audit"})
+      add(page);
   }
   return items;
+}
+
+Form ButtonForm(std::string action, std::string submit, std::string context,
+                std::vector<std::pair<std::string, std::string>> hidden) {
+  Form form;
+  form.action = std::move(action);
+  form.submit = std::move(submit);
+  form.submit_context = std::move(context);
+  form.secondary = true;
+  form.hidden = std::move(hidden);
+  return form;
 }
 
 // A catalog text with its "{name}" placeholder filled in (the template escapes the result).
@@ -47,8 +60,11 @@ Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Req
   content.SetValue("COLUMN", page.sidenav.empty() ? "col-lg-10" : "col-lg-9");
   if (!page.lead.empty()) content.AddSectionDictionary("LEAD")->SetValue("TEXT", page.lead);
   if (!page.notice.empty()) content.AddSectionDictionary("NOTICE")->SetValue("TEXT", page.notice);
-  if (!page.error_key.empty())
+  if (!page.error_text.empty()) {
+    content.AddSectionDictionary("PAGE_ERROR")->SetValue("TEXT", page.error_text);
+  } else if (!page.error_key.empty()) {
     content.AddSectionDictionary("PAGE_ERROR")->SetValue("TEXT", Message(deps, request, page.error_key));
+  }
   if (!page.sidenav.empty()) {
     auto* nav = content.AddSectionDictionary("SIDENAV");
     nav->SetValue("LABEL", page.sidenav_label);
@@ -61,7 +77,8 @@ Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Req
   }
   content.SetValue("BODY", deps.views.Fragment(request.lang, body_template, body));
   const std::string title =
-      PageTitle(deps, request, page.heading, !page.error_key.empty() || page.form_problems);
+      PageTitle(deps, request, page.heading,
+                !page.error_key.empty() || !page.error_text.empty() || page.form_problems);
   const Frame frame{title, site->name, "admin"};
   return HtmlPage(deps.views.Page(request, frame, "admin_page", content), status, cookies);
 }

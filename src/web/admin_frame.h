@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "web/forms.h"
 #include "web/pages.h"
 
 namespace samskab::web {
@@ -21,6 +22,7 @@ struct AdminPage {
   std::string lead;
   std::string notice;     // a success message (?notice=…)
   std::string error_key;  // a problem of the whole page (catalog key), shown as an alert
+  std::string error_text;  // or such a problem already translated (a message with a number filled in)
   std::string sidenav_label;
   std::vector<SideNavItem> sidenav;
   bool form_problems = false;  // a form on the page has problems (the title says so)
@@ -42,6 +44,11 @@ std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::
 
 Result<AdminPage> MunicipalPage(const PageDependencies& deps, const http::Request& request,
                                 std::string_view page, std::string error_key);
+
+// A form that is one secondary button (delete, remove, revoke) in a table row; `context` is read
+// after the button's text by screen readers ("Slet" + " Plejecenter Lillevang").
+Form ButtonForm(std::string action, std::string submit, std::string context,
+                std::vector<std::pair<std::string, std::string>> hidden = {});
 
 // A catalog text with its "{name}" placeholder filled in (the template escapes the result).
 std::string Fill(std::string text, std::string_view name, std::string_view value);

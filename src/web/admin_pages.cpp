@@ -54,18 +54,6 @@ std::optional<Role> ParseRoleAmong(std::string_view name, std::initializer_list<
   return std::nullopt;
 }
 
-// A form that is one button (delete, remove, revoke, activate) in a table row.
-Form ButtonForm(std::string action, std::string submit, std::string context,
-                std::vector<std::pair<std::string, std::string>> hidden = {}) {
-  Form form;
-  form.action = std::move(action);
-  form.submit = std::move(submit);
-  form.submit_context = std::move(context);
-  form.secondary = true;
-  form.hidden = std::move(hidden);
-  return form;
-}
-
 std::vector<SideNavItem> PlatformNav(const PageDependencies& deps, const http::Request& request,
                                      std::string_view current) {
   return {{"/platform/municipalities", T(deps, request, "platform.municipalities_heading"),

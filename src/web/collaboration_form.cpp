@@ -166,10 +166,14 @@ Form CollaborationForm(const PageDependencies& deps, const http::Request& reques
     const std::string name(domain::VocabularyName(vocabulary));
     Field terms = field(name, "select", fmt::format("overview.column.{}", name), 0);
     terms.options.emplace_back("", Label(deps, request, "collaborations.form.choose"));
-    for (const auto key : domain::BuiltInTerms(vocabulary))
-      terms.options.emplace_back(std::string(key), choices.term_label(vocabulary, key));
-    // A term the municipality has since removed stays choosable on the collaboration that has it.
-    if (!terms.value.empty() && !domain::IsBuiltInTerm(vocabulary, terms.value))
+    const auto offered = choices.terms.find(vocabulary);
+    if (offered != choices.terms.end())
+      terms.options.insert(terms.options.end(), offered->second.begin(), offered->second.end());
+    // A term no longer offered stays choosable on the collaboration that has it (the store keeps
+    // terms in use, but a stored value is never dropped silently by a form).
+    const bool listed = std::any_of(terms.options.begin(), terms.options.end(),
+                                    [&](const auto& option) { return option.first == terms.value; });
+    if (!terms.value.empty() && !listed)
       terms.options.emplace_back(terms.value, choices.term_label(vocabulary, terms.value));
     form.fields.push_back(std::move(terms));
   }

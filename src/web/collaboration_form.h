@@ -47,7 +47,9 @@ struct CollaborationChoices {
   std::map<int64_t, int> unit_depths;
   std::vector<storage::PartnerChoice> partners;
   std::vector<domain::CollaborationStatus> statuses;  // all for a new one; the lifecycle's next ones
-  std::function<std::string(domain::Vocabulary, std::string_view key)> term_label;
+  // The municipality's welfare areas and target groups (key, label), built-in then its own.
+  std::map<domain::Vocabulary, std::vector<std::pair<std::string, std::string>>> terms;
+  std::function<std::string(domain::Vocabulary, std::string_view key)> term_label;  // any stored key
 };
 
 // The form, filled with `values` and showing `problems` (form input names) at their inputs.

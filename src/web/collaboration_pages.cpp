@@ -41,7 +41,19 @@ std::string CollaborationPath(const http::Request& request, int64_t id) {
 
 std::string TermLabel(const Deps& deps, const http::Request& request, domain::Vocabulary vocabulary,
                       std::string_view key) {
-  return deps.api.term_label(auth::ScopeOf(request), vocabulary, std::string(key), request.lang);
+  return deps.api.vocabularies.TermLabel(auth::ScopeOf(request), vocabulary, std::string(key), request.lang);
+}
+
+// The municipality's terms of a vocabulary as a select's options (built-in, then its own).
+Result<std::vector<std::pair<std::string, std::string>>> TermOptions(const Deps& deps,
+                                                                     const http::Request& request,
+                                                                     domain::Vocabulary vocabulary) {
+  auto terms = deps.api.vocabularies.Terms(auth::ScopeOf(request), vocabulary);
+  if (!terms.ok()) return terms.status();
+  std::vector<std::pair<std::string, std::string>> options;
+  for (const auto& term : *terms)
+    options.emplace_back(term.key, deps.api.vocabularies.Label(vocabulary, term, request.lang));
+  return options;
 }
 
 std::string OptionalTermLabel(const Deps& deps, const http::Request& request, domain::Vocabulary vocabulary,
@@ -180,8 +192,8 @@ Field SearchField(const Deps& deps, const http::Request& request, const Listing&
 }
 
 // The overview's filter form: a GET form, so filters are links that can be kept and shared.
-Form FilterForm(const Deps& deps, const http::Request& request, const Listing& listing,
-                const std::vector<domain::Unit>& units) {
+Result<Form> FilterForm(const Deps& deps, const http::Request& request, const Listing& listing,
+                        const std::vector<domain::Unit>& units) {
   Form form;
   form.method = "get";
   form.action = CollaborationsPath(request);
@@ -197,8 +209,9 @@ Form FilterForm(const Deps& deps, const http::Request& request, const Listing& l
   for (const auto vocabulary : {domain::Vocabulary::kWelfareArea, domain::Vocabulary::kTargetGroup}) {
     const std::string name(domain::VocabularyName(vocabulary));
     Field terms = SelectField(deps, request, listing, name, fmt::format("overview.column.{}", name));
-    for (const auto key : domain::BuiltInTerms(vocabulary))
-      terms.options.emplace_back(std::string(key), TermLabel(deps, request, vocabulary, key));
+    auto options = TermOptions(deps, request, vocabulary);
+    if (!options.ok()) return options.status();
+    terms.options.insert(terms.options.end(), options->begin(), options->end());
     form.fields.push_back(std::move(terms));
   }
   Field kind =
@@ -315,9 +328,9 @@ Result<http::Response> OverviewPage(const Deps& deps, http::Request& request) {
   http::Response cookies;
   ctemplate::TemplateDictionary body("collaborations");
   body.SetValue("NEW_HREF", CollaborationsPath(request) + "/new");
-  body.SetValue("FILTER_FORM",
-                RenderForm(deps.pages.views, request, cookies, FilterForm(deps, request, *listing, *units),
-                           deps.pages.secure_cookies));
+  auto filters = FilterForm(deps, request, *listing, *units);
+  if (!filters.ok()) return filters.status();
+  body.SetValue("FILTER_FORM", RenderForm(deps.pages.views, request, cookies, *filters, deps.pages.secure_cookies));
   if (!listing->problems.empty())
     return RenderAdmin(deps.pages, request, *frame, "collaborations", body, 422, cookies);
 
@@ -580,6 +593,11 @@ Result<CollaborationChoices> ChoicesFor(const Deps& deps, const http::Request& r
   }
   for (const auto status : domain::kAllCollaborationStatuses) {
     if (!current || domain::CanChangeStatus(current->status, status)) choices.statuses.push_back(status);
+  }
+  for (const auto vocabulary : {domain::Vocabulary::kWelfareArea, domain::Vocabulary::kTargetGroup}) {
+    auto options = TermOptions(deps, request, vocabulary);
+    if (!options.ok()) return options.status();
+    choices.terms[vocabulary] = std::move(options).value();
   }
   choices.term_label = [&deps, &request](domain::Vocabulary vocabulary, std::string_view key) {
     return TermLabel(deps, request, vocabulary, key);

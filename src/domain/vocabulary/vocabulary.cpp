@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+#include "domain/inquiry/inquiry.h"  // CharacterCount
+
 namespace samskab::domain {
 namespace {
 
@@ -80,6 +83,23 @@ Status CheckTermKey(std::string_view key) {
   });
   if (!valid) return InvalidArgument(fmt::format("bad term key {}", key), "vocabulary.error.key");
   return Status::Ok();
+}
+
+std::vector<FieldProblem> NormaliseOwnTerm(Term& term) {
+  std::vector<FieldProblem> problems;
+  term.built_in = false;
+  term.key = std::string(text::Trim(term.key));
+  if (!CheckTermKey(term.key).ok()) problems.push_back({"key", "vocabulary.error.key"});
+  for (auto [name, label] : {std::pair{"label_da", &term.label_da}, std::pair{"label_nb", &term.label_nb},
+                             std::pair{"label_en", &term.label_en}}) {
+    *label = std::string(text::Trim(*label));
+    if (label->empty()) {
+      problems.push_back({name, "validation.required"});
+    } else if (CharacterCount(*label) > kMaxTermLabelLength) {
+      problems.push_back({name, "validation.too_long"});
+    }
+  }
+  return problems;
 }
 
 Result<std::vector<std::string>> NormaliseBuiltInKeys(Vocabulary vocabulary, std::vector<std::string> keys) {

@@ -45,6 +45,13 @@ const std::string& OwnTermLabel(const Term& term, std::string_view lang);
 // [a-z0-9_], 1-40 characters; kInvalidArgument "vocabulary.error.key" otherwise.
 Status CheckTermKey(std::string_view key);
 
+inline constexpr size_t kMaxTermLabelLength = 100;  // code points
+
+// A municipality's own term before it is stored: trims the key and the labels, and names every
+// bad field ("key", "label_da", "label_nb", "label_en"): the key's format, each label required
+// and at most kMaxTermLabelLength. Whether the key is taken is the store's question.
+std::vector<FieldProblem> NormaliseOwnTerm(Term& term);
+
 // Each key of a list must be a built-in term: kInvalidArgument "vocabulary.error.unknown_term".
 // The keys are returned sorted and without duplicates.
 Result<std::vector<std::string>> NormaliseBuiltInKeys(Vocabulary vocabulary, std::vector<std::string> keys);
