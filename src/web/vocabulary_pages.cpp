@@ -129,8 +129,6 @@ Result<http::Response> AddSubmit(const Deps& deps, http::Request& request) {
 // --- POST /admin/{municipality}/vocabularies/{vocabulary}/{key}/delete ---
 
 Result<http::Response> RemoveSubmit(const Deps& deps, http::Request& request) {
-  auto vocabulary = api::VocabularyOf(request);
-  if (!vocabulary.ok()) return vocabulary.status();
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   PageState state;
@@ -138,6 +136,8 @@ Result<http::Response> RemoveSubmit(const Deps& deps, http::Request& request) {
     state.error_key = "validation.csrf";
     return PageWith(deps, request, state, 403);
   }
+  auto vocabulary = api::VocabularyOf(request);
+  if (!vocabulary.ok()) return vocabulary.status();
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
   const std::string key(request.PathParam("key"));
   Status removed = deps.vocabularies.RemoveTerm(scope, auth::ActorOf(request), *vocabulary, key);
