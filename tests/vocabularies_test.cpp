@@ -32,12 +32,16 @@ class VocabulariesTest : public ::testing::Test {
     server_ = new TestServer();
     admin_ = new Headers{{"Authorization", "Bearer " + server_->AddToken(Role::kMunicipalAdmin, "0190")},
                          {"Content-Type", "application/json"}};
-    employee_ = new Headers{{"Authorization", "Bearer " + server_->AddToken(Role::kMunicipalEmployee, "0190")},
-                            {"Content-Type", "application/json"}};
+    employee_ =
+        new Headers{{"Authorization", "Bearer " + server_->AddToken(Role::kMunicipalEmployee, "0190")},
+                    {"Content-Type", "application/json"}};
     domain::Unit unit;
     unit.kind = domain::UnitKind::kAdministration;
     unit.name = "Velfærd";
-    unit_ = server_->app().units().Create(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), unit)->id;
+    unit_ = server_->app()
+                .units()
+                .Create(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), unit)
+                ->id;
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -51,7 +55,8 @@ class VocabulariesTest : public ::testing::Test {
                            : Send(server_->port(), method, target, body, headers);
   }
   static std::string Term(const std::string& key, const std::string& da) {
-    return nlohmann::json{{"key", key}, {"label_da", da}, {"label_nb", da + " NB"}, {"label_en", da + " EN"}}.dump();
+    return nlohmann::json{{"key", key}, {"label_da", da}, {"label_nb", da + " NB"}, {"label_en", da + " EN"}}
+        .dump();
   }
   static int64_t Count(const std::string& table) {
     auto lease = app().database().Acquire();
@@ -64,7 +69,8 @@ class VocabulariesTest : public ::testing::Test {
     c.title = title;
     c.unit_ids = {unit_};
     c.welfare_area = welfare_area;
-    auto created = app().collaborations().Create(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), c);
+    auto created =
+        app().collaborations().Create(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), c);
     EXPECT_TRUE(created.ok()) << created.status().log_message();
     return created.ok() ? *created : domain::Collaboration{};
   }
@@ -80,7 +86,8 @@ Headers* VocabulariesTest::employee_ = nullptr;
 int64_t VocabulariesTest::unit_ = 0;
 
 TEST_F(VocabulariesTest, TheApiListsAddsAndRemovesTheMunicipalitysOwnTerms) {
-  const HttpResult added = Api("POST", "/api/v1/vocabularies/welfare_area", *admin_, Term("vaagetjeneste", "Vågetjeneste"));
+  const HttpResult added =
+      Api("POST", "/api/v1/vocabularies/welfare_area", *admin_, Term("vaagetjeneste", "Vågetjeneste"));
   ASSERT_EQ(added.status, 201) << added.body;
   EXPECT_EQ(added.header("location"), "/api/v1/vocabularies/welfare_area/vaagetjeneste");
   // Staff list the terms, the built-in ones first; labels in the request's language.
@@ -107,40 +114,47 @@ TEST_F(VocabulariesTest, TheApiListsAddsAndRemovesTheMunicipalitysOwnTerms) {
 
 TEST_F(VocabulariesTest, BadTermsAnswer422NamingEachFieldAndRemovingABuiltInOrUsedTermIs409) {
   const int64_t before = Count("vocabulary_terms");
-  const HttpResult bad = Api("POST", "/api/v1/vocabularies/target_group", *admin_,
-                             nlohmann::json{{"key", "Æ!"}, {"label_da", ""}, {"label_nb", "ok"}, {"label_en", 7}}.dump());
+  const HttpResult bad =
+      Api("POST", "/api/v1/vocabularies/target_group", *admin_,
+          nlohmann::json{{"key", "Æ!"}, {"label_da", ""}, {"label_nb", "ok"}, {"label_en", 7}}.dump());
   ASSERT_EQ(bad.status, 422) << bad.body;
   EXPECT_EQ(bad.header("content-type"), "application/problem+json");
   const auto problem = nlohmann::json::parse(bad.body);
   ASSERT_EQ(problem["errors"].size(), 1u);  // the type is checked first
   EXPECT_EQ(problem["errors"][0]["field"], "label_en");
-  const HttpResult fields = Api("POST", "/api/v1/vocabularies/target_group", *admin_,
-                                nlohmann::json{{"key", "Æ!"}, {"label_da", ""}, {"label_nb", "ok"}, {"label_en", "ok"}}.dump());
+  const HttpResult fields =
+      Api("POST", "/api/v1/vocabularies/target_group", *admin_,
+          nlohmann::json{{"key", "Æ!"}, {"label_da", ""}, {"label_nb", "ok"}, {"label_en", "ok"}}.dump());
   ASSERT_EQ(fields.status, 422);
   const auto errors = nlohmann::json::parse(fields.body)["errors"];
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0]["field"], "key");
   EXPECT_EQ(errors[0]["code"], "vocabulary.error.key");
   EXPECT_EQ(errors[1]["field"], "label_da");
-  const HttpResult taken = Api("POST", "/api/v1/vocabularies/target_group", *admin_, Term("elderly", "Ældre"));
+  const HttpResult taken =
+      Api("POST", "/api/v1/vocabularies/target_group", *admin_, Term("elderly", "Ældre"));
   ASSERT_EQ(taken.status, 422);
   EXPECT_EQ(nlohmann::json::parse(taken.body)["errors"][0]["code"], "vocabularies.error.key_taken");
   EXPECT_EQ(Count("vocabulary_terms"), before);
 
   const HttpResult built_in = Api("DELETE", "/api/v1/vocabularies/target_group/elderly", *admin_);
   EXPECT_EQ(built_in.status, 409);
-  EXPECT_EQ(nlohmann::json::parse(built_in.body)["detail"], app().catalog().Get("da", "vocabularies.error.built_in"));
-  ASSERT_EQ(Api("POST", "/api/v1/vocabularies/welfare_area", *admin_, Term("natcafe", "Natcafé")).status, 201);
+  EXPECT_EQ(nlohmann::json::parse(built_in.body)["detail"],
+            app().catalog().Get("da", "vocabularies.error.built_in"));
+  ASSERT_EQ(Api("POST", "/api/v1/vocabularies/welfare_area", *admin_, Term("natcafe", "Natcafé")).status,
+            201);
   Collaboration("Natcafé i Farum", "natcafe");
   const HttpResult in_use = Api("DELETE", "/api/v1/vocabularies/welfare_area/natcafe", *admin_);
   EXPECT_EQ(in_use.status, 409);
-  EXPECT_EQ(nlohmann::json::parse(in_use.body)["detail"], app().catalog().Get("da", "vocabularies.error.in_use"));
+  EXPECT_EQ(nlohmann::json::parse(in_use.body)["detail"],
+            app().catalog().Get("da", "vocabularies.error.in_use"));
   EXPECT_EQ(Count("vocabulary_terms"), before + 1);
 }
 
 TEST_F(VocabulariesTest, AdminsAddAndRemoveTermsOnTheirPageAndTheRegistryOffersAndShowsThem) {
   const std::string email = "admin@vocabularies.example";
-  server_->AddUser(email, "korrekt-hest-batteri", domain::Grant{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt});
+  server_->AddUser(email, "korrekt-hest-batteri",
+                   domain::Grant{Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt});
   const std::string cookie = server_->Login(email, "korrekt-hest-batteri");
   const std::string csrf = server_->CsrfFor(cookie);
   const Headers form = {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}};
@@ -151,21 +165,25 @@ TEST_F(VocabulariesTest, AdminsAddAndRemoveTermsOnTheirPageAndTheRegistryOffersA
   const HttpResult page = Get(server_->port(), "/admin/0190/vocabularies", {{"Cookie", cookie}});
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(Contains(page.body, Message("vocabularies.built_in")));
-  EXPECT_TRUE(Contains(page.body, "href=\"/admin/0190/vocabularies\" class=\"nav-link\" aria-current=\"page\""));
+  EXPECT_TRUE(
+      Contains(page.body, "href=\"/admin/0190/vocabularies\" class=\"nav-link\" aria-current=\"page\""));
 
-  const HttpResult bad = post("/admin/0190/vocabularies", "vocabulary=target_group&key=Bad+Key&label_da=&label_nb=x&label_en=y");
+  const HttpResult bad =
+      post("/admin/0190/vocabularies", "vocabulary=target_group&key=Bad+Key&label_da=&label_nb=x&label_en=y");
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(Contains(bad.body, "href=\"#key\""));
   EXPECT_TRUE(Contains(bad.body, "href=\"#label_da\""));
   EXPECT_TRUE(Contains(bad.body, "value=\"Bad Key\""));
 
   const HttpResult added = post("/admin/0190/vocabularies",
-                                "vocabulary=target_group&key=bedsteforaeldre&label_da=Bedsteforældre&label_nb=Besteforeldre&label_en=Grandparents");
+                                "vocabulary=target_group&key=bedsteforaeldre&label_da=Bedsteforældre&label_"
+                                "nb=Besteforeldre&label_en=Grandparents");
   ASSERT_EQ(added.status, 303) << added.body;
   EXPECT_EQ(added.header("location"), "/admin/0190/vocabularies?notice=vocabulary.term_added");
   const HttpResult listed = Get(server_->port(), added.header("location"), {{"Cookie", cookie}});
   EXPECT_TRUE(Contains(listed.body, Message("notice.vocabulary.term_added")));
-  EXPECT_TRUE(Contains(listed.body, "action=\"/admin/0190/vocabularies/target_group/bedsteforaeldre/delete\""));
+  EXPECT_TRUE(
+      Contains(listed.body, "action=\"/admin/0190/vocabularies/target_group/bedsteforaeldre/delete\""));
 
   // The registry offers the term in its form and its filters, shows it on a collaboration's page
   // and in the export.
@@ -177,14 +195,17 @@ TEST_F(VocabulariesTest, AdminsAddAndRemoveTermsOnTheirPageAndTheRegistryOffersA
   c.title = "Læsevenner med bedsteforældre";
   c.unit_ids = {unit_};
   c.target_group = "bedsteforaeldre";
-  auto created = app().collaborations().Create(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), c);
+  auto created =
+      app().collaborations().Create(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), c);
   ASSERT_TRUE(created.ok());
   const HttpResult shown =
       Get(server_->port(), fmt::format("/admin/0190/collaborations/{}", created->id), {{"Cookie", cookie}});
   EXPECT_TRUE(Contains(shown.body, "Bedsteforældre"));
   Headers english = *admin_;
   english["Accept-Language"] = "en";
-  const HttpResult csv = Get(server_->port(), "/api/v1/collaborations?format=csv&q=" + text::PercentEncode("bedsteforældre"), english);
+  const HttpResult csv =
+      Get(server_->port(), "/api/v1/collaborations?format=csv&q=" + text::PercentEncode("bedsteforældre"),
+          english);
   ASSERT_EQ(csv.status, 200);
   EXPECT_TRUE(Contains(csv.body, "Grandparents"));
 
@@ -192,8 +213,11 @@ TEST_F(VocabulariesTest, AdminsAddAndRemoveTermsOnTheirPageAndTheRegistryOffersA
   const HttpResult in_use = post("/admin/0190/vocabularies/target_group/bedsteforaeldre/delete", "");
   EXPECT_EQ(in_use.status, 409);
   EXPECT_TRUE(Contains(in_use.body, "»Bedsteforældre« bruges af 1 samarbejdsforløb"));
-  ASSERT_TRUE(app().collaborations().Delete(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"),
-                                            created->id, created->revision).ok());
+  ASSERT_TRUE(app()
+                  .collaborations()
+                  .Delete(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), created->id,
+                          created->revision)
+                  .ok());
   const HttpResult removed = post("/admin/0190/vocabularies/target_group/bedsteforaeldre/delete", "");
   ASSERT_EQ(removed.status, 303);
   EXPECT_EQ(removed.header("location"), "/admin/0190/vocabularies?notice=vocabulary.term_removed");

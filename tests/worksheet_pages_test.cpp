@@ -45,7 +45,8 @@ class WorksheetPagesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     server_ = new TestServer();
-    const int64_t administration = AddUnit("0190", domain::UnitKind::kAdministration, "Velfærd", std::nullopt);
+    const int64_t administration =
+        AddUnit("0190", domain::UnitKind::kAdministration, "Velfærd", std::nullopt);
     health_ = AddUnit("0190", domain::UnitKind::kCenter, "Center for Sundhed", administration);
     nursing_home_ = AddUnit("0190", domain::UnitKind::kDepartment, "Plejecenter Lillevang", health_);
     daycare_ = AddUnit("0190", domain::UnitKind::kCenter, "Center for Dagtilbud", administration);
@@ -62,7 +63,8 @@ class WorksheetPagesTest : public ::testing::Test {
     unit.kind = kind;
     unit.name = name;
     unit.parent_id = parent;
-    auto created = app().units().Create(domain::MunicipalityScope(code), domain::Actor::System("test", "t"), unit);
+    auto created =
+        app().units().Create(domain::MunicipalityScope(code), domain::Actor::System("test", "t"), unit);
     EXPECT_TRUE(created.ok()) << created.status().log_message();
     return created.ok() ? created->id : 0;
   }
@@ -86,11 +88,14 @@ class WorksheetPagesTest : public ::testing::Test {
   static HttpResult PostAs(const Session& session, const std::string& target, const Fields& fields,
                            bool with_csrf = true) {
     std::string body = with_csrf ? "csrf_token=" + session.csrf : "";
-    for (const auto& [name, value] : fields) body += (body.empty() ? "" : "&") + name + "=" + text::PercentEncode(value);
+    for (const auto& [name, value] : fields)
+      body += (body.empty() ? "" : "&") + name + "=" + text::PercentEncode(value);
     return Send(server_->port(), "POST", target, body,
                 {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", session.cookie}});
   }
-  static std::string Path(int64_t unit, int year) { return fmt::format("/admin/0190/worksheets/{}/{}", unit, year); }
+  static std::string Path(int64_t unit, int year) {
+    return fmt::format("/admin/0190/worksheets/{}/{}", unit, year);
+  }
   static int64_t Count(const std::string& table) {
     auto lease = app().database().Acquire();
     auto rows = (*lease)->Query("SELECT COUNT(*) FROM " + table);
@@ -111,13 +116,15 @@ TEST_F(WorksheetPagesTest, AnEmployeeStartsSavesRevisitsAndPrintsTheirCentersWor
   const Session employee = Employee(health_);
   const HttpResult list = GetAs(employee, "/admin/0190/worksheets");
   ASSERT_EQ(list.status, 200) << list.body;
-  EXPECT_TRUE(Contains(list.body, "href=\"/admin/0190/worksheets\" class=\"nav-link\" aria-current=\"page\""));
+  EXPECT_TRUE(
+      Contains(list.body, "href=\"/admin/0190/worksheets\" class=\"nav-link\" aria-current=\"page\""));
   // The open form offers the center and its department, not another center.
   EXPECT_TRUE(Contains(list.body, "action=\"/admin/0190/worksheets/open\""));
   EXPECT_TRUE(Contains(list.body, "Plejecenter Lillevang"));
   EXPECT_FALSE(Contains(list.body, "Center for Dagtilbud"));
 
-  const HttpResult open = GetAs(employee, fmt::format("/admin/0190/worksheets/open?unit_id={}&year=2026", health_));
+  const HttpResult open =
+      GetAs(employee, fmt::format("/admin/0190/worksheets/open?unit_id={}&year=2026", health_));
   ASSERT_EQ(open.status, 303) << open.body;
   EXPECT_EQ(open.header("location"), Path(health_, 2026));
 
@@ -169,17 +176,21 @@ TEST_F(WorksheetPagesTest, AnEmployeeStartsSavesRevisitsAndPrintsTheirCentersWor
 
 TEST_F(WorksheetPagesTest, AStaleRevisionKeepsTheTypedAnswersAndChangesNothing) {
   const Session admin = Admin();
-  ASSERT_EQ(PostAs(admin, Path(daycare_, 2027), {{"revision", "0"}, {"priorities", "Første udgave"}}).status, 303);
-  ASSERT_EQ(PostAs(admin, Path(daycare_, 2027), {{"revision", "1"}, {"priorities", "Anden udgave"}}).status, 303);
+  ASSERT_EQ(PostAs(admin, Path(daycare_, 2027), {{"revision", "0"}, {"priorities", "Første udgave"}}).status,
+            303);
+  ASSERT_EQ(PostAs(admin, Path(daycare_, 2027), {{"revision", "1"}, {"priorities", "Anden udgave"}}).status,
+            303);
   const int64_t audit_before = Count("audit_log");
-  const HttpResult stale = PostAs(admin, Path(daycare_, 2027), {{"revision", "1"}, {"priorities", "Min udgave"}});
+  const HttpResult stale =
+      PostAs(admin, Path(daycare_, 2027), {{"revision", "1"}, {"priorities", "Min udgave"}});
   EXPECT_EQ(stale.status, 412);
   EXPECT_TRUE(Contains(stale.body, Message("worksheet.error.stale")));
   EXPECT_TRUE(Contains(stale.body, "Min udgave"));
   EXPECT_EQ(HiddenRevision(stale.body), "2");  // the next save knowingly replaces the newer one
   // Starting one that someone else started meanwhile is stale as well.
   EXPECT_EQ(PostAs(admin, Path(daycare_, 2027), {{"revision", "0"}, {"priorities", "Ny"}}).status, 412);
-  EXPECT_EQ(app().worksheets().Get(domain::MunicipalityScope("0190"), daycare_, 2027)->priorities, "Anden udgave");
+  EXPECT_EQ(app().worksheets().Get(domain::MunicipalityScope("0190"), daycare_, 2027)->priorities,
+            "Anden udgave");
   EXPECT_EQ(Count("audit_log"), audit_before);
 }
 
@@ -201,13 +212,14 @@ TEST_F(WorksheetPagesTest, UnitsOutsideTheMunicipalityOrTheReachBadYearsAndMissi
     EXPECT_EQ(bad.status, 422) << year;
     EXPECT_TRUE(Contains(bad.body, Message("worksheet.error.year"))) << year;
   }
-  const HttpResult open = GetAs(employee, fmt::format("/admin/0190/worksheets/open?unit_id={}&year=19", nursing_home_));
+  const HttpResult open =
+      GetAs(employee, fmt::format("/admin/0190/worksheets/open?unit_id={}&year=19", nursing_home_));
   EXPECT_EQ(open.status, 422);
   EXPECT_TRUE(Contains(open.body, Message("worksheet.error.year")));
   EXPECT_TRUE(Contains(open.body, "href=\"#year\""));
   // No CSRF token: refused.
-  const HttpResult forged =
-      PostAs(employee, Path(nursing_home_, 2026), {{"revision", "0"}, {"priorities", "x"}}, /*with_csrf=*/false);
+  const HttpResult forged = PostAs(employee, Path(nursing_home_, 2026),
+                                   {{"revision", "0"}, {"priorities", "x"}}, /*with_csrf=*/false);
   EXPECT_EQ(forged.status, 403);
   EXPECT_TRUE(Contains(forged.body, Message("validation.csrf")));
   // An answer too long is named at its field.

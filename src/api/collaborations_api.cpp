@@ -51,7 +51,8 @@ web::CollaborationExport ExportFor(const http::Request& request, const Collabora
       deps.translate, request.lang,
       [&deps, scope, labels, lang = request.lang](domain::Vocabulary vocabulary, const std::string& key) {
         const auto known = labels->find({vocabulary, key});
-        return known != labels->end() ? known->second : deps.vocabularies.TermLabel(scope, vocabulary, key, lang);
+        return known != labels->end() ? known->second
+                                      : deps.vocabularies.TermLabel(scope, vocabulary, key, lang);
       });
 }
 

@@ -13,7 +13,8 @@ using domain::Vocabulary;
 
 nlohmann::json TermToJson(const storage::VocabularyStore& store, Vocabulary vocabulary, const Term& term,
                           std::string_view lang) {
-  nlohmann::json json = {{"key", term.key}, {"built_in", term.built_in}, {"label", store.Label(vocabulary, term, lang)}};
+  nlohmann::json json = {
+      {"key", term.key}, {"built_in", term.built_in}, {"label", store.Label(vocabulary, term, lang)}};
   if (!term.built_in) {
     json["label_da"] = term.label_da;
     json["label_nb"] = term.label_nb;
@@ -54,17 +55,18 @@ Result<Vocabulary> VocabularyOf(const http::Request& request) {
 }
 
 void RegisterVocabularyApi(http::Router& router, storage::VocabularyStore& vocabularies) {
-  router.Add("GET", "/api/v1/vocabularies/{vocabulary}", domain::Access::MunicipalStaff(),
-             [&vocabularies](http::Request& request) -> Result<http::Response> {
-               auto vocabulary = VocabularyOf(request);
-               if (!vocabulary.ok()) return vocabulary.status();
-               auto terms = vocabularies.Terms(auth::ScopeOf(request), *vocabulary);
-               if (!terms.ok()) return terms.status();
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& term : *terms)
-                 items.push_back(TermToJson(vocabularies, *vocabulary, term, request.lang));
-               return Json(200, {{"vocabulary", domain::VocabularyName(*vocabulary)}, {"items", std::move(items)}});
-             });
+  router.Add(
+      "GET", "/api/v1/vocabularies/{vocabulary}", domain::Access::MunicipalStaff(),
+      [&vocabularies](http::Request& request) -> Result<http::Response> {
+        auto vocabulary = VocabularyOf(request);
+        if (!vocabulary.ok()) return vocabulary.status();
+        auto terms = vocabularies.Terms(auth::ScopeOf(request), *vocabulary);
+        if (!terms.ok()) return terms.status();
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& term : *terms)
+          items.push_back(TermToJson(vocabularies, *vocabulary, term, request.lang));
+        return Json(200, {{"vocabulary", domain::VocabularyName(*vocabulary)}, {"items", std::move(items)}});
+      });
 
   router.Add("POST", "/api/v1/vocabularies/{vocabulary}", domain::Access::MunicipalAdmin(),
              [&vocabularies](http::Request& request) -> Result<http::Response> {
@@ -88,16 +90,17 @@ void RegisterVocabularyApi(http::Router& router, storage::VocabularyStore& vocab
                return response;
              });
 
-  router.Add("DELETE", "/api/v1/vocabularies/{vocabulary}/{key}", domain::Access::MunicipalAdmin(),
-             [&vocabularies](http::Request& request) -> Result<http::Response> {
-               auto vocabulary = VocabularyOf(request);
-               if (!vocabulary.ok()) return vocabulary.status();
-               SAMSKAB_RETURN_IF_ERROR(vocabularies.RemoveTerm(auth::ScopeOf(request), auth::ActorOf(request),
-                                                               *vocabulary, std::string(request.PathParam("key"))));
-               http::Response response;
-               response.status = 204;
-               return response;
-             });
+  router.Add(
+      "DELETE", "/api/v1/vocabularies/{vocabulary}/{key}", domain::Access::MunicipalAdmin(),
+      [&vocabularies](http::Request& request) -> Result<http::Response> {
+        auto vocabulary = VocabularyOf(request);
+        if (!vocabulary.ok()) return vocabulary.status();
+        SAMSKAB_RETURN_IF_ERROR(vocabularies.RemoveTerm(auth::ScopeOf(request), auth::ActorOf(request),
+                                                        *vocabulary, std::string(request.PathParam("key"))));
+        http::Response response;
+        response.status = 204;
+        return response;
+      });
 }
 
 }  // namespace samskab::api

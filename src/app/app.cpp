@@ -81,7 +81,8 @@ Status App::Build() {
   catalog_ = std::move(catalog).value();
   // The built-in terms' labels are the catalog's; the municipality's own are in the database.
   vocabularies_ = std::make_unique<storage::VocabularyStore>(
-      *database_, clock_, [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
+      *database_, clock_,
+      [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
   worksheets_ = std::make_unique<storage::WorksheetStore>(*database_, clock_);
 
   const fs::path root = FindAssetsRoot(config_.site_assets_dir);
@@ -129,8 +130,7 @@ Status App::Build() {
       std::make_unique<api::CollaborationApiDependencies>(api::CollaborationApiDependencies{
           *collaborations_, *units_,
           [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); },
-          *vocabularies_,
-          [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
+          *vocabularies_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterCollaborationApi(router_, *collaboration_api_deps_);
   agreement_api_deps_ = std::make_unique<api::AgreementApiDependencies>(api::AgreementApiDependencies{
       *agreements_, *collaborations_, *units_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
@@ -142,8 +142,8 @@ Status App::Build() {
   vocabulary_page_deps_ = std::make_unique<web::VocabularyPageDependencies>(
       web::VocabularyPageDependencies{*page_deps_, *vocabularies_});
   web::RegisterVocabularyPages(router_, *vocabulary_page_deps_);
-  worksheet_page_deps_ =
-      std::make_unique<web::WorksheetPageDependencies>(web::WorksheetPageDependencies{*page_deps_, *worksheets_});
+  worksheet_page_deps_ = std::make_unique<web::WorksheetPageDependencies>(
+      web::WorksheetPageDependencies{*page_deps_, *worksheets_});
   web::RegisterWorksheetPages(router_, *worksheet_page_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();

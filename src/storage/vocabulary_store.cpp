@@ -114,12 +114,14 @@ Result<Term> VocabularyStore::AddTerm(const MunicipalityScope& scope, const doma
     auto existing = FindOwn(connection, scope, vocabulary, term.key);
     if (!existing.ok()) return existing.status();
     if (existing->has_value()) return taken;
-    auto inserted = connection.Execute(kInsert, {scope.code(), std::string(domain::VocabularyName(vocabulary)),
-                                                 term.key, term.label_da, term.label_nb, term.label_en, now});
+    auto inserted =
+        connection.Execute(kInsert, {scope.code(), std::string(domain::VocabularyName(vocabulary)), term.key,
+                                     term.label_da, term.label_nb, term.label_en, now});
     // Two admins adding the same key at once: the primary key decides, with the same answer.
-    if (!inserted.ok()) return inserted.status().code() == ErrorCode::kAlreadyExists ? taken : inserted.status();
-    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "vocabulary.term_add", "vocabulary_term",
-                                        EntityId(vocabulary, term.key), std::nullopt,
+    if (!inserted.ok())
+      return inserted.status().code() == ErrorCode::kAlreadyExists ? taken : inserted.status();
+    SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "vocabulary.term_add",
+                                        "vocabulary_term", EntityId(vocabulary, term.key), std::nullopt,
                                         TermToJson(vocabulary, term).dump(), now));
     return term;
   });
@@ -146,9 +148,9 @@ Status VocabularyStore::RemoveTerm(const MunicipalityScope& scope, const domain:
                                "vocabularies.error.in_use");
                auto deleted = connection.Execute(kDelete, KeyParams(scope, vocabulary, key));
                if (!deleted.ok()) return deleted;
-               SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "vocabulary.term_remove",
-                                                   "vocabulary_term", EntityId(vocabulary, key),
-                                                   TermToJson(vocabulary, **existing).dump(), std::nullopt, now));
+               SAMSKAB_RETURN_IF_ERROR(RecordAudit(
+                   connection, actor, scope.code(), "vocabulary.term_remove", "vocabulary_term",
+                   EntityId(vocabulary, key), TermToJson(vocabulary, **existing).dump(), std::nullopt, now));
                return deleted;
              })
       .status();

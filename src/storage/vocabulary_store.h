@@ -36,7 +36,8 @@ class VocabularyStore {
   VocabularyStore(Database& database, const Clock& clock, CatalogText catalog)
       : database_(database), clock_(clock), catalog_(std::move(catalog)) {}
 
-  Result<std::vector<domain::Term>> Terms(const domain::MunicipalityScope& scope, domain::Vocabulary vocabulary);
+  Result<std::vector<domain::Term>> Terms(const domain::MunicipalityScope& scope,
+                                          domain::Vocabulary vocabulary);
   // kInvalidArgument naming every bad field (NormaliseOwnTerm); a key that is built in or already
   // the municipality's: kAlreadyExists with the field "key" ("vocabularies.error.key_taken").
   Result<domain::Term> AddTerm(const domain::MunicipalityScope& scope, const domain::Actor& actor,

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "app/app.h"
 #include "storage/audit_store.h"
 #include "storage/collaboration_store.h"
@@ -30,7 +32,8 @@ class VocabularyContract : public samskab::testing::BackendTest {
     if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(app::MigrateAndLoadReferenceData(db(), TestClock()).ok());
     store_ = std::make_unique<VocabularyStore>(
-        db(), TestClock(), [](std::string_view lang, std::string_view key) { return fmt::format("{}:{}", lang, key); });
+        db(), TestClock(),
+        [](std::string_view lang, std::string_view key) { return fmt::format("{}:{}", lang, key); });
   }
   static Term Own(std::string key, std::string da) {
     Term term;
@@ -52,8 +55,11 @@ class VocabularyContract : public samskab::testing::BackendTest {
 };
 
 TEST_P(VocabularyContract, OwnTermsComeAfterTheBuiltInOnesAndOnlyInTheirMunicipality) {
-  ASSERT_TRUE(store_->AddTerm(furesoe_, actor_, Vocabulary::kWelfareArea, Own("  vaagetjeneste ", " Vågetjeneste ")).ok());
-  ASSERT_TRUE(store_->AddTerm(furesoe_, actor_, Vocabulary::kWelfareArea, Own("besoeg", "Besøgsvenner")).ok());
+  ASSERT_TRUE(
+      store_->AddTerm(furesoe_, actor_, Vocabulary::kWelfareArea, Own("  vaagetjeneste ", " Vågetjeneste "))
+          .ok());
+  ASSERT_TRUE(
+      store_->AddTerm(furesoe_, actor_, Vocabulary::kWelfareArea, Own("besoeg", "Besøgsvenner")).ok());
   auto terms = store_->Terms(furesoe_, Vocabulary::kWelfareArea);
   ASSERT_TRUE(terms.ok());
   const size_t built_in = domain::BuiltInTerms(Vocabulary::kWelfareArea).size();
@@ -98,7 +104,9 @@ TEST_P(VocabularyContract, BadTermsAreRefusedNamingEveryFieldAndChangeNothing) {
   auto built_in = store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("elderly", "Ældre"));
   EXPECT_EQ(built_in.status().code(), ErrorCode::kAlreadyExists);
   EXPECT_EQ(built_in.status().fields(), (std::vector<FieldProblem>{{"key", "vocabularies.error.key_taken"}}));
-  ASSERT_TRUE(store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("bedsteforaeldre", "Bedsteforældre")).ok());
+  ASSERT_TRUE(
+      store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("bedsteforaeldre", "Bedsteforældre"))
+          .ok());
   auto again = store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("bedsteforaeldre", "Andet"));
   EXPECT_EQ(again.status().code(), ErrorCode::kAlreadyExists);
   EXPECT_EQ(again.status().user_message_key(), "vocabularies.error.key_taken");
@@ -109,8 +117,10 @@ TEST_P(VocabularyContract, BadTermsAreRefusedNamingEveryFieldAndChangeNothing) {
 }
 
 TEST_P(VocabularyContract, ATermInUseOrBuiltInIsNotRemovedAndAFreeOneIsAudited) {
-  ASSERT_TRUE(store_->AddTerm(furesoe_, actor_, Vocabulary::kWelfareArea, Own("vaagetjeneste", "Vågetjeneste")).ok());
-  ASSERT_TRUE(store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("vaagetjeneste", "Døende")).ok());
+  ASSERT_TRUE(
+      store_->AddTerm(furesoe_, actor_, Vocabulary::kWelfareArea, Own("vaagetjeneste", "Vågetjeneste")).ok());
+  ASSERT_TRUE(
+      store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("vaagetjeneste", "Døende")).ok());
   UnitStore units(db(), TestClock());
   domain::Unit unit;
   unit.kind = domain::UnitKind::kAdministration;
@@ -135,7 +145,8 @@ TEST_P(VocabularyContract, ATermInUseOrBuiltInIsNotRemovedAndAFreeOneIsAudited) 
   Status built_in = store_->RemoveTerm(furesoe_, actor_, Vocabulary::kWelfareArea, "health");
   EXPECT_EQ(built_in.code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(built_in.user_message_key(), "vocabularies.error.built_in");
-  EXPECT_EQ(store_->RemoveTerm(furesoe_, actor_, Vocabulary::kWelfareArea, "ukendt").code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->RemoveTerm(furesoe_, actor_, Vocabulary::kWelfareArea, "ukendt").code(),
+            ErrorCode::kNotFound);
   EXPECT_EQ(store_->RemoveTerm(aalborg_, actor_, Vocabulary::kWelfareArea, "vaagetjeneste").code(),
             ErrorCode::kNotFound);
   EXPECT_EQ(Count("vocabulary_terms"), 2);
@@ -154,7 +165,8 @@ TEST_P(VocabularyContract, ATermInUseOrBuiltInIsNotRemovedAndAFreeOneIsAudited) 
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, VocabularyContract,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), samskab::testing::BackendName);
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         samskab::testing::BackendName);
 
 }  // namespace
 }  // namespace samskab::storage

@@ -10,10 +10,10 @@ namespace {
 using domain::MunicipalityScope;
 using domain::Worksheet;
 
-#define SAMSKAB_COLUMNS                                                                                     \
-  "w.id, w.municipality_code, w.unit_id, u.name, w.year, w.work_areas, w.priorities, w.quadrants, "        \
-  "w.quadrants_note, w.spreading, w.relatives, w.local_possibilities, w.contact_owner, w.revision, "        \
-  "w.created_at, w.updated_at FROM center_worksheets w JOIN units u ON u.municipality_code = "               \
+#define SAMSKAB_COLUMNS                                                                              \
+  "w.id, w.municipality_code, w.unit_id, u.name, w.year, w.work_areas, w.priorities, w.quadrants, "  \
+  "w.quadrants_note, w.spreading, w.relatives, w.local_possibilities, w.contact_owner, w.revision, " \
+  "w.created_at, w.updated_at FROM center_worksheets w JOIN units u ON u.municipality_code = "       \
   "w.municipality_code AND u.id = w.unit_id"
 constexpr char kSelectOne[] =
     "SELECT " SAMSKAB_COLUMNS " WHERE w.municipality_code = ? AND w.unit_id = ? AND w.year = ?";
@@ -88,14 +88,15 @@ Result<std::vector<Worksheet>> WorksheetStore::List(const MunicipalityScope& sco
   return list;
 }
 
-Result<Worksheet> WorksheetStore::Save(const MunicipalityScope& scope, const domain::Actor& actor, Worksheet w,
-                                       int64_t expected_revision) {
+Result<Worksheet> WorksheetStore::Save(const MunicipalityScope& scope, const domain::Actor& actor,
+                                       Worksheet w, int64_t expected_revision) {
   const std::string now = FormatUtc(clock_.Now());
   return InWriteTransaction<Worksheet>(database_, [&](Connection& connection) -> Result<Worksheet> {
     auto unit = connection.Query(kUnitExists, {scope.code(), w.unit_id});
     if (!unit.ok()) return unit.status();
     if (unit->front().Int(0) == 0)
-      return NotFound(fmt::format("unit {} not in {}", w.unit_id, scope.code()), "worksheet.error.unit_not_found");
+      return NotFound(fmt::format("unit {} not in {}", w.unit_id, scope.code()),
+                      "worksheet.error.unit_not_found");
     std::vector<FieldProblem> problems = domain::NormaliseWorksheet(w);
     if (!problems.empty()) return ValidationFailed(std::move(problems));
     auto current = Find(connection, scope, w.unit_id, w.year);
@@ -103,18 +104,19 @@ Result<Worksheet> WorksheetStore::Save(const MunicipalityScope& scope, const dom
     const std::string quadrants = domain::JoinQuadrants(w.quadrants);
     if (!current->has_value()) {
       if (expected_revision != 0) return Stale(w);
-      auto inserted = connection.Execute(kInsert, {scope.code(), w.unit_id, int64_t{w.year}, w.work_areas,
-                                                   w.priorities, quadrants, w.quadrants_note, w.spreading,
-                                                   w.relatives, w.local_possibilities, w.contact_owner, now, now});
+      auto inserted =
+          connection.Execute(kInsert, {scope.code(), w.unit_id, int64_t{w.year}, w.work_areas, w.priorities,
+                                       quadrants, w.quadrants_note, w.spreading, w.relatives,
+                                       w.local_possibilities, w.contact_owner, now, now});
       // Started by two people at once: the second learns it exists, as with a stale revision.
       if (!inserted.ok())
         return inserted.status().code() == ErrorCode::kAlreadyExists ? Stale(w) : inserted.status();
     } else {
       if ((*current)->revision != expected_revision) return Stale(w);
-      auto updated = connection.Execute(
-          kUpdate, {w.work_areas, w.priorities, quadrants, w.quadrants_note, w.spreading, w.relatives,
-                    w.local_possibilities, w.contact_owner, now, scope.code(), w.unit_id, int64_t{w.year},
-                    expected_revision});
+      auto updated =
+          connection.Execute(kUpdate, {w.work_areas, w.priorities, quadrants, w.quadrants_note, w.spreading,
+                                       w.relatives, w.local_possibilities, w.contact_owner, now, scope.code(),
+                                       w.unit_id, int64_t{w.year}, expected_revision});
       if (!updated.ok()) return updated.status();
       if (*updated == 0) return Stale(w);
     }

@@ -16,11 +16,11 @@ constexpr char kPrivacyTextVersion[] = "2026-11";
 
 // Notices a redirect may name; anything else shows nothing.
 constexpr const char* kNotices[] = {
-    "password_reset",        "password_changed",     "verification_sent",      "email_verified",
-    "logged_out_everywhere", "unit_created",         "unit_deleted",           "invitation_sent",
-    "staff_removed",         "token_revoked",        "municipality_activated", "municipality_deactivated",
-    "organisation_created",  "organisation_saved",   "profile_saved",          "collaboration_created",
-    "collaboration_updated", "collaboration_deleted", "vocabulary.term_added", "vocabulary.term_removed",
+    "password_reset",        "password_changed",      "verification_sent",      "email_verified",
+    "logged_out_everywhere", "unit_created",          "unit_deleted",           "invitation_sent",
+    "staff_removed",         "token_revoked",         "municipality_activated", "municipality_deactivated",
+    "organisation_created",  "organisation_saved",    "profile_saved",          "collaboration_created",
+    "collaboration_updated", "collaboration_deleted", "vocabulary.term_added",  "vocabulary.term_removed",
     "worksheet.saved"};
 
 // Short for the catalog message in the request's language.

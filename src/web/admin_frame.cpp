@@ -76,9 +76,8 @@ Result<http::Response> RenderAdmin(const PageDependencies& deps, const http::Req
     }
   }
   content.SetValue("BODY", deps.views.Fragment(request.lang, body_template, body));
-  const std::string title =
-      PageTitle(deps, request, page.heading,
-                !page.error_key.empty() || !page.error_text.empty() || page.form_problems);
+  const std::string title = PageTitle(
+      deps, request, page.heading, !page.error_key.empty() || !page.error_text.empty() || page.form_problems);
   const Frame frame{title, site->name, "admin"};
   return HtmlPage(deps.views.Page(request, frame, "admin_page", content), status, cookies);
 }

@@ -20,8 +20,8 @@ struct SideNavItem {
 struct AdminPage {
   std::string heading;  // translated
   std::string lead;
-  std::string notice;     // a success message (?notice=…)
-  std::string error_key;  // a problem of the whole page (catalog key), shown as an alert
+  std::string notice;      // a success message (?notice=…)
+  std::string error_key;   // a problem of the whole page (catalog key), shown as an alert
   std::string error_text;  // or such a problem already translated (a message with a number filled in)
   std::string sidenav_label;
   std::vector<SideNavItem> sidenav;

@@ -330,7 +330,8 @@ Result<http::Response> OverviewPage(const Deps& deps, http::Request& request) {
   body.SetValue("NEW_HREF", CollaborationsPath(request) + "/new");
   auto filters = FilterForm(deps, request, *listing, *units);
   if (!filters.ok()) return filters.status();
-  body.SetValue("FILTER_FORM", RenderForm(deps.pages.views, request, cookies, *filters, deps.pages.secure_cookies));
+  body.SetValue("FILTER_FORM",
+                RenderForm(deps.pages.views, request, cookies, *filters, deps.pages.secure_cookies));
   if (!listing->problems.empty())
     return RenderAdmin(deps.pages, request, *frame, "collaborations", body, 422, cookies);
 

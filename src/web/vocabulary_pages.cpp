@@ -36,9 +36,11 @@ Form AddForm(const Deps& deps, const http::Request& request, const PageState& st
   form.action = VocabulariesPath(request);
   form.submit = T(deps, request, "vocabularies.add_submit");
   form.problems = state.problems;
-  const auto value = [&](std::string_view name) { return std::string(text::Find(state.values, name).value_or("")); };
-  Field vocabulary = MakeField(deps.pages, request, "vocabulary", "select", "vocabularies.field.vocabulary", "off", 0,
-                               value("vocabulary"));
+  const auto value = [&](std::string_view name) {
+    return std::string(text::Find(state.values, name).value_or(""));
+  };
+  Field vocabulary = MakeField(deps.pages, request, "vocabulary", "select", "vocabularies.field.vocabulary",
+                               "off", 0, value("vocabulary"));
   for (const auto v : kVocabularies) {
     const std::string name(domain::VocabularyName(v));
     vocabulary.options.emplace_back(name, T(deps, request, "vocabularies.heading_" + name));
@@ -46,15 +48,17 @@ Form AddForm(const Deps& deps, const http::Request& request, const PageState& st
   form.fields.push_back(std::move(vocabulary));
   for (const auto name : kTermInputs) {
     const bool key = name == "key";
-    Field field = MakeField(deps.pages, request, std::string(name), "text", fmt::format("vocabularies.field.{}", name),
-                            "off", key ? 40 : static_cast<int>(domain::kMaxTermLabelLength), value(name));
+    Field field =
+        MakeField(deps.pages, request, std::string(name), "text", fmt::format("vocabularies.field.{}", name),
+                  "off", key ? 40 : static_cast<int>(domain::kMaxTermLabelLength), value(name));
     if (key) field.hint = T(deps, request, "vocabularies.field.key_hint");
     form.fields.push_back(std::move(field));
   }
   return form;
 }
 
-Result<http::Response> PageWith(const Deps& deps, const http::Request& request, const PageState& state, int status) {
+Result<http::Response> PageWith(const Deps& deps, const http::Request& request, const PageState& state,
+                                int status) {
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
   auto frame = MunicipalPage(deps.pages, request, "vocabularies", state.error_key);
   if (!frame.ok()) return frame.status();
@@ -81,13 +85,15 @@ Result<http::Response> PageWith(const Deps& deps, const http::Request& request, 
       }
       auto* own = row->AddSectionDictionary("OWN");
       own->SetValue("LABELS", fmt::format("{} / {} / {}", term.label_da, term.label_nb, term.label_en));
-      const Form remove = ButtonForm(fmt::format("{}/{}/{}/delete", VocabulariesPath(request), name, term.key),
-                                     T(deps, request, "vocabularies.remove"), label);
-      own->SetValue("REMOVE_FORM", RenderForm(deps.pages.views, request, cookies, remove, deps.pages.secure_cookies));
+      const Form remove =
+          ButtonForm(fmt::format("{}/{}/{}/delete", VocabulariesPath(request), name, term.key),
+                     T(deps, request, "vocabularies.remove"), label);
+      own->SetValue("REMOVE_FORM",
+                    RenderForm(deps.pages.views, request, cookies, remove, deps.pages.secure_cookies));
     }
   }
-  body.SetValue("ADD_FORM",
-                RenderForm(deps.pages.views, request, cookies, AddForm(deps, request, state), deps.pages.secure_cookies));
+  body.SetValue("ADD_FORM", RenderForm(deps.pages.views, request, cookies, AddForm(deps, request, state),
+                                       deps.pages.secure_cookies));
   return RenderAdmin(deps.pages, request, *frame, "admin_vocabularies", body, status, cookies);
 }
 
@@ -147,8 +153,8 @@ Result<http::Response> RemoveSubmit(const Deps& deps, http::Request& request) {
     auto uses = deps.vocabularies.CountUses(scope, *vocabulary, key);
     if (!uses.ok()) return uses.status();
     state.error_text =
-        Fill(Fill(T(deps, request, "vocabularies.error.in_use_count"), "count", std::to_string(*uses)), "term",
-             deps.vocabularies.TermLabel(scope, *vocabulary, key, request.lang));
+        Fill(Fill(T(deps, request, "vocabularies.error.in_use_count"), "count", std::to_string(*uses)),
+             "term", deps.vocabularies.TermLabel(scope, *vocabulary, key, request.lang));
     return PageWith(deps, request, state, 409);
   }
   if (removed.code() == ErrorCode::kFailedPrecondition || removed.code() == ErrorCode::kNotFound) {
@@ -167,7 +173,8 @@ void RegisterVocabularyPages(http::Router& router, const VocabularyPageDependenc
   };
   router.Add("GET", "/admin/{municipality}/vocabularies", admins, page(VocabulariesPage));
   router.Add("POST", "/admin/{municipality}/vocabularies", admins, page(AddSubmit));
-  router.Add("POST", "/admin/{municipality}/vocabularies/{vocabulary}/{key}/delete", admins, page(RemoveSubmit));
+  router.Add("POST", "/admin/{municipality}/vocabularies/{vocabulary}/{key}/delete", admins,
+             page(RemoveSubmit));
 }
 
 }  // namespace samskab::web

@@ -59,11 +59,14 @@ Result<Target> TargetOf(const Deps& deps, const http::Request& request, bool to_
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
   auto units = deps.pages.units.List(scope);
   if (!units.ok()) return units.status();
-  const auto unit = std::find_if(units->begin(), units->end(), [&](const domain::Unit& u) { return u.id == *unit_id; });
-  if (unit == units->end()) return NotFound("unit not in this municipality", "worksheet.error.unit_not_found");
+  const auto unit =
+      std::find_if(units->begin(), units->end(), [&](const domain::Unit& u) { return u.id == *unit_id; });
+  if (unit == units->end())
+    return NotFound("unit not in this municipality", "worksheet.error.unit_not_found");
   if (to_change) {
     if (!Reach(request, *units).contains(*unit_id))
-      return Status(ErrorCode::kPermissionDenied, "unit not in the caller's reach", "worksheet.error.not_your_unit");
+      return Status(ErrorCode::kPermissionDenied, "unit not in the caller's reach",
+                    "worksheet.error.not_your_unit");
   }
   return Target{*unit, *year};
 }
@@ -82,7 +85,8 @@ Result<Worksheet> Load(const Deps& deps, const http::Request& request, const Tar
 // --- GET /admin/{municipality}/worksheets (and /open, the small form's target) ---
 
 Form OpenForm(const Deps& deps, const http::Request& request, const std::vector<domain::Unit>& units,
-              const std::set<int64_t>& reach, const text::Params& values, std::vector<FieldProblem> problems) {
+              const std::set<int64_t>& reach, const text::Params& values,
+              std::vector<FieldProblem> problems) {
   Form form;
   form.method = "get";
   form.action = ListPath(request) + "/open";
@@ -92,7 +96,8 @@ Form OpenForm(const Deps& deps, const http::Request& request, const std::vector<
                          std::string(text::Find(values, "unit_id").value_or("")));
   const auto depths = domain::UnitDepths(units);
   for (const auto& u : units) {
-    if (reach.contains(u.id)) unit.options.emplace_back(std::to_string(u.id), IndentedUnitName(u, depths.at(u.id)));
+    if (reach.contains(u.id))
+      unit.options.emplace_back(std::to_string(u.id), IndentedUnitName(u, depths.at(u.id)));
   }
   form.fields.push_back(std::move(unit));
   const std::string this_year = FormatUtc(deps.pages.clock.Now()).substr(0, 4);
@@ -103,8 +108,9 @@ Form OpenForm(const Deps& deps, const http::Request& request, const std::vector<
   return form;
 }
 
-Result<http::Response> ListPageWith(const Deps& deps, const http::Request& request, const text::Params& values,
-                                    std::vector<FieldProblem> problems, int status) {
+Result<http::Response> ListPageWith(const Deps& deps, const http::Request& request,
+                                    const text::Params& values, std::vector<FieldProblem> problems,
+                                    int status) {
   const domain::MunicipalityScope scope = auth::ScopeOf(request);
   auto units = deps.pages.units.List(scope);
   if (!units.ok()) return units.status();
@@ -130,10 +136,9 @@ Result<http::Response> ListPageWith(const Deps& deps, const http::Request& reque
   if (reach.empty()) {
     body.ShowSection("NO_UNITS");
   } else {
-    body.SetValue("OPEN_FORM",
-                  RenderForm(deps.pages.views, request, cookies,
-                             OpenForm(deps, request, *units, reach, values, std::move(problems)),
-                             deps.pages.secure_cookies));
+    body.SetValue("OPEN_FORM", RenderForm(deps.pages.views, request, cookies,
+                                          OpenForm(deps, request, *units, reach, values, std::move(problems)),
+                                          deps.pages.secure_cookies));
   }
   return RenderAdmin(deps.pages, request, *frame, "worksheets", body, status, cookies);
 }
@@ -161,14 +166,15 @@ Result<http::Response> OpenPage(const Deps& deps, http::Request& request) {
 
 text::Params ValuesOf(const Worksheet& w) {
   text::Params values;
-  for (const auto& answer : domain::kWorksheetAnswers) values.emplace_back(std::string(answer.name), w.*(answer.member));
+  for (const auto& answer : domain::kWorksheetAnswers)
+    values.emplace_back(std::string(answer.name), w.*(answer.member));
   for (int q : w.quadrants) values.emplace_back(std::string(kQuadrantsInput), std::to_string(q));
   values.emplace_back("revision", std::to_string(w.revision));
   return values;
 }
 
-Form WorksheetForm(const Deps& deps, const http::Request& request, const Target& target, const text::Params& values,
-                   std::vector<FieldProblem> problems) {
+Form WorksheetForm(const Deps& deps, const http::Request& request, const Target& target,
+                   const text::Params& values, std::vector<FieldProblem> problems) {
   Form form;
   form.action = WorksheetPath(request, target.unit.id, target.year);
   form.submit = T(deps, request, "worksheet.submit");
@@ -189,7 +195,8 @@ Form WorksheetForm(const Deps& deps, const http::Request& request, const Target&
       start_part(quadrants, answer.part);
       quadrants.hint = T(deps, request, "worksheet.hint.quadrants");
       quadrants.values = FormValues(values, kQuadrantsInput);
-      for (int q = 1; q <= 4; ++q) quadrants.options.emplace_back(std::to_string(q), QuadrantTitle(deps, request, q));
+      for (int q = 1; q <= 4; ++q)
+        quadrants.options.emplace_back(std::to_string(q), QuadrantTitle(deps, request, q));
       form.fields.push_back(std::move(quadrants));
     }
     const bool short_answer = answer.max_length <= domain::kMaxContactOwnerLength;
@@ -267,9 +274,11 @@ Result<http::Response> Submit(const Deps& deps, http::Request& request) {
     }
     w.quadrants.push_back(static_cast<int>(*q));
   }
-  if (!problems.empty()) return FormPageWith(deps, request, *target, *current, *params, std::move(problems), 422);
+  if (!problems.empty())
+    return FormPageWith(deps, request, *target, *current, *params, std::move(problems), 422);
 
-  auto saved = deps.worksheets.Save(auth::ScopeOf(request), auth::ActorOf(request), w, starting ? 0 : *revision);
+  auto saved =
+      deps.worksheets.Save(auth::ScopeOf(request), auth::ActorOf(request), w, starting ? 0 : *revision);
   if (!saved.ok()) {
     const Status& failure = saved.status();
     if (failure.code() == ErrorCode::kPreconditionFailed) {
@@ -280,13 +289,14 @@ Result<http::Response> Submit(const Deps& deps, http::Request& request) {
       text::Params values = *params;
       std::erase_if(values, [](const auto& p) { return p.first == "revision"; });
       values.emplace_back("revision", std::to_string(latest->revision));
-      return FormPageWith(deps, request, *target, *latest, values, {{std::string(kFormLevel), "worksheet.error.stale"}},
-                          412);
+      return FormPageWith(deps, request, *target, *latest, values,
+                          {{std::string(kFormLevel), "worksheet.error.stale"}}, 412);
     }
     if (failure.code() != ErrorCode::kInvalidArgument || failure.fields().empty()) return failure;
     return FormPageWith(deps, request, *target, *current, *params, failure.fields(), 422);
   }
-  return http::Redirect(303, WorksheetPath(request, target->unit.id, target->year) + "?notice=worksheet.saved");
+  return http::Redirect(303,
+                        WorksheetPath(request, target->unit.id, target->year) + "?notice=worksheet.saved");
 }
 
 // --- GET /admin/{municipality}/worksheets/{unit}/{year}/print ---
@@ -300,8 +310,8 @@ Result<http::Response> PrintPage(const Deps& deps, http::Request& request) {
   if (!frame.ok()) return frame.status();
   frame->sidenav.clear();  // a printout has no menu
   frame->notice.clear();
-  frame->heading =
-      Fill(Fill(T(deps, request, "worksheet.heading"), "unit", w->unit_name), "year", std::to_string(w->year));
+  frame->heading = Fill(Fill(T(deps, request, "worksheet.heading"), "unit", w->unit_name), "year",
+                        std::to_string(w->year));
   frame->lead.clear();
   ctemplate::TemplateDictionary body("worksheet_print");
   body.SetValue("FORM_HREF", WorksheetPath(request, w->unit_id, w->year));
@@ -323,7 +333,8 @@ Result<http::Response> PrintPage(const Deps& deps, http::Request& request) {
       auto* q = question(answer.part, kQuadrantsInput);
       if (w->quadrants.empty()) q->ShowSection("NONE");
       auto* list = w->quadrants.empty() ? nullptr : q->AddSectionDictionary("LIST");
-      for (int n : w->quadrants) list->AddSectionDictionary("ITEM")->SetValue("TEXT", QuadrantTitle(deps, request, n));
+      for (int n : w->quadrants)
+        list->AddSectionDictionary("ITEM")->SetValue("TEXT", QuadrantTitle(deps, request, n));
     }
     auto* q = question(answer.part, answer.name);
     const std::string& text = (*w).*(answer.member);

@@ -25,7 +25,8 @@ std::vector<FieldProblem> NormaliseWorksheet(Worksheet& worksheet) {
   std::sort(worksheet.quadrants.begin(), worksheet.quadrants.end());
   worksheet.quadrants.erase(std::unique(worksheet.quadrants.begin(), worksheet.quadrants.end()),
                             worksheet.quadrants.end());
-  if (std::any_of(worksheet.quadrants.begin(), worksheet.quadrants.end(), [](int q) { return q < 1 || q > 4; }))
+  if (std::any_of(worksheet.quadrants.begin(), worksheet.quadrants.end(),
+                  [](int q) { return q < 1 || q > 4; }))
     problems.push_back({"quadrants", "worksheet.error.quadrants"});
   for (const auto& answer : kWorksheetAnswers) {
     std::string& text = worksheet.*(answer.member);
