@@ -35,7 +35,7 @@ class VocabularyContract : public samskab::testing::BackendTest {
         db(), TestClock(),
         [](std::string_view lang, std::string_view key) { return fmt::format("{}:{}", lang, key); });
   }
-  static Term Own(std::string key, std::string da) {
+  static Term Own(std::string key, const std::string& da) {
     Term term;
     term.key = std::move(key);
     term.label_da = da;
