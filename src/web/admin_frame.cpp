@@ -40,6 +40,11 @@ Form ButtonForm(std::string action, std::string submit, std::string context,
   return form;
 }
 
+std::string ShowTime(std::string_view iso) {
+  if (iso.size() < 16 || iso[10] != 'T') return std::string(iso);
+  return fmt::format("{} {} UTC", iso.substr(0, 10), iso.substr(11, 5));
+}
+
 // A catalog text with its "{name}" placeholder filled in (the template escapes the result).
 std::string Fill(std::string text, std::string_view name, std::string_view value) {
   const std::string placeholder = fmt::format("{{{}}}", name);

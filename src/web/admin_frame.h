@@ -50,6 +50,9 @@ Result<AdminPage> MunicipalPage(const PageDependencies& deps, const http::Reques
 Form ButtonForm(std::string action, std::string submit, std::string context,
                 std::vector<std::pair<std::string, std::string>> hidden = {});
 
+// A stored timestamp ("2026-11-23T12:49:51Z") as people read it: "2026-11-23 12:49 UTC".
+std::string ShowTime(std::string_view iso);
+
 // A catalog text with its "{name}" placeholder filled in (the template escapes the result).
 std::string Fill(std::string text, std::string_view name, std::string_view value);
 

@@ -31,12 +31,6 @@ std::string RoleLabel(const PageDependencies& deps, const http::Request& request
   return T(deps, request, fmt::format("role.{}", domain::RoleName(role)));
 }
 
-// A stored timestamp ("2026-11-23T12:49:51Z") as people read it: "2026-11-23 12:49 UTC".
-std::string ShowTime(std::string_view iso) {
-  if (iso.size() < 16 || iso[10] != 'T') return std::string(iso);
-  return fmt::format("{} {} UTC", iso.substr(0, 10), iso.substr(11, 5));
-}
-
 Field RoleField(const PageDependencies& deps, const http::Request& request, std::string_view label_key,
                 std::initializer_list<Role> roles, std::string value) {
   Field field = MakeField(deps, request, "role", "select", label_key, "off", 0, std::move(value));

@@ -30,11 +30,6 @@ std::string WorksheetPath(const http::Request& request, int64_t unit_id, int yea
   return fmt::format("{}/{}/{}", ListPath(request), unit_id, year);
 }
 
-// "2026-11-18 11:06 UTC"
-std::string Moment(const std::string& iso) {
-  return iso.size() < 16 ? iso : fmt::format("{} {} UTC", iso.substr(0, 10), iso.substr(11, 5));
-}
-
 std::string QuadrantTitle(const Deps& deps, const http::Request& request, int quadrant) {
   return T(deps, request, fmt::format("collaboration.quadrant.q{}.title", quadrant));
 }
@@ -128,7 +123,7 @@ Result<http::Response> ListPageWith(const Deps& deps, const http::Request& reque
     auto* row = table->AddSectionDictionary("ROW");
     row->SetValue("UNIT", w.unit_name);
     row->SetIntValue("YEAR", w.year);
-    row->SetValue("UPDATED", Moment(w.updated_at));
+    row->SetValue("UPDATED", ShowTime(w.updated_at));
     row->SetValue("PRINT_HREF", WorksheetPath(request, w.unit_id, w.year) + "/print");
     if (reach.contains(w.unit_id))
       row->AddSectionDictionary("EDIT")->SetValue("HREF", WorksheetPath(request, w.unit_id, w.year));
@@ -226,7 +221,7 @@ Result<http::Response> FormPageWith(const Deps& deps, const http::Request& reque
   if (saved.revision > 0) {
     auto* section = body.AddSectionDictionary("SAVED");
     section->SetValue("PRINT_HREF", WorksheetPath(request, target.unit.id, target.year) + "/print");
-    section->SetValue("UPDATED", Moment(saved.updated_at));
+    section->SetValue("UPDATED", ShowTime(saved.updated_at));
   } else {
     body.ShowSection("NEW");
   }
@@ -315,7 +310,7 @@ Result<http::Response> PrintPage(const Deps& deps, http::Request& request) {
   frame->lead.clear();
   ctemplate::TemplateDictionary body("worksheet_print");
   body.SetValue("FORM_HREF", WorksheetPath(request, w->unit_id, w->year));
-  body.SetValue("UPDATED", Moment(w->updated_at));
+  body.SetValue("UPDATED", ShowTime(w->updated_at));
   ctemplate::TemplateDictionary* part = nullptr;
   int part_number = 0;
   const auto question = [&](int number, std::string_view name) {
