@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <future>
@@ -242,6 +243,32 @@ TestServer::~TestServer() {
   Stop();
   server_.reset();
   app_.reset();
+}
+
+HttpResult GetPage(uint16_t port, const PageSession& session, const std::string& target) {
+  return Get(port, target, {{"Cookie", session.cookie}});
+}
+
+HttpResult PostPage(uint16_t port, const PageSession& session, const std::string& target,
+                    const FormFields& fields, bool with_csrf) {
+  std::string body = with_csrf ? "csrf_token=" + session.csrf : "";
+  for (const auto& [name, value] : fields) {
+    if (!body.empty()) body += "&";
+    body += name + "=" + text::PercentEncode(value);
+  }
+  return Send(port, "POST", target, body,
+              {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", session.cookie}});
+}
+
+PageSession TestServer::LogInNew(const std::string& name, std::optional<domain::Grant> grant) {
+  static std::atomic<int> counter{0};
+  const std::string email = fmt::format("{}-{}@pages.example", name, ++counter);
+  constexpr char kPassword[] = "korrekt-hest-batteri";
+  PageSession session;
+  session.user_id = AddUser(email, kPassword, std::move(grant));
+  session.cookie = Login(email, kPassword);
+  session.csrf = CsrfFor(session.cookie);
+  return session;
 }
 
 }  // namespace samskab::testing
