@@ -45,14 +45,7 @@ class AgreementPagesTest : public ::testing::Test {
 
   static int64_t AddUnit(const std::string& code, domain::UnitKind kind, const std::string& name,
                          std::optional<int64_t> parent) {
-    domain::Unit unit;
-    unit.kind = kind;
-    unit.name = name;
-    unit.parent_id = parent;
-    auto created =
-        app().units().Create(domain::MunicipalityScope(code), domain::Actor::System("test", "t"), unit);
-    EXPECT_TRUE(created.ok()) << created.status().log_message();
-    return created.ok() ? created->id : 0;
+    return server_->AddUnit(code, kind, name, parent).id;
   }
   static domain::Collaboration StoreCollaboration(const std::string& title, int64_t unit,
                                                   const std::string& code = "0190") {

@@ -1,9 +1,10 @@
 // A partnership agreement added from a collaboration's page without JavaScript, and the
-// responsible person's task list ("Mine opgaver") showing it before its review date.
+// responsible person's task list ("Mine opgaver") showing it before its review date; axe on the
+// agreement's form with errors and on the task list.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, message, openPage } from './support.mjs';
+import { launchBrowser, message, openPage, seriousViolations } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -14,6 +15,8 @@ after(async () => {
 });
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+let made;  // the first test's session cookies and collaboration page
 
 function daysFromToday(days) {
   const date = new Date(Date.now() + days * 86_400_000);
@@ -62,6 +65,35 @@ test('an agreement added without JavaScript shows on the collaboration and in th
     const row = page.locator('#tasks tr', { hasText: `Aftaleforløb ${RUN}` });
     assert.equal(await row.count(), 1);
     assert.match(await row.innerText(), new RegExp(review));
+    made = { cookies: await context.cookies(), detail };
+  } finally {
+    await context.close();
+  }
+});
+
+test('no serious or critical axe violations on the task list and on the agreement form with errors', async () => {
+  assert.ok(made, 'the first test made the agreement');
+  const { detail } = made;
+  const { context, page } = await openPage(browser);
+  try {
+    await context.addCookies(made.cookies);
+    await page.goto('/admin/tasks');
+    assert.deepEqual(await seriousViolations(page), [], 'axe on the task list');
+
+    // The form with problems: signed without a signing date, a review date without anyone responsible.
+    await page.goto(`${detail}/agreements/new`);
+    await page.locator('#status').selectOption('signed');
+    await page.locator('#responsible_user_id').selectOption('');
+    await page.locator('#review_on').fill('2020-01-01');
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator(`form[action="${detail}/agreements/new"] button[type="submit"]`).click(),
+    ]);
+    const summary = await page.locator('#error-summary').innerText();
+    assert.match(summary, new RegExp(message('da', 'agreement.error.signed_on_required')));
+    assert.match(summary, new RegExp(message('da', 'agreement.error.responsible_required')));
+    await page.waitForLoadState('load');
+    assert.deepEqual(await seriousViolations(page), [], 'axe on the form with errors');
   } finally {
     await context.close();
   }

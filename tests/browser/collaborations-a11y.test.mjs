@@ -1,6 +1,6 @@
 // axe-core (WCAG 2.0/2.1 A and AA) on the collaboration registry a municipal employee works in:
 // the overview (also filtered, sorted, and with a bad filter), a collaboration, the form with
-// errors, the inspiration list, a partnership agreement's form with errors and the task list, logged in as the demo's municipal admin. Every page in Danish;
+// errors and the inspiration list, logged in as the demo's municipal admin. Every page in Danish;
 // the overview in Norwegian and the form in English too (the markup is the same in every language). In its own file
 // because run.sh gives each file two minutes, and tests/browser/a11y.test.mjs uses most of its own.
 import assert from 'node:assert/strict';
@@ -63,19 +63,6 @@ const STAFF_PAGES = [
     return response;
   }, 422],
   ['inspiration', (page) => page.goto(`/admin/0190/inspiration?q=${RUN}`), 200],
-  ['a partnership agreement with errors', async (page, detail) => {
-    await page.goto(`${detail}/agreements/new`);
-    await page.locator('#status').selectOption('signed');
-    await page.locator('#review_on').fill('2020-01-01');
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.locator(`form[action="${detail}/agreements/new"] button[type="submit"]`).click(),
-    ]);
-    await page.locator('#error-summary').waitFor();
-    await page.waitForLoadState('load');
-    return response;
-  }, 422],
-  ['my tasks', (page) => page.goto('/admin/tasks'), 200],
 ];
 
 // Beside Danish, one page in each other language: the texts change, the markup does not.

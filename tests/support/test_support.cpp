@@ -267,8 +267,22 @@ PageSession TestServer::LogInNew(const std::string& name, std::optional<domain::
   PageSession session;
   session.user_id = AddUser(email, kPassword, std::move(grant));
   session.cookie = Login(email, kPassword);
+  EXPECT_FALSE(session.cookie.empty()) << "login of " << email;
   session.csrf = CsrfFor(session.cookie);
+  EXPECT_EQ(session.csrf.size(), 64U);
   return session;
+}
+
+domain::Unit TestServer::AddUnit(const std::string& code, domain::UnitKind kind, const std::string& name,
+                                 std::optional<int64_t> parent) {
+  domain::Unit unit;
+  unit.kind = kind;
+  unit.name = name;
+  unit.parent_id = parent;
+  auto created =
+      app_->units().Create(domain::MunicipalityScope(code), domain::Actor::System("test", "test"), unit);
+  EXPECT_TRUE(created.ok()) << created.status().log_message();
+  return created.ok() ? *created : domain::Unit{};
 }
 
 }  // namespace samskab::testing

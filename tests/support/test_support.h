@@ -118,6 +118,9 @@ class TestServer {
   std::string CsrfFor(const std::string& session_cookie);
   // A new person with `grant` (e-mail from `name` and a counter), logged in through the pages.
   PageSession LogInNew(const std::string& name, std::optional<domain::Grant> grant);
+  // A unit of municipality `code`, created directly (the unit pages and API are tested on their own).
+  domain::Unit AddUnit(const std::string& code, domain::UnitKind kind, const std::string& name,
+                       std::optional<int64_t> parent);
 
  private:
   FixedClock clock_;
