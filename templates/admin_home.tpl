@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#NOTHING}}<p>[[admin.nothing]]</p>{{/NOTHING}}
+{{#TASKS}}<p><a href="/admin/tasks" class="function-link">[[admin.tasks_link]]</a></p>{{/TASKS}}
 {{#STAFF}}<h2>{{HEADING}}</h2>
 <ul class="nobullet-list">{{#ITEM}}<li><a href="{{HREF}}" class="function-link">{{NAME}}</a></li>{{/ITEM}}</ul>{{/STAFF}}
 {{#MUNICIPAL}}<h2 class="mt-8">[[admin.municipalities_heading]]</h2>

@@ -28,11 +28,7 @@ using testing::TestServer;
 constexpr char kPassword[] = "korrekt-hest-batteri";
 constexpr char kForm[] = "application/x-www-form-urlencoded";
 
-struct Session {
-  int64_t user_id = 0;
-  std::string cookie;
-  std::string csrf;
-};
+using Session = testing::PageSession;
 
 class AdminPagesTest : public ::testing::Test {
  protected:
@@ -46,15 +42,7 @@ class AdminPagesTest : public ::testing::Test {
 
   // A fresh person with one role, logged in.
   static Session LoginAs(const std::string& name, std::optional<Grant> grant) {
-    static std::atomic<int> counter{0};
-    const std::string email = fmt::format("{}-{}@admin-test.example", name, ++counter);
-    Session session;
-    session.user_id = server_->AddUser(email, kPassword, std::move(grant));
-    session.cookie = server_->Login(email, kPassword);
-    EXPECT_FALSE(session.cookie.empty()) << "login of " << email;
-    session.csrf = server_->CsrfFor(session.cookie);
-    EXPECT_EQ(session.csrf.size(), 64u);
-    return session;
+    return server_->LogInNew(name, std::move(grant));
   }
   static Session MunicipalAdmin(const std::string& code = "0190") {
     return LoginAs("admin", Grant{Role::kMunicipalAdmin, code, std::nullopt, std::nullopt});
@@ -64,18 +52,12 @@ class AdminPagesTest : public ::testing::Test {
   }
 
   static HttpResult GetAs(const Session& session, const std::string& target) {
-    return Get(port(), target, {{"Cookie", session.cookie}});
+    return testing::GetPage(port(), session, target);
   }
-  // A form post; `fields` are encoded here; the session's CSRF token is added unless told not to.
+  // A form post; the session's CSRF token is added unless told not to.
   static HttpResult PostAs(const Session& session, const std::string& target,
-                           const std::vector<std::pair<std::string, std::string>>& fields,
-                           bool with_csrf = true) {
-    std::string body = with_csrf ? "csrf_token=" + session.csrf : "";
-    for (const auto& [name, value] : fields) {
-      if (!body.empty()) body += "&";
-      body += name + "=" + text::PercentEncode(value);
-    }
-    return Send(port(), "POST", target, body, {{"Content-Type", kForm}, {"Cookie", session.cookie}});
+                           const testing::FormFields& fields, bool with_csrf = true) {
+    return testing::PostPage(port(), session, target, fields, with_csrf);
   }
 
   // A catalog message as a page shows it (HTML-escaped), in Danish.
@@ -94,14 +76,7 @@ class AdminPagesTest : public ::testing::Test {
   }
   static domain::Unit CreateUnit(domain::UnitKind kind, const std::string& name,
                                  std::optional<int64_t> parent) {
-    domain::Unit unit;
-    unit.kind = kind;
-    unit.name = name;
-    unit.parent_id = parent;
-    auto created =
-        app().units().Create(domain::MunicipalityScope("0190"), domain::Actor::System("test", "test"), unit);
-    EXPECT_TRUE(created.ok()) << created.status().log_message();
-    return *created;
+    return server_->AddUnit("0190", kind, name, parent);
   }
   static std::optional<domain::OutboxMessage> MailTo(const std::string& recipient) {
     auto outbox = app().accounts().ListOutbox(1000);
@@ -790,7 +765,8 @@ TEST_F(AdminPagesTest, TheDirectoryAndPublicPagesShowPublicProfilesOnly) {
   ASSERT_EQ(directory.status, 200);
   EXPECT_TRUE(Contains(directory.body, "Åben gåklub Q1"));
   EXPECT_FALSE(Contains(directory.body, "Skjult fællesskab Q1"));
-  EXPECT_TRUE(Contains(directory.body, "href=\"/organisations\" class=\"function-link\">" + Message("nav.organisations")))
+  EXPECT_TRUE(Contains(directory.body,
+                       "href=\"/organisations\" class=\"function-link\">" + Message("nav.organisations")))
       << "the directory is linked from every page's footer";
   const HttpResult filtered = Get(port(), "/organisations?q=%C3%A5BEN+q1&kind=company");
   EXPECT_FALSE(Contains(filtered.body, "Åben gåklub Q1"));

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <regex>
 
 #include "core/text.h"
@@ -23,17 +22,11 @@ using domain::Grant;
 using domain::Role;
 using testing::Get;
 using testing::HttpResult;
-using testing::Send;
 using testing::TestServer;
 
-constexpr char kPassword[] = "korrekt-hest-batteri";
-constexpr char kForm[] = "application/x-www-form-urlencoded";
-using Fields = std::vector<std::pair<std::string, std::string>>;
+using Fields = testing::FormFields;
 
-struct Session {
-  std::string cookie;
-  std::string csrf;
-};
+using Session = testing::PageSession;
 
 struct Tree {
   int64_t administration = 0, health = 0, nursing_home = 0, daycare = 0, aalborg = 0;
@@ -71,14 +64,7 @@ class CollaborationPagesTest : public ::testing::Test {
 
   static int64_t AddUnit(const std::string& code, domain::UnitKind kind, const std::string& name,
                          std::optional<int64_t> parent) {
-    domain::Unit unit;
-    unit.kind = kind;
-    unit.name = name;
-    unit.parent_id = parent;
-    auto created =
-        app().units().Create(domain::MunicipalityScope(code), domain::Actor::System("test", "t"), unit);
-    EXPECT_TRUE(created.ok()) << created.status().log_message();
-    return created.ok() ? created->id : 0;
+    return server_->AddUnit(code, kind, name, parent).id;
   }
   // By SQL: the organisation store is not there yet (as in tests/collaborations_api_test.cpp).
   static int64_t AddOrganisation(const std::string& name, const std::string& kind, bool is_public,
@@ -93,14 +79,7 @@ class CollaborationPagesTest : public ::testing::Test {
   }
 
   static Session LoginAs(const std::string& name, Grant grant) {
-    static std::atomic<int> counter{0};
-    const std::string email = fmt::format("{}-{}@collab-pages.example", name, ++counter);
-    server_->AddUser(email, kPassword, std::move(grant));
-    Session session;
-    session.cookie = server_->Login(email, kPassword);
-    EXPECT_FALSE(session.cookie.empty()) << "login of " << email;
-    session.csrf = server_->CsrfFor(session.cookie);
-    return session;
+    return server_->LogInNew(name, std::move(grant));
   }
   static Session Admin(const std::string& code = "0190") {
     return LoginAs("admin", Grant{Role::kMunicipalAdmin, code, std::nullopt, std::nullopt});
@@ -110,16 +89,11 @@ class CollaborationPagesTest : public ::testing::Test {
   }
 
   static HttpResult GetAs(const Session& session, const std::string& target) {
-    return Get(port(), target, {{"Cookie", session.cookie}});
+    return testing::GetPage(port(), session, target);
   }
   static HttpResult PostAs(const Session& session, const std::string& target, const Fields& fields,
                            bool with_csrf = true) {
-    std::string body = with_csrf ? "csrf_token=" + session.csrf : "";
-    for (const auto& [name, value] : fields) {
-      if (!body.empty()) body += "&";
-      body += name + "=" + text::PercentEncode(value);
-    }
-    return Send(port(), "POST", target, body, {{"Content-Type", kForm}, {"Cookie", session.cookie}});
+    return testing::PostPage(port(), session, target, fields, with_csrf);
   }
 
   // A collaboration stored directly (the form is tested on its own).

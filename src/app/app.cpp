@@ -21,6 +21,7 @@
 #include "storage/migrations.h"
 #include "web/account_pages.h"
 #include "web/admin_pages.h"
+#include "web/agreement_pages.h"
 #include "web/model_pages.h"
 #include "web/organisation_pages.h"
 
@@ -136,8 +137,9 @@ Status App::Build() {
       *agreements_, *collaborations_, *units_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterAgreementApi(router_, *agreement_api_deps_);
   collaboration_page_deps_ = std::make_unique<web::CollaborationPageDependencies>(
-      web::CollaborationPageDependencies{*page_deps_, *collaboration_api_deps_, *database_});
+      web::CollaborationPageDependencies{*page_deps_, *collaboration_api_deps_, *database_, *agreements_});
   web::RegisterCollaborationPages(router_, *collaboration_page_deps_);
+  web::RegisterAgreementPages(router_, *collaboration_page_deps_);
   api::RegisterVocabularyApi(router_, *vocabularies_);
   vocabulary_page_deps_ = std::make_unique<web::VocabularyPageDependencies>(
       web::VocabularyPageDependencies{*page_deps_, *vocabularies_});

@@ -96,6 +96,50 @@ domain::InvolvementFacts Facts(std::initializer_list<bool domain::InvolvementFac
 
 using F = domain::InvolvementFacts;
 
+// The agreements of the demo's two partnerships. The visiting friends' agreement is due for review
+// in three weeks, so the demo's employee (medarbejder@) finds a reminder under "Mine opgaver".
+Status SetUpDemoAgreements(App& app, const MunicipalityScope& scope, const domain::Actor& actor,
+                           const std::map<std::string, int64_t>& ids) {
+  struct DemoAgreement {
+    const char* collaboration;
+    const char* municipality_obligations;
+    const char* partner_obligations;
+    const char* signed_on;
+    int review_in_days;
+    const char* responsible;
+  };
+  const DemoAgreement agreements[] = {
+      {"Besøgsvenner på Plejecenter Lillevang",
+       "Plejecentret stiller en fast kontaktperson og et mødelokale til rådighed, introducerer nye "
+       "besøgsvenner til beboerne og holder et fælles møde hvert halve år.",
+       "Ældre Sagen finder og uddanner besøgsvennerne, sørger for børneattester og koordinerer "
+       "besøgene, så hver beboer har den samme besøgsven.",
+       "2023-09-01", 21, "medarbejder@demo.samskab.dk"},
+      {"Mentorordning for nyankomne flygtninge",
+       "Centret henviser nye familier, betaler kurser for mentorerne og deltager i et årligt "
+       "evalueringsmøde.",
+       "Dansk Flygtningehjælp matcher mentorer med familier og følger op hver måned.", "2024-01-15", 200,
+       "admin@demo.samskab.dk"},
+  };
+  const std::string today = FormatUtc(std::chrono::system_clock::now()).substr(0, 10);
+  for (const auto& d : agreements) {
+    const auto id = ids.find(d.collaboration);
+    auto person = app.accounts().FindByEmail(d.responsible);
+    if (id == ids.end() || !person.ok()) continue;  // the demo's people are made first (main.cpp)
+    domain::PartnershipAgreement a;
+    a.collaboration_id = id->second;
+    a.municipality_obligations = d.municipality_obligations;
+    a.partner_obligations = d.partner_obligations;
+    a.status = domain::AgreementStatus::kSigned;
+    a.signed_on = d.signed_on;
+    a.review_on = domain::AddDays(today, d.review_in_days);
+    a.responsible_user_id = person->user.id;
+    auto created = app.agreements().Create(scope, actor, a);
+    if (!created.ok()) return created.status();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status SetUpDemoCollaborations(App& app) {
@@ -457,6 +501,7 @@ Status SetUpDemoCollaborations(App& app) {
        "",
        ""},
   };
+  std::map<std::string, int64_t> ids;  // title -> id, for the agreements
   for (const auto& d : demo) {
     Collaboration c;
     c.title = d.title;
@@ -484,8 +529,9 @@ Status SetUpDemoCollaborations(App& app) {
     c.inspiration_note = d.inspiration_note;
     auto created = app.collaborations().Create(scope, actor, c);
     if (!created.ok()) return created.status();
+    ids[d.title] = created->id;
   }
-  return Status::Ok();
+  return SetUpDemoAgreements(app, scope, actor, ids);
 }
 
 // --- the generator ---

@@ -1,6 +1,7 @@
 #include "storage/collaboration_store.h"
 
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -29,6 +30,8 @@ constexpr char kSelectOne[] =
     "SELECT " SAMSKAB_COLUMNS " FROM collaborations c WHERE c.municipality_code = ? AND c.id = ?";
 #undef SAMSKAB_COLUMNS
 constexpr size_t kFirstFactColumn = 17;
+// The overview page's extra column after kColumns: the number of matching rows.
+constexpr size_t kTotalColumn = 33;
 
 constexpr char kInsert[] =
     "INSERT INTO collaborations (municipality_code, title, description, welfare_area, target_group, "
@@ -152,23 +155,26 @@ void CollectPartners(const Rows& rows, PartnersById& partners) {
   }
 }
 
-// Units and partners of `items` (at most kLinkBatch), two statements.
+// Units and partners of `items` (at most kLinkBatch), in one statement (LinksOfBatchSql).
 Status AttachBatch(Connection& connection, std::vector<Collaboration>& items) {
   if (items.empty()) return Status::Ok();
-  Params ids;
-  for (const auto& c : items) ids.emplace_back(c.id);
-  while (ids.size() < static_cast<size_t>(kLinkBatch))
-    ids.emplace_back(int64_t{0});  // no collaboration has id 0
   // The ids come from a scoped read; filtering on the municipality here too would make SQLite scan
   // every link of the municipality through the (municipality_code, unit_id) index.
-  auto unit_rows = connection.Query(UnitsOfBatchSql(), ids);
-  if (!unit_rows.ok()) return unit_rows.status();
-  auto partner_rows = connection.Query(PartnersOfBatchSql(), ids);
-  if (!partner_rows.ok()) return partner_rows.status();
+  std::vector<int64_t> ids;
+  for (const auto& c : items) ids.push_back(c.id);
+  auto rows = connection.Query(LinksOfBatchSql(), LinksOfBatchParams(ids));
+  if (!rows.ok()) return rows.status();
   UnitsById units;
   PartnersById partners;
-  CollectUnits(*unit_rows, units);
-  CollectPartners(*partner_rows, partners);
+  for (const Row& row : *rows) {
+    if (row.Int(0) == kUnitLink) {
+      units[row.Int(1)].push_back({row.Int(2), row.Text(3)});
+    } else {
+      partners[row.Int(1)].push_back(
+          {row.Int(2), row.Text(3),
+           domain::ParseOrganisationKind(row.Text(4)).value_or(domain::OrganisationKind::kCommunity)});
+    }
+  }
   for (auto& c : items) Attach(c, std::move(units[c.id]), std::move(partners[c.id]));
   return Status::Ok();
 }
@@ -196,30 +202,29 @@ int64_t PartnerKinds(const Collaboration& c) {
   return bits;
 }
 
-// "WITH RECURSIVE … " and " WHERE …" of the overview's query, with their parameters in order.
+// " WHERE …" of the overview's query, with its parameters in order.
 struct WhereClause {
-  std::string with;
   std::string where;
   Params params;
 };
 WhereClause BuildWhere(const MunicipalityScope& scope, const CollaborationFilter& filter) {
   WhereClause clause;
-  if (filter.unit_id) {
-    // The unit and every unit below it (a center's departments).
-    clause.with =
-        "WITH RECURSIVE below (id) AS (SELECT id FROM units WHERE municipality_code = ? AND id = ? UNION ALL "
-        "SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id WHERE u.municipality_code = ?) ";
-    clause.params = {scope.code(), *filter.unit_id, scope.code()};
-  }
   clause.where = " WHERE c.municipality_code = ?";
   clause.params.emplace_back(scope.code());
   if (filter.unit_id) {
     // The ids first, through the (municipality_code, unit_id, collaboration_id) index, rather
-    // than a correlated EXISTS for every collaboration of the municipality.
+    // than a correlated EXISTS for every collaboration of the municipality. The unit ids are
+    // padded with 0 (no unit's id) to a power of two, so a few prepared statements serve all.
+    std::vector<int64_t> units = filter.unit_ids_below;
+    if (units.empty()) units.push_back(*filter.unit_id);
+    size_t slots = 1;
+    while (slots < units.size()) slots *= 2;
     clause.where +=
-        " AND c.id IN (SELECT cu.collaboration_id FROM collaboration_units cu WHERE cu.municipality_code = ? "
-        "AND cu.unit_id IN (SELECT id FROM below))";
+        " AND c.id IN (SELECT cu.collaboration_id FROM collaboration_units cu WHERE "
+        "cu.municipality_code = ? AND cu.unit_id IN (" +
+        Placeholders(static_cast<int>(slots)) + "))";
     clause.params.emplace_back(scope.code());
+    for (size_t i = 0; i < slots; ++i) clause.params.emplace_back(i < units.size() ? units[i] : int64_t{0});
   }
   const auto equals = [&](const char* column, Value value) {
     clause.where += fmt::format(" AND c.{} = ?", column);
@@ -328,33 +333,66 @@ std::string PartnerVisibleSql() {
 
 }  // namespace
 
-const std::string& UnitsOfBatchSql() {
+const std::string& LinksOfBatchSql() {
   static const std::string sql =
-      "SELECT cu.collaboration_id, u.id, u.name FROM collaboration_units cu JOIN units u ON "
+      "SELECT 0, cu.collaboration_id, u.id, u.name, '' FROM collaboration_units cu JOIN units u ON "
       "u.municipality_code = cu.municipality_code AND u.id = cu.unit_id WHERE cu.collaboration_id IN (" +
-      Placeholders(kLinkBatch) + ") ORDER BY u.name, u.id";
+      Placeholders(kLinkBatch) +
+      ") UNION ALL SELECT 1, cp.collaboration_id, o.id, o.name, o.kind FROM collaboration_partners cp "
+      "JOIN organisations o ON o.id = cp.organisation_id WHERE cp.collaboration_id IN (" +
+      Placeholders(kLinkBatch) + ") ORDER BY 1, 4, 3";
   return sql;
 }
-const std::string& PartnersOfBatchSql() {
-  static const std::string sql =
-      "SELECT cp.collaboration_id, o.id, o.name, o.kind FROM collaboration_partners cp JOIN organisations o "
-      "ON "
-      "o.id = cp.organisation_id WHERE cp.collaboration_id IN (" +
-      Placeholders(kLinkBatch) + ") ORDER BY o.name, o.id";
-  return sql;
+
+Params LinksOfBatchParams(const std::vector<int64_t>& collaboration_ids) {
+  Params ids(collaboration_ids.begin(), collaboration_ids.end());
+  while (ids.size() < static_cast<size_t>(kLinkBatch))
+    ids.emplace_back(int64_t{0});  // no collaboration has id 0
+  Params both = ids;
+  both.insert(both.end(), ids.begin(), ids.end());
+  return both;
 }
+
+Status ResolveUnitFilter(Connection& connection, const MunicipalityScope& scope,
+                         CollaborationFilter& filter) {
+  filter.unit_ids_below.clear();
+  if (!filter.unit_id) return Status::Ok();
+  auto rows = connection.Query("SELECT id, parent_id FROM units WHERE municipality_code = ?", {scope.code()});
+  if (!rows.ok()) return rows.status();
+  std::multimap<int64_t, int64_t> children;  // parent -> child
+  for (const Row& row : *rows) {
+    if (!row.IsNull(1)) children.emplace(row.Int(1), row.Int(0));
+  }
+  std::set<int64_t> below{*filter.unit_id};
+  std::vector<int64_t> pending{*filter.unit_id};
+  while (!pending.empty()) {
+    const int64_t parent = pending.back();
+    pending.pop_back();
+    const auto [first, last] = children.equal_range(parent);
+    for (auto it = first; it != last; ++it) {
+      if (below.insert(it->second).second) pending.push_back(it->second);
+    }
+  }
+  filter.unit_ids_below.assign(below.begin(), below.end());
+  return Status::Ok();
+}
+
 OverviewSql BuildOverviewSql(const MunicipalityScope& scope, const CollaborationFilter& filter,
                              const CollaborationOrder& order, int64_t offset, int64_t limit) {
   WhereClause clause = BuildWhere(scope, filter);
   OverviewSql sql;
-  sql.count.sql = clause.with + "SELECT COUNT(*) FROM collaborations c" + clause.where;
+  sql.count.sql = "SELECT COUNT(*) FROM collaborations c" + clause.where;
   sql.count.params = clause.params;
   // Deferred join: sort and cut the narrow (id, sort key) rows, then read the wide rows of the page
   // only; sorting every matching row with all its columns costs several times more.
-  sql.page.sql = clause.with + "SELECT " + kColumns +
-                 " FROM collaborations c JOIN (SELECT c.id AS page_id FROM collaborations c" + clause.where +
+  // The page carries the number of matching rows (an uncorrelated subquery, evaluated once), so a
+  // page is one statement; only a page past the last needs the count on its own. (A window
+  // function instead would make PostgreSQL walk every row in sort order for a selective filter.)
+  sql.page.sql = std::string("SELECT ") + kColumns + ", (" + sql.count.sql +
+                 ") FROM collaborations c JOIN (SELECT c.id AS page_id FROM collaborations c" + clause.where +
                  OrderBy(order) + " LIMIT ? OFFSET ?) p ON p.page_id = c.id" + OrderBy(order);
-  sql.page.params = std::move(clause.params);
+  sql.page.params = clause.params;
+  sql.page.params.insert(sql.page.params.end(), clause.params.begin(), clause.params.end());
   sql.page.params.emplace_back(limit);
   sql.page.params.emplace_back(offset);
   return sql;
@@ -444,13 +482,19 @@ Result<CollaborationPage> CollaborationStore::List(const MunicipalityScope& scop
   offset = std::max<int64_t>(offset, 0);
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  const OverviewSql sql = BuildOverviewSql(scope, filter, order, offset, limit);
-  auto count = (*lease)->Query(sql.count.sql, sql.count.params);
-  if (!count.ok()) return count.status();
+  CollaborationFilter resolved = filter;
+  SAMSKAB_RETURN_IF_ERROR(ResolveUnitFilter(**lease, scope, resolved));
+  const OverviewSql sql = BuildOverviewSql(scope, resolved, order, offset, limit);
   auto rows = (*lease)->Query(sql.page.sql, sql.page.params);
   if (!rows.ok()) return rows.status();
   CollaborationPage page;
-  page.total = count->front().Int(0);
+  if (!rows->empty()) {
+    page.total = rows->front().Int(kTotalColumn);
+  } else if (offset > 0) {  // past the last page: how many there are all the same
+    auto count = (*lease)->Query(sql.count.sql, sql.count.params);
+    if (!count.ok()) return count.status();
+    page.total = count->front().Int(0);
+  }
   page.items.reserve(rows->size());
   for (const Row& row : *rows) page.items.push_back(FromRow(row));
   SAMSKAB_RETURN_IF_ERROR(AttachBatch(**lease, page.items));
@@ -462,9 +506,11 @@ Status CollaborationStore::ForEach(const MunicipalityScope& scope, const Collabo
                                    const std::function<void(const Collaboration&)>& visit) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  const WhereClause clause = BuildWhere(scope, filter);
+  CollaborationFilter resolved = filter;
+  SAMSKAB_RETURN_IF_ERROR(ResolveUnitFilter(**lease, scope, resolved));
+  const WhereClause clause = BuildWhere(scope, resolved);
   auto rows = (*lease)->Query(
-      clause.with + "SELECT " + kColumns + " FROM collaborations c" + clause.where + OrderBy(order),
+      std::string("SELECT ") + kColumns + " FROM collaborations c" + clause.where + OrderBy(order),
       clause.params);
   if (!rows.ok()) return rows.status();
   // All links of the municipality in two statements, rather than two per collaboration.
@@ -492,12 +538,13 @@ Result<std::vector<MatrixPoint>> CollaborationStore::Matrix(const MunicipalitySc
                                                             const CollaborationFilter& filter) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  const WhereClause clause = BuildWhere(scope, filter);
-  auto rows = (*lease)->Query(clause.with +
-                                  "SELECT c.id, c.title, c.level, c.volunteer_type, c.quadrant FROM "
-                                  "collaborations c" +
-                                  clause.where + " ORDER BY c.id",
-                              clause.params);
+  CollaborationFilter resolved = filter;
+  SAMSKAB_RETURN_IF_ERROR(ResolveUnitFilter(**lease, scope, resolved));
+  const WhereClause clause = BuildWhere(scope, resolved);
+  auto rows =
+      (*lease)->Query("SELECT c.id, c.title, c.level, c.volunteer_type, c.quadrant FROM collaborations c" +
+                          clause.where + " ORDER BY c.id",
+                      clause.params);
   if (!rows.ok()) return rows.status();
   std::vector<MatrixPoint> points;
   points.reserve(rows->size());

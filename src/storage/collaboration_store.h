@@ -21,6 +21,10 @@ namespace samskab::storage {
 // The overview's filters (appendix 1 of the memo). Unset fields do not filter.
 struct CollaborationFilter {
   std::optional<int64_t> unit_id;  // this unit and every unit below it (a center and its departments)
+  // unit_id and the units below it, as ResolveUnitFilter finds them (the store does so before it
+  // builds its SQL): literal ids let the planner estimate the filter, where a recursive query
+  // over the units left PostgreSQL guessing and walking every collaboration in title order.
+  std::vector<int64_t> unit_ids_below;
   std::optional<std::string> welfare_area;
   std::optional<std::string> target_group;
   std::optional<domain::OrganisationKind> organisation_kind;  // at least one partner of the kind
@@ -53,8 +57,9 @@ struct MatrixPoint {
 };
 
 // The SQL the overview runs, exposed so the benchmark can time the bare statements next to the
-// page that runs them: the count and the page of a filter, and the two statements that read the
-// units and partners of up to kLinkBatch collaborations (their ids padded with 0 to kLinkBatch).
+// page that runs them: the page of a filter (its rows carry the number of matching rows), the count
+// (run only when a page past the last is asked for), and the one statement that reads the units
+// and partners of up to kLinkBatch collaborations.
 struct BuiltQuery {
   std::string sql;
   Params params;
@@ -63,11 +68,20 @@ struct OverviewSql {
   BuiltQuery count;
   BuiltQuery page;
 };
+// Fills filter.unit_ids_below when the filter names a unit (nothing else is read or changed).
+Status ResolveUnitFilter(Connection& connection, const domain::MunicipalityScope& scope,
+                         CollaborationFilter& filter);
+// REQUIRES: ResolveUnitFilter has resolved `filter`.
 OverviewSql BuildOverviewSql(const domain::MunicipalityScope& scope, const CollaborationFilter& filter,
                              const CollaborationOrder& order, int64_t offset, int64_t limit);
 inline constexpr int kLinkBatch = 100;
-const std::string& UnitsOfBatchSql();
-const std::string& PartnersOfBatchSql();
+// Rows (kind, collaboration id, id, name, organisation kind): kind kUnitLink for a unit, kPartnerLink
+// for a partner; units first, each by name. Its parameters: LinksOfBatchParams (the ids padded
+// with 0 to kLinkBatch, twice), so one prepared statement serves every page.
+inline constexpr int64_t kUnitLink = 0;
+inline constexpr int64_t kPartnerLink = 1;
+const std::string& LinksOfBatchSql();
+Params LinksOfBatchParams(const std::vector<int64_t>& collaboration_ids);
 
 // Re-derives the stored placement of every collaboration that has `organisation_id` as partner
 // (all municipalities), inside the caller's transaction. The organisation store calls it when a

@@ -69,6 +69,8 @@ Result<http::Response> AdminHome(const PageDependencies& deps, http::Request& re
       continue;
     staff_codes.push_back(grant.municipality_code);
   }
+  // The staff's reminders (partnership agreements to review) are across their municipalities.
+  if (!staff_codes.empty()) body.ShowSection("TASKS");
   for (const auto& code : staff_codes) {
     auto municipality = deps.municipalities.Get(code);
     auto* section = body.AddSectionDictionary("STAFF");

@@ -12,6 +12,7 @@
 #include "storage/partner_choices.h"
 #include "web/account_pages.h"
 #include "web/admin_frame.h"
+#include "web/agreement_pages.h"
 #include "web/collaboration_form.h"
 
 namespace samskab::web {
@@ -542,7 +543,9 @@ Result<http::Response> DetailPageWith(const Deps& deps, const http::Request& req
       body, label("inspiration"),
       c.inspiration_note.empty() ? yes_no(c.inspiration) : yes_no(c.inspiration) + ": " + c.inspiration_note);
   AddFact(body, T(deps, request, "collaborations.updated_at"), c.updated_at.substr(0, 10));
-  if (MayChange(deps, request, c)) {
+  const bool may_change = MayChange(deps, request, c);
+  SAMSKAB_RETURN_IF_ERROR(FillAgreements(deps, request, c, may_change, body));
+  if (may_change) {
     auto* actions = body.AddSectionDictionary("ACTIONS");
     actions->SetValue("EDIT_HREF", CollaborationPath(request, c.id) + "/edit");
     Form remove;

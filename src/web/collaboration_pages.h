@@ -10,6 +10,7 @@
 
 #include "api/collaborations_api.h"
 #include "http/router.h"
+#include "storage/agreement_store.h"
 #include "storage/database.h"
 #include "web/pages.h"
 
@@ -19,6 +20,7 @@ struct CollaborationPageDependencies {
   const PageDependencies& pages;
   const api::CollaborationApiDependencies& api;  // the store, the units, vocabulary labels
   storage::Database& database;                   // the partners a municipality may choose
+  storage::AgreementStore& agreements;           // the partnership agreements on a collaboration's page
 };
 
 // How many collaborations one page of the overview and of the inspiration list shows.

@@ -270,7 +270,8 @@ Result<http::Response> AdvisorSave(const ModelPageDependencies& deps, http::Requ
     auto created = deps.collaborations.Create(auth::ScopeOf(request), auth::ActorOf(request), c);
     if (created.ok())
       return http::Redirect(303,
-                            fmt::format("/admin/{}/collaborations/{}", request.municipality, created->id));
+                            fmt::format("/admin/{}/collaborations/{}?notice=collaboration_created",
+                                        request.municipality, created->id));
     const Status refused = created.status();  // status() is a temporary: keep it alive
     if (refused.fields().empty()) return refused;
     for (const auto& field : refused.fields())

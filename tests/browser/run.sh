@@ -2,7 +2,8 @@
 # Browser tests: starts samskab on a demo database and runs tests/browser/*.test.mjs against it
 # with headless Chromium (playwright-core + axe-core).
 #
-#   tests/browser/run.sh BUILD_DIR      e.g. tests/browser/run.sh build
+#   tests/browser/run.sh BUILD_DIR [FILE…]   e.g. tests/browser/run.sh build
+#   (FILEs: only these test files, e.g. tests/browser/agreements.test.mjs; all by default)
 #
 # Needs /usr/bin/chromium and node_modules (scripts/install-deps.sh installs both).
 # The last line is always "browser: N passed, M failed"; the exit status is non-zero when a
@@ -12,6 +13,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="${1:?usage: tests/browser/run.sh BUILD_DIR}"
 BUILD="$(cd "$BUILD" && pwd)"
+shift
+FILES=("$@")
 BIN="$BUILD/samskab"
 [ -x "$BIN" ] || { echo "browser: $BIN not found; build it first" >&2; echo "browser: 0 passed, 0 failed"; exit 1; }
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || { echo "browser: chromium missing; run scripts/install-deps.sh" >&2; echo "browser: 0 passed, 0 failed"; exit 1; }
@@ -86,11 +89,13 @@ if [ -z "$BROWSER_WS_ENDPOINT" ]; then
   exit 1
 fi
 export BROWSER_WS_ENDPOINT
+# By default the files `node --test tests/browser/` would find, on any Node version.
+[ "${#FILES[@]}" -gt 0 ] || FILES=(tests/browser/*.test.mjs)
 status=0
 node --test --test-timeout=120000 --test-concurrency=3 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$TMP/tap.txt" \
-  tests/browser/*.test.mjs || status=$?  # the files `node --test tests/browser/` finds, on any Node version
+  "${FILES[@]}" || status=$?
 
 count() { sed -n "s/^# $1 \([0-9]\+\)$/\1/p" "$TMP/tap.txt" | tail -n1; }
 passed="$(count pass)"; passed="${passed:-0}"

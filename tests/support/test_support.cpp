@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <future>
@@ -242,6 +243,46 @@ TestServer::~TestServer() {
   Stop();
   server_.reset();
   app_.reset();
+}
+
+HttpResult GetPage(uint16_t port, const PageSession& session, const std::string& target) {
+  return Get(port, target, {{"Cookie", session.cookie}});
+}
+
+HttpResult PostPage(uint16_t port, const PageSession& session, const std::string& target,
+                    const FormFields& fields, bool with_csrf) {
+  std::string body = with_csrf ? "csrf_token=" + session.csrf : "";
+  for (const auto& [name, value] : fields) {
+    if (!body.empty()) body += "&";
+    body += name + "=" + text::PercentEncode(value);
+  }
+  return Send(port, "POST", target, body,
+              {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", session.cookie}});
+}
+
+PageSession TestServer::LogInNew(const std::string& name, std::optional<domain::Grant> grant) {
+  static std::atomic<int> counter{0};
+  const std::string email = fmt::format("{}-{}@pages.example", name, ++counter);
+  constexpr char kPassword[] = "korrekt-hest-batteri";
+  PageSession session;
+  session.user_id = AddUser(email, kPassword, std::move(grant));
+  session.cookie = Login(email, kPassword);
+  EXPECT_FALSE(session.cookie.empty()) << "login of " << email;
+  session.csrf = CsrfFor(session.cookie);
+  EXPECT_EQ(session.csrf.size(), 64U);
+  return session;
+}
+
+domain::Unit TestServer::AddUnit(const std::string& code, domain::UnitKind kind, const std::string& name,
+                                 std::optional<int64_t> parent) {
+  domain::Unit unit;
+  unit.kind = kind;
+  unit.name = name;
+  unit.parent_id = parent;
+  auto created =
+      app_->units().Create(domain::MunicipalityScope(code), domain::Actor::System("test", "test"), unit);
+  EXPECT_TRUE(created.ok()) << created.status().log_message();
+  return created.ok() ? *created : domain::Unit{};
 }
 
 }  // namespace samskab::testing

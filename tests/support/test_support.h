@@ -83,6 +83,18 @@ HttpResult Get(uint16_t port, const std::string& target,
 HttpResult Send(uint16_t port, const std::string& method, const std::string& target, const std::string& body,
                 const std::map<std::string, std::string>& headers = {});
 
+// A person logged in through the pages: their session cookie and the CSRF token forms carry.
+struct PageSession {
+  std::string cookie;
+  std::string csrf;
+  int64_t user_id = 0;
+};
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+// GET as the person; POST a form-encoded form as the person (with their CSRF token unless not).
+HttpResult GetPage(uint16_t port, const PageSession& session, const std::string& target);
+HttpResult PostPage(uint16_t port, const PageSession& session, const std::string& target,
+                    const FormFields& fields, bool with_csrf = true);
+
 // The whole application on a fresh SQLite demo database (or the given backend), served
 // in-process on a free port by a background thread.
 class TestServer {
@@ -104,6 +116,11 @@ class TestServer {
   std::string AddToken(domain::Role role, const std::string& municipality_code);
   // A CSRF token for a logged-in session cookie (scraped from /account).
   std::string CsrfFor(const std::string& session_cookie);
+  // A new person with `grant` (e-mail from `name` and a counter), logged in through the pages.
+  PageSession LogInNew(const std::string& name, std::optional<domain::Grant> grant);
+  // A unit of municipality `code`, created directly (the unit pages and API are tested on their own).
+  domain::Unit AddUnit(const std::string& code, domain::UnitKind kind, const std::string& name,
+                       std::optional<int64_t> parent);
 
  private:
   FixedClock clock_;
