@@ -1,4 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#LINKS}}<p class="samskab-noprint"><a href="{{OVERVIEW_HREF}}" class="function-link">[[matrix.to_overview]]</a> · <a href="{{PRINT_HREF}}" class="function-link">[[matrix.to_print]]</a></p>{{/LINKS}}
+{{#FILTERS}}<details class="samskab-noprint mt-5"{{#OPEN}} open{{/OPEN}}><summary>[[collaborations.filter.heading]]</summary>
+<div class="samskab-filters">{{FILTER_FORM:none}}</div></details>{{/FILTERS}}
 {{#PRINT}}<p class="samskab-noprint">[[matrix.print_hint]]</p>{{/PRINT}}
 <figure class="samskab-matrix-figure">
   {{SVG:none}}

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "support/test_support.h"
+#include "web/views.h"
 
 namespace samskab {
 namespace {
@@ -97,7 +98,18 @@ TEST_F(MatrixPagesTest, TheMatrixDrawsEveryPlacedCollaborationWithItsCountsAndLi
   ASSERT_EQ(filtered.status, 200);
   EXPECT_EQ(filtered.body.find(fmt::format("collaborations/{}\"", first)), std::string::npos);
   EXPECT_NE(filtered.body.find("quadrant=3&amp;q=hal"), std::string::npos);
-  EXPECT_EQ(Page("/admin/0190/matrix?quadrant=9").status, 422);
+  // The overview's filter form, open while filters are in use and keeping their values.
+  EXPECT_NE(filtered.body.find("<details class=\"samskab-noprint mt-5\" open>"), std::string::npos);
+  EXPECT_NE(filtered.body.find("<form method=\"get\" action=\"/admin/0190/matrix\""), std::string::npos)
+      << filtered.body;
+  EXPECT_NE(filtered.body.find("<option value=\"low\" selected>"), std::string::npos);
+  EXPECT_NE(page.body.find("<details class=\"samskab-noprint mt-5\">"), std::string::npos);
+  // A bad value: the form names it, the matrix shows every collaboration meanwhile.
+  const HttpResult bad = Page("/admin/0190/matrix?quadrant=9");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find(web::EscapeHtml(server_->app().catalog().Get("da", "overview.error.quadrant"))),
+            std::string::npos);
+  EXPECT_NE(bad.body.find(fmt::format("collaborations/{}\"", first)), std::string::npos);
   // The printable version has the drawing, not the menu.
   const HttpResult print = Page("/admin/0190/matrix/print");
   ASSERT_EQ(print.status, 200);

@@ -117,9 +117,6 @@ Status App::Build() {
   web::RegisterAccountPages(router_, *page_deps_);
   web::RegisterAdminPages(router_, *page_deps_);
   web::RegisterModelPages(router_, *page_deps_);
-  model_page_deps_ =
-      std::make_unique<web::ModelPageDependencies>(web::ModelPageDependencies{*page_deps_, *collaborations_});
-  web::RegisterMatrixPages(router_, *model_page_deps_);
   web::RegisterOrganisationPages(router_, *page_deps_);
   api::RegisterMunicipalityApi(router_, *municipalities_);
   api::RegisterMeApi(router_);
@@ -140,6 +137,7 @@ Status App::Build() {
       web::CollaborationPageDependencies{*page_deps_, *collaboration_api_deps_, *database_, *agreements_});
   web::RegisterCollaborationPages(router_, *collaboration_page_deps_);
   web::RegisterAgreementPages(router_, *collaboration_page_deps_);
+  web::RegisterMatrixPages(router_, *collaboration_page_deps_);
   api::RegisterVocabularyApi(router_, *vocabularies_);
   vocabulary_page_deps_ = std::make_unique<web::VocabularyPageDependencies>(
       web::VocabularyPageDependencies{*page_deps_, *vocabularies_});

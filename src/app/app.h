@@ -87,7 +87,6 @@ class App {
   std::unique_ptr<api::CollaborationApiDependencies> collaboration_api_deps_;
   std::unique_ptr<storage::AgreementStore> agreements_;
   std::unique_ptr<api::AgreementApiDependencies> agreement_api_deps_;
-  std::unique_ptr<web::ModelPageDependencies> model_page_deps_;
   std::unique_ptr<web::CollaborationPageDependencies> collaboration_page_deps_;
   std::unique_ptr<storage::VocabularyStore> vocabularies_;
   std::unique_ptr<storage::WorksheetStore> worksheets_;

@@ -194,10 +194,10 @@ Field SearchField(const Deps& deps, const http::Request& request, const Listing&
 
 // The overview's filter form: a GET form, so filters are links that can be kept and shared.
 Result<Form> FilterForm(const Deps& deps, const http::Request& request, const Listing& listing,
-                        const std::vector<domain::Unit>& units) {
+                        const std::vector<domain::Unit>& units, std::string action) {
   Form form;
   form.method = "get";
-  form.action = CollaborationsPath(request);
+  form.action = std::move(action);
   form.submit = T(deps, request, "collaborations.filter.submit");
   form.problems = listing.problems;
   form.fields.push_back(SearchField(deps, request, listing));
@@ -329,7 +329,7 @@ Result<http::Response> OverviewPage(const Deps& deps, http::Request& request) {
   http::Response cookies;
   ctemplate::TemplateDictionary body("collaborations");
   body.SetValue("NEW_HREF", CollaborationsPath(request) + "/new");
-  auto filters = FilterForm(deps, request, *listing, *units);
+  auto filters = FilterForm(deps, request, *listing, *units, CollaborationsPath(request));
   if (!filters.ok()) return filters.status();
   body.SetValue("FILTER_FORM",
                 RenderForm(deps.pages.views, request, cookies, *filters, deps.pages.secure_cookies));
@@ -782,6 +782,17 @@ Result<http::Response> DeleteSubmit(const Deps& deps, http::Request& request) {
 }
 
 }  // namespace
+
+Result<OverviewFilters> ReadOverviewFilters(const CollaborationPageDependencies& deps,
+                                            const http::Request& request, std::string action) {
+  auto listing = ReadListing(request);
+  if (!listing.ok()) return listing.status();
+  auto units = deps.api.units.List(auth::ScopeOf(request));
+  if (!units.ok()) return units.status();
+  auto form = FilterForm(deps, request, *listing, *units, std::move(action));
+  if (!form.ok()) return form.status();
+  return OverviewFilters{std::move(listing->query), std::move(listing->problems), std::move(form).value()};
+}
 
 void RegisterCollaborationPages(http::Router& router, const CollaborationPageDependencies& deps) {
   const domain::Access staff = domain::Access::MunicipalStaff("municipality");

@@ -8,10 +8,12 @@
 // page and the API never disagree.
 #pragma once
 
+#include "api/collaboration_fields.h"
 #include "api/collaborations_api.h"
 #include "http/router.h"
 #include "storage/agreement_store.h"
 #include "storage/database.h"
+#include "web/forms.h"
 #include "web/pages.h"
 
 namespace samskab::web {
@@ -27,5 +29,15 @@ struct CollaborationPageDependencies {
 inline constexpr int64_t kCollaborationsPerPage = 25;
 
 void RegisterCollaborationPages(http::Router& router, const CollaborationPageDependencies& deps);
+
+// The overview's filters as the request's query gives them, and the GET form (to `action`) that
+// shows and changes them: the overview and the matrix read and show the same filters.
+struct OverviewFilters {
+  api::OverviewQuery query;            // valid only when `problems` is empty
+  std::vector<FieldProblem> problems;  // bad filter values, by query name
+  Form form;
+};
+Result<OverviewFilters> ReadOverviewFilters(const CollaborationPageDependencies& deps,
+                                            const http::Request& request, std::string action);
 
 }  // namespace samskab::web

@@ -15,7 +15,7 @@
 namespace samskab::web {
 namespace {
 
-std::string T(const ModelPageDependencies& deps, const http::Request& request, std::string_view key) {
+std::string T(const CollaborationPageDependencies& deps, const http::Request& request, std::string_view key) {
   return Message(deps.pages, request, key);
 }
 
@@ -33,7 +33,7 @@ std::string FilterQuery(const http::Request& request) {
   return query;
 }
 
-MatrixLabels Labels(const ModelPageDependencies& deps, const http::Request& request,
+MatrixLabels Labels(const CollaborationPageDependencies& deps, const http::Request& request,
                     const MatrixCounts& counts) {
   const std::string code = request.municipality;
   const std::string overview = fmt::format("/admin/{}/collaborations?", code);
@@ -68,18 +68,28 @@ MatrixLabels Labels(const ModelPageDependencies& deps, const http::Request& requ
   return labels;
 }
 
-Result<http::Response> MatrixPage(const ModelPageDependencies& deps, http::Request& request, bool print) {
-  const auto params = text::ParseUrlEncoded(request.query);
-  if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
-  auto query = api::ParseOverviewQuery(*params);
-  if (!query.ok()) return query.status();
-  auto points = deps.collaborations.Matrix(auth::ScopeOf(request), query->filter);
+Result<http::Response> MatrixPage(const CollaborationPageDependencies& deps, http::Request& request,
+                                  bool print) {
+  auto overview = ReadOverviewFilters(deps, request, fmt::format("/admin/{}/matrix", request.municipality));
+  if (!overview.ok()) return overview.status();
+  // With a bad filter value the form says which, and the matrix shows every collaboration meanwhile.
+  const bool filtered = overview->problems.empty();
+  auto points = deps.api.collaborations.Matrix(
+      auth::ScopeOf(request), filtered ? overview->query.filter : storage::CollaborationFilter{});
   if (!points.ok()) return points.status();
   const MatrixCounts counts = CountMatrix(*points);
   auto frame = MunicipalPage(deps.pages, request, "matrix", "");
   if (!frame.ok()) return frame.status();
+  frame->form_problems = !filtered;
   if (print) frame->sidenav.clear();
+  http::Response cookies;
   ctemplate::TemplateDictionary body("matrix");
+  if (!print) {
+    auto* form = body.AddSectionDictionary("FILTERS");
+    form->SetValue("FILTER_FORM",
+                   RenderForm(deps.pages.views, request, cookies, overview->form, deps.pages.secure_cookies));
+    if (!request.query.empty()) form->ShowSection("OPEN");  // the filters in use stay in sight
+  }
   body.SetValue("SVG", RenderMatrixSvg(*points, counts, Labels(deps, request, counts)));
   const std::string filters = FilterQuery(request);
   for (int q = 1; q <= 4; ++q) {
@@ -107,7 +117,7 @@ Result<http::Response> MatrixPage(const ModelPageDependencies& deps, http::Reque
     links->SetValue("OVERVIEW_HREF",
                     fmt::format("/admin/{}/collaborations{}", request.municipality, query_string));
   }
-  return RenderAdmin(deps.pages, request, *frame, "matrix", body, 200, {});
+  return RenderAdmin(deps.pages, request, *frame, "matrix", body, filtered ? 200 : 422, cookies);
 }
 
 // --- the advisor ---
@@ -133,8 +143,8 @@ Answers ReadAnswers(const text::Params& params) {
   return answers;
 }
 
-void FillQuestions(const ModelPageDependencies& deps, const http::Request& request, const Answers& answers,
-                   ctemplate::TemplateDictionary& body) {
+void FillQuestions(const CollaborationPageDependencies& deps, const http::Request& request,
+                   const Answers& answers, ctemplate::TemplateDictionary& body) {
   for (const char* name : {"popular_education_association", "humanitarian_association", "community",
                            "individual", "company", "social_enterprise"}) {
     auto* option = body.AddSectionDictionary("KIND");
@@ -153,7 +163,7 @@ void FillQuestions(const ModelPageDependencies& deps, const http::Request& reque
 }
 
 // The save form: title and unit, the answers as hidden fields.
-Form SaveForm(const ModelPageDependencies& deps, const http::Request& request, const Answers& answers,
+Form SaveForm(const CollaborationPageDependencies& deps, const http::Request& request, const Answers& answers,
               const std::vector<domain::Unit>& units, const std::set<int64_t>& reach,
               const text::Params& posted) {
   Form form;
@@ -176,7 +186,7 @@ Form SaveForm(const ModelPageDependencies& deps, const http::Request& request, c
   return form;
 }
 
-Result<http::Response> AdvisorPage(const ModelPageDependencies& deps, http::Request& request,
+Result<http::Response> AdvisorPage(const CollaborationPageDependencies& deps, http::Request& request,
                                    const text::Params& params, std::vector<FieldProblem> problems,
                                    int status) {
   const Answers answers = ReadAnswers(params);
@@ -239,7 +249,7 @@ Result<http::Response> AdvisorPage(const ModelPageDependencies& deps, http::Requ
   return RenderAdmin(deps.pages, request, *frame, "advisor", body, status, cookies);
 }
 
-Result<http::Response> AdvisorSave(const ModelPageDependencies& deps, http::Request& request) {
+Result<http::Response> AdvisorSave(const CollaborationPageDependencies& deps, http::Request& request) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   if (!FormCsrfValid(request, *params))
@@ -267,11 +277,10 @@ Result<http::Response> AdvisorSave(const ModelPageDependencies& deps, http::Requ
     }
   }
   if (problems.empty()) {
-    auto created = deps.collaborations.Create(auth::ScopeOf(request), auth::ActorOf(request), c);
+    auto created = deps.api.collaborations.Create(auth::ScopeOf(request), auth::ActorOf(request), c);
     if (created.ok())
-      return http::Redirect(303,
-                            fmt::format("/admin/{}/collaborations/{}?notice=collaboration_created",
-                                        request.municipality, created->id));
+      return http::Redirect(303, fmt::format("/admin/{}/collaborations/{}?notice=collaboration_created",
+                                             request.municipality, created->id));
     const Status refused = created.status();  // status() is a temporary: keep it alive
     if (refused.fields().empty()) return refused;
     for (const auto& field : refused.fields())
@@ -282,7 +291,7 @@ Result<http::Response> AdvisorSave(const ModelPageDependencies& deps, http::Requ
 
 }  // namespace
 
-void RegisterMatrixPages(http::Router& router, const ModelPageDependencies& deps) {
+void RegisterMatrixPages(http::Router& router, const CollaborationPageDependencies& deps) {
   const auto staff = domain::Access::MunicipalStaff("municipality");
   router.Add("GET", "/admin/{municipality}/matrix", staff,
              [&deps](http::Request& request) { return MatrixPage(deps, request, /*print=*/false); });

@@ -4,18 +4,12 @@
 // and can save it as an idea.
 #pragma once
 
-#include "domain/unit/unit.h"
 #include "http/router.h"
-#include "storage/collaboration_store.h"
-#include "web/pages.h"
+#include "web/collaboration_pages.h"
 
 namespace samskab::web {
 
-struct ModelPageDependencies {
-  const PageDependencies& pages;
-  storage::CollaborationStore& collaborations;
-};
-
-void RegisterMatrixPages(http::Router& router, const ModelPageDependencies& deps);
+// The matrix shares the registry's dependencies (its store, units and vocabularies) and filters.
+void RegisterMatrixPages(http::Router& router, const CollaborationPageDependencies& deps);
 
 }  // namespace samskab::web

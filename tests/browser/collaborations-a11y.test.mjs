@@ -2,7 +2,7 @@
 // the overview (also filtered, sorted, and with a bad filter), a collaboration, the form with
 // errors and the inspiration list, logged in as the demo's municipal admin. Every page in Danish;
 // the overview in Norwegian and the form in English too (the markup is the same in every language). In its own file
-// because run.sh gives each file two minutes, and tests/browser/a11y.test.mjs uses most of its own.
+// because run.sh gives each file four minutes, and tests/browser/a11y.test.mjs uses much of its own.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 

@@ -91,8 +91,10 @@ fi
 export BROWSER_WS_ENDPOINT
 # By default the files `node --test tests/browser/` would find, on any Node version.
 [ "${#FILES[@]}" -gt 0 ] || FILES=(tests/browser/*.test.mjs)
+# Each file may take four minutes: the axe files visit many pages, and a loaded 2-core machine
+# runs three files at once.
 status=0
-node --test --test-timeout=120000 --test-concurrency=3 \
+node --test --test-timeout=240000 --test-concurrency=3 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$TMP/tap.txt" \
   "${FILES[@]}" || status=$?
