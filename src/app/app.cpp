@@ -132,6 +132,12 @@ Status App::Build() {
           },
           [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterCollaborationApi(router_, *collaboration_api_deps_);
+  collaboration_imports_ = std::make_unique<storage::CollaborationImportStore>(*database_, clock_);
+  collaboration_importer_ = std::make_unique<api::CollaborationImporter>(api::ImporterDependencies{
+      *database_, *collaborations_, *units_, *postcodes_, collaboration_api_deps_->translate, clock_});
+  collaboration_import_api_deps_ = std::make_unique<api::CollaborationImportApiDependencies>(
+      api::CollaborationImportApiDependencies{*collaboration_importer_, collaboration_api_deps_->translate});
+  api::RegisterCollaborationImportApi(router_, *collaboration_import_api_deps_);
   agreement_api_deps_ = std::make_unique<api::AgreementApiDependencies>(api::AgreementApiDependencies{
       *agreements_, *collaborations_, *units_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterAgreementApi(router_, *agreement_api_deps_);
