@@ -110,6 +110,7 @@ const std::map<std::string, Who>& Table() {
       {"POST /api/v1/advisor", kStaff},
       {"GET /api/v1/collaborations", kStaff},
       {"POST /api/v1/collaborations", kStaff},
+      {"POST /api/v1/collaborations/import", kStaff},
       {"GET /api/v1/collaborations/{id}", kStaff},
       {"PATCH /api/v1/collaborations/{id}", kStaff},
       {"DELETE /api/v1/collaborations/{id}", kStaff},
@@ -153,6 +154,11 @@ const std::map<std::string, Who>& Table() {
       {"GET /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
       {"POST /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
       {"POST /admin/{municipality}/collaborations/{id}/delete", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/import", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/import", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/import/{id}", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/import/{id}/mapping", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/import/{id}/run", kMunicipalStaff},
       {"GET /admin/{municipality}/inspiration", kMunicipalStaff},
       {"GET /platform/municipalities", kPlatform},
       {"POST /platform/municipalities/{code}", kPlatform},
@@ -407,7 +413,7 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
       "audit_log",          "outbox",   "inquiries",     "units",
       "role_grants",        "sessions", "api_tokens",    "one_time_tokens",
       "municipalities",     "users",    "organisations", "organisation_contacts",
-      "organisation_shares", "collaborations", "partnership_agreements"};
+      "organisation_shares", "collaborations", "partnership_agreements", "collaboration_imports"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;
