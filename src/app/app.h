@@ -27,6 +27,7 @@
 #include "storage/municipality_store.h"
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
+#include "web/collaboration_import_pages.h"
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
@@ -84,6 +85,7 @@ class App {
   std::unique_ptr<storage::CollaborationImportStore> collaboration_imports_;
   std::unique_ptr<api::CollaborationImporter> collaboration_importer_;
   std::unique_ptr<api::CollaborationImportApiDependencies> collaboration_import_api_deps_;
+  std::unique_ptr<web::CollaborationImportPageDependencies> collaboration_import_page_deps_;
   std::unique_ptr<storage::AgreementStore> agreements_;
   std::unique_ptr<api::AgreementApiDependencies> agreement_api_deps_;
   std::unique_ptr<web::ModelPageDependencies> model_page_deps_;

@@ -315,6 +315,7 @@ Result<http::Response> OverviewPage(const Deps& deps, http::Request& request) {
   http::Response cookies;
   ctemplate::TemplateDictionary body("collaborations");
   body.SetValue("NEW_HREF", CollaborationsPath(request) + "/new");
+  body.SetValue("IMPORT_HREF", CollaborationsPath(request) + "/import");
   body.SetValue("FILTER_FORM",
                 RenderForm(deps.pages.views, request, cookies, FilterForm(deps, request, *listing, *units),
                            deps.pages.secure_cookies));
