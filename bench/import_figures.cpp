@@ -6,7 +6,8 @@
 //
 // Usage: samskab_import_bench --db URL [--rounds N]
 // The database must be empty or migrated; the program loads the demo municipality and, when it
-// has no units yet, the generator's units and 500 organisations (their names are the file's). Each round imports new titles, so every row is created.
+// has no units yet, the generator's units and 500 organisations (their names are the file's). Each round
+// imports new titles, so every row is created.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -49,7 +50,8 @@ template <class T>
 std::vector<std::string> UniqueNames(const std::vector<T>& items) {
   std::vector<std::string> names;
   for (const auto& item : items) {
-    const auto same = std::count_if(items.begin(), items.end(), [&](const T& other) { return other.name == item.name; });
+    const auto same =
+        std::count_if(items.begin(), items.end(), [&](const T& other) { return other.name == item.name; });
     if (same == 1) names.push_back(item.name);
   }
   return names;
@@ -61,9 +63,9 @@ std::string File(const std::string& prefix, const std::vector<std::string>& unit
   samskab::csv::Writer writer;
   writer.AddRow({std::string("Titel"), std::string("Center/enhed"), std::string("Partner(e)"),
                  std::string("Velfærdsområde"), std::string("Målgruppe"), std::string("Startdato"),
-                 std::string("Slutdato"), std::string("Status"), std::string("Form"), std::string("Postnummer"),
-                 std::string("Lokaler stillet til rådighed"), std::string("Kontaktperson"),
-                 std::string("Beskrivelse")});
+                 std::string("Slutdato"), std::string("Status"), std::string("Form"),
+                 std::string("Postnummer"), std::string("Lokaler stillet til rådighed"),
+                 std::string("Kontaktperson"), std::string("Beskrivelse")});
   const char* statuses[] = {"Idé", "Planlagt", "Aktivt", "Sat på pause", "Afsluttet"};
   const char* forms[] = {"Ad hoc-samarbejde", "Løbende samarbejde", "Partnerskab"};
   for (int i = 0; i < kRows; ++i) {
@@ -108,14 +110,30 @@ void BareInsertLoop(samskab::app::App& app, const std::string& prefix, const std
     auto rows = (*lease)->Query(
         "INSERT INTO collaborations (municipality_code, title, description, welfare_area, target_group, "
         "starts_on, ends_on, status, form, postcode, rooms_lent, contact_person, derived_level, level, "
-        "volunteer_type, quadrant, search_text, partner_kinds, import_key, created_at, updated_at) VALUES (?, ?, "
+        "volunteer_type, quadrant, search_text, partner_kinds, import_key, created_at, updated_at) VALUES "
+        "(?, ?, "
         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        Params{std::string(kMunicipality), title, std::string("Besøg hver uge"), std::string("elderly"),
-               std::string("lonely"), std::string("2026-03-01"), std::string("2027-12-31"), std::string("active"),
-               std::string("ongoing"), std::string("3520"), int64_t{i % 2}, int64_t{i % 3 ? 1 : 0},
-               std::string("medium"), std::string("medium"), std::string("associations"),
-               samskab::storage::Value(samskab::storage::Null{}), title, int64_t{2}, prefix + std::to_string(i),
-               now, now});
+        Params{std::string(kMunicipality),
+               title,
+               std::string("Besøg hver uge"),
+               std::string("elderly"),
+               std::string("lonely"),
+               std::string("2026-03-01"),
+               std::string("2027-12-31"),
+               std::string("active"),
+               std::string("ongoing"),
+               std::string("3520"),
+               int64_t{i % 2},
+               int64_t{i % 3 ? 1 : 0},
+               std::string("medium"),
+               std::string("medium"),
+               std::string("associations"),
+               samskab::storage::Value(samskab::storage::Null{}),
+               title,
+               int64_t{2},
+               prefix + std::to_string(i),
+               now,
+               now});
     if (!rows.ok()) Die(rows.status().log_message());
     const int64_t id = rows->front().Int(0);
     auto unit = (*lease)->Execute(
@@ -203,11 +221,13 @@ int main(int argc, char** argv) {
     bytes = file.size();
     preview_s.push_back(Seconds([&] {
       auto response = Post(app, "dry_run=true", file, cookie);
-      if (response.status != 200) Die("preview answered " + std::to_string(response.status) + ": " + std::string(response.Body()));
+      if (response.status != 200)
+        Die("preview answered " + std::to_string(response.status) + ": " + std::string(response.Body()));
     }));
     import_s.push_back(Seconds([&] {
       auto response = Post(app, "mode=all", file, cookie);
-      if (response.status != 201) Die("import answered " + std::to_string(response.status) + ": " + std::string(response.Body()));
+      if (response.status != 201)
+        Die("import answered " + std::to_string(response.status) + ": " + std::string(response.Body()));
       const auto body = nlohmann::json::parse(response.Body());
       if (body["created"] != kRows) Die("import created " + body["created"].dump());
     }));

@@ -36,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   csv::Writer writer(table.separator);
   std::vector<csv::Cell> header(table.header.begin(), table.header.end());
   writer.AddRow(header);
-  for (const auto& record : table.rows) writer.AddRow(std::vector<csv::Cell>(record.fields.begin(), record.fields.end()));
+  for (const auto& record : table.rows)
+    writer.AddRow(std::vector<csv::Cell>(record.fields.begin(), record.fields.end()));
   const auto again = csv::Read(writer.str(), limits);
   if (!std::holds_alternative<csv::Table>(again)) return 0;  // e.g. a header that was all empty
   const auto& reread = std::get<csv::Table>(again);
@@ -47,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auto& b = reread.rows[r].fields;
     if (a.size() != b.size()) continue;  // a separator-only line detected differently
     for (size_t f = 0; f < a.size(); ++f) {
-      const bool formula = !a[f].empty() && std::string_view("=+-@\t\r").find(a[f].front()) != std::string_view::npos;
+      const bool formula =
+          !a[f].empty() && std::string_view("=+-@\t\r").find(a[f].front()) != std::string_view::npos;
       if (!formula && a[f] != b[f]) std::abort();
     }
   }

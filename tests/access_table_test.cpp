@@ -409,11 +409,22 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
     auto rows = (*lease)->Query("SELECT COUNT(*) FROM " + table);
     return rows.ok() ? rows->front().Int(0) : -1;
   };
-  const std::vector<std::string> tables = {
-      "audit_log",          "outbox",   "inquiries",     "units",
-      "role_grants",        "sessions", "api_tokens",    "one_time_tokens",
-      "municipalities",     "users",    "organisations", "organisation_contacts",
-      "organisation_shares", "collaborations", "partnership_agreements", "collaboration_imports"};
+  const std::vector<std::string> tables = {"audit_log",
+                                           "outbox",
+                                           "inquiries",
+                                           "units",
+                                           "role_grants",
+                                           "sessions",
+                                           "api_tokens",
+                                           "one_time_tokens",
+                                           "municipalities",
+                                           "users",
+                                           "organisations",
+                                           "organisation_contacts",
+                                           "organisation_shares",
+                                           "collaborations",
+                                           "partnership_agreements",
+                                           "collaboration_imports"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;

@@ -38,15 +38,17 @@ class CollaborationImportPagesTest : public ::testing::Test {
     domain::Unit top;
     top.kind = domain::UnitKind::kAdministration;
     top.name = "Velfærd";
-    auto administration =
-        server_->app().units().Create(domain::MunicipalityScope("0190"), domain::Actor::System("test", "t"), top);
+    auto administration = server_->app().units().Create(domain::MunicipalityScope("0190"),
+                                                        domain::Actor::System("test", "t"), top);
     ASSERT_TRUE(administration.ok());
     domain::Unit center;
     center.kind = domain::UnitKind::kCenter;
     center.name = "Center for Dagtilbud";
     center.parent_id = administration->id;
-    ASSERT_TRUE(
-        server_->app().units().Create(domain::MunicipalityScope("0190"), domain::Actor::System("test", "t"), center).ok());
+    ASSERT_TRUE(server_->app()
+                    .units()
+                    .Create(domain::MunicipalityScope("0190"), domain::Actor::System("test", "t"), center)
+                    .ok());
     admin_ = LoginAs("admin");
   }
 
@@ -62,7 +64,8 @@ class CollaborationImportPagesTest : public ::testing::Test {
   HttpResult Upload(const Session& session, const std::string& csv, const std::string& csrf) {
     std::string body;
     if (!csrf.empty()) {
-      body += fmt::format("--{}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{}\r\n", kBoundary, csrf);
+      body += fmt::format("--{}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{}\r\n",
+                          kBoundary, csrf);
     }
     body += fmt::format(
         "--{}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"oversigt.csv\"\r\nContent-Type: "
@@ -84,7 +87,9 @@ class CollaborationImportPagesTest : public ::testing::Test {
     auto rows = (*lease)->Query("SELECT COUNT(*) FROM " + table);
     return rows.ok() ? rows->front().Int(0) : -1;
   }
-  std::string Message(std::string_view key) { return web::EscapeHtml(server_->app().catalog().Get("da", key)); }
+  std::string Message(std::string_view key) {
+    return web::EscapeHtml(server_->app().catalog().Get("da", key));
+  }
   static bool Contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
   }
@@ -100,7 +105,8 @@ constexpr char kFile[] =
 
 TEST_F(CollaborationImportPagesTest, UploadMapPreviewImportAndSeeTheResult) {
   const HttpResult overview = GetAs(admin_, "/admin/0190/collaborations");
-  EXPECT_TRUE(Contains(overview.body, std::string("href=\"") + kImports + "\"")) << "a link from the overview";
+  EXPECT_TRUE(Contains(overview.body, std::string("href=\"") + kImports + "\""))
+      << "a link from the overview";
   const HttpResult form = GetAs(admin_, kImports);
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(Contains(form.body, "enctype=\"multipart/form-data\""));
@@ -114,7 +120,8 @@ TEST_F(CollaborationImportPagesTest, UploadMapPreviewImportAndSeeTheResult) {
 
   const HttpResult preview = GetAs(admin_, page_path);
   ASSERT_EQ(preview.status, 200);
-  EXPECT_TRUE(Contains(preview.body, "<td>3</td><td>Center/enhed</td><td>" + Message("import.error.unknown_unit")));
+  EXPECT_TRUE(
+      Contains(preview.body, "<td>3</td><td>Center/enhed</td><td>" + Message("import.error.unknown_unit")));
   EXPECT_TRUE(Contains(preview.body, "<td>3</td><td>Startdato</td><td>" + Message("validation.date")));
   EXPECT_TRUE(Contains(preview.body, "name=\"column_1\""));
   EXPECT_TRUE(Contains(preview.body, "<option value=\"units\" selected>"));
@@ -142,8 +149,9 @@ TEST_F(CollaborationImportPagesTest, AWindows1252FileIsRefusedAtTheUploadNamingT
   const HttpResult result = Upload(admin_, "Titel;Center/enhed\r\nA;B\r\n\xC6ldre;B\r\n", admin_.csrf);
   EXPECT_EQ(result.status, 422);
   EXPECT_TRUE(Contains(result.body, Message("csv.error.encoding")));
-  EXPECT_TRUE(Contains(result.body, web::EscapeHtml(server_->app().catalog().Get("da", "import.error_line")).replace(
-                                        std::string_view("Fejlen er fundet i linje ").size(), 6, "3")));
+  EXPECT_TRUE(
+      Contains(result.body, web::EscapeHtml(server_->app().catalog().Get("da", "import.error_line"))
+                                .replace(std::string_view("Fejlen er fundet i linje ").size(), 6, "3")));
   EXPECT_EQ(Count("collaboration_imports"), 0);
 }
 
@@ -164,7 +172,8 @@ TEST_F(CollaborationImportPagesTest, AnUploadWithoutItsTokenOrFileChangesNothing
 TEST_F(CollaborationImportPagesTest, AMappingWithoutARequiredFieldIsNamedAndCannotRun) {
   const std::string page_path = Upload(admin_, kFile, admin_.csrf).header("location");
   ASSERT_FALSE(page_path.empty());
-  const HttpResult saved = PostForm(admin_, page_path + "/mapping", "column_0=title&column_1=&column_2=starts_on");
+  const HttpResult saved =
+      PostForm(admin_, page_path + "/mapping", "column_0=title&column_1=&column_2=starts_on");
   ASSERT_EQ(saved.status, 303);
   const HttpResult preview = GetAs(admin_, page_path);
   EXPECT_TRUE(Contains(preview.body, "<td>units</td><td>" + Message("import.error.missing_column")));

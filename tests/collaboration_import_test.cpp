@@ -124,8 +124,8 @@ TEST_P(CollaborationImport, TheMemosSpreadsheetImportsWithDanishHeadersLabelsAnd
   EXPECT_EQ(body["rows"], 1);
   EXPECT_EQ(body["mapping"][1]["field"], "units");
   EXPECT_EQ(body["mapping"][2]["field"], "partners");
-  const json list = Body(Get(server_->port(), "/api/v1/collaborations",
-                             {{"Authorization", admin_.at("Authorization")}}));
+  const json list =
+      Body(Get(server_->port(), "/api/v1/collaborations", {{"Authorization", admin_.at("Authorization")}}));
   ASSERT_EQ(list["items"].size(), 1u);
   const json& c = list["items"][0];
   EXPECT_EQ(c["title"], "Besøgsvenner");
@@ -156,8 +156,9 @@ TEST_P(CollaborationImport, EveryProblemIsNamedByRowAndColumnAndAllOrNothingChan
                                 "rows[8].Partner(e)=import.error.unknown_partner",
                                 "rows[8].Lokaler stillet til rådighed=import.error.boolean",
                             }));
-  EXPECT_EQ(Body(result)["detail"], "Intet er importeret, fordi nogle rækker har problemer. Hver række og "
-                                    "kolonne er nævnt.");
+  EXPECT_EQ(Body(result)["detail"],
+            "Intet er importeret, fordi nogle rækker har problemer. Hver række og "
+            "kolonne er nævnt.");
   EXPECT_EQ(Collaborations(), 0);
   EXPECT_EQ(AuditEntries(), audit);
 }
@@ -212,18 +213,19 @@ TEST_P(CollaborationImport, QuotesLineBreaksAndSeparatorsInsideFieldsAreKept) {
       "\"Læsevenner \"\"Bogorm\"\"; Farum\";Center for Dagtilbud;\"To linjer\r\nmed; semikolon\"\r\n";
   const HttpResult result = Import(file);
   ASSERT_EQ(result.status, 201) << result.body;
-  const json list = Body(Get(server_->port(), "/api/v1/collaborations",
-                             {{"Authorization", admin_.at("Authorization")}}));
+  const json list =
+      Body(Get(server_->port(), "/api/v1/collaborations", {{"Authorization", admin_.at("Authorization")}}));
   EXPECT_EQ(list["items"][0]["title"], "Læsevenner \"Bogorm\"; Farum");
   EXPECT_EQ(list["items"][0]["description"], "To linjer\r\nmed; semikolon");
 }
 
 TEST_P(CollaborationImport, AFormulaIsStoredAsTextAndEscapedOnExport) {
   const std::string file =
-      "Titel;Center/enhed\r\n\"=HYPERLINK(\"\"http://evil.example\"\";\"\"Klik\"\")\";Center for Dagtilbud\r\n";
+      "Titel;Center/enhed\r\n\"=HYPERLINK(\"\"http://evil.example\"\";\"\"Klik\"\")\";Center for "
+      "Dagtilbud\r\n";
   ASSERT_EQ(Import(file).status, 201);
-  const json list = Body(Get(server_->port(), "/api/v1/collaborations",
-                             {{"Authorization", admin_.at("Authorization")}}));
+  const json list =
+      Body(Get(server_->port(), "/api/v1/collaborations", {{"Authorization", admin_.at("Authorization")}}));
   EXPECT_EQ(list["items"][0]["title"], "=HYPERLINK(\"http://evil.example\";\"Klik\")");
   const HttpResult csv = Get(server_->port(), "/api/v1/collaborations?format=csv",
                              {{"Authorization", admin_.at("Authorization")}});
@@ -239,7 +241,8 @@ TEST_P(CollaborationImport, AFormulaIsStoredAsTextAndEscapedOnExport) {
 }
 
 TEST_P(CollaborationImport, AWindows1252FileIsRefusedNamingTheLine) {
-  const std::string file = "Titel;Center/enhed\r\nA;Center for Dagtilbud\r\n\xC6ldre;Center for Dagtilbud\r\n";
+  const std::string file =
+      "Titel;Center/enhed\r\nA;Center for Dagtilbud\r\n\xC6ldre;Center for Dagtilbud\r\n";
   const HttpResult result = Import(file, "?mode=valid_only");
   ASSERT_EQ(result.status, 422) << result.body;
   EXPECT_EQ(Fields(result), (std::vector<std::string>{"lines[3]=csv.error.encoding"}));
@@ -252,9 +255,11 @@ TEST_P(CollaborationImport, ARequiredFieldThatIsNotMappedIsNamed) {
   ASSERT_EQ(result.status, 422);
   EXPECT_EQ(Fields(result), (std::vector<std::string>{"mapping.units=import.error.missing_column"}));
   // A mapping given in the query replaces the automatic one; a field twice is refused too.
-  const HttpResult twice = Import("Titel;Enhed;Andet\r\nA;Center for Dagtilbud;x\r\n", "?mapping=title,units,title");
+  const HttpResult twice =
+      Import("Titel;Enhed;Andet\r\nA;Center for Dagtilbud;x\r\n", "?mapping=title,units,title");
   EXPECT_EQ(Fields(twice), (std::vector<std::string>{"mapping.Andet=import.error.mapped_twice"}));
-  const HttpResult mapped = Import("Navn på forløb;Hvor\r\nA;Center for Dagtilbud\r\n", "?mapping=title,units");
+  const HttpResult mapped =
+      Import("Navn på forløb;Hvor\r\nA;Center for Dagtilbud\r\n", "?mapping=title,units");
   EXPECT_EQ(mapped.status, 201) << mapped.body;
   EXPECT_EQ(Collaborations(), 1);
 }
@@ -273,8 +278,9 @@ TEST_P(CollaborationImport, AHundredThousandRowsAreRefusedAboveTheDocumentedMaxi
   for (int i = 0; i < 100000; ++i) file += "Forløb " + std::to_string(i) + ";Center for Dagtilbud\n";
   const HttpResult result = Import(file, "?mode=valid_only");
   ASSERT_EQ(result.status, 422) << result.body.substr(0, 300);
-  EXPECT_EQ(Fields(result),
-            (std::vector<std::string>{fmt::format("lines[{}]=csv.error.too_many_rows", api::kMaxImportRows + 2)}));
+  EXPECT_EQ(
+      Fields(result),
+      (std::vector<std::string>{fmt::format("lines[{}]=csv.error.too_many_rows", api::kMaxImportRows + 2)}));
   EXPECT_NE(Body(result)["detail"].get<std::string>().find("20.000"), std::string::npos);
   EXPECT_EQ(Collaborations(), 0);
 }
@@ -285,15 +291,16 @@ TEST_P(CollaborationImport, OnlyCsvIsTakenAndBadParametersAreNamed) {
   EXPECT_EQ(Import("{}", "", &json_headers).status, 415);
   const HttpResult bad = Import("Titel;Enhed\r\n", "?mode=some&dry_run=maybe");
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(Fields(bad), (std::vector<std::string>{"mode=import.error.mode", "dry_run=validation.type_boolean"}));
+  EXPECT_EQ(Fields(bad),
+            (std::vector<std::string>{"mode=import.error.mode", "dry_run=validation.type_boolean"}));
 }
 
 TEST(CollaborationImportMapping, OurExportsAndTheMemosHeadersMapThemselves) {
   const auto translate = [](std::string_view, std::string_view key) {
     return key == "overview.column.units" ? std::string("Enheder") : std::string(key);
   };
-  EXPECT_EQ(api::AutoMapping({"Titel", "Center/enhed", "Partner(e)", "Velfærdsområde", "Målgruppe", "Startdato",
-                              "Slutdato", "Status", "Form", "Postnummer", "Noter"},
+  EXPECT_EQ(api::AutoMapping({"Titel", "Center/enhed", "Partner(e)", "Velfærdsområde", "Målgruppe",
+                              "Startdato", "Slutdato", "Status", "Form", "Postnummer", "Noter"},
                              translate),
             (api::ColumnMapping{"title", "units", "partners", "welfare_area", "target_group", "starts_on",
                                 "ends_on", "status", "form", "postcode", ""}));

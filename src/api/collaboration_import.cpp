@@ -105,11 +105,14 @@ constexpr std::pair<std::string_view, std::string_view> kHeaderAliases[] = {
 
 // Status and form words spreadsheets use beside our labels.
 constexpr std::pair<std::string_view, std::string_view> kStatusAliases[] = {
-    {"aktiv", "active"}, {"i gang", "active"}, {"pause", "paused"}, {"afsluttet", "ended"},
+    {"aktiv", "active"}, {"i gang", "active"}, {"pause", "paused"},       {"afsluttet", "ended"},
     {"ophørt", "ended"}, {"ide", "idea"},      {"planlægges", "planned"},
 };
 constexpr std::pair<std::string_view, std::string_view> kFormAliases[] = {
-    {"ad hoc", "ad_hoc"}, {"adhoc", "ad_hoc"}, {"løbende", "ongoing"}, {"fast", "ongoing"},
+    {"ad hoc", "ad_hoc"},
+    {"adhoc", "ad_hoc"},
+    {"løbende", "ongoing"},
+    {"fast", "ongoing"},
     {"partnerskabsaftale", "partnership"},
 };
 
@@ -138,7 +141,8 @@ bool IsFact(std::string_view field) {
 
 std::string ColumnLetter(size_t index) {
   std::string letters;
-  for (size_t n = index + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), char('A' + (n - 1) % 26));
+  for (size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    letters.insert(letters.begin(), char('A' + (n - 1) % 26));
   return letters;
 }
 
@@ -146,7 +150,8 @@ std::string ColumnLetter(size_t index) {
 // export, core/csv.h) put before a leading = + - @ so it is not run as a formula.
 std::string TextCell(std::string_view raw) {
   std::string_view value = text::Trim(raw);
-  if (value.size() >= 2 && value.front() == '\'' && std::string_view("=+-@").find(value[1]) != std::string_view::npos)
+  if (value.size() >= 2 && value.front() == '\'' &&
+      std::string_view("=+-@").find(value[1]) != std::string_view::npos)
     value.remove_prefix(1);
   return std::string(value);
 }
@@ -205,7 +210,8 @@ std::optional<int64_t> WholeNumber(std::string_view value) {
     if (c >= '0' && c <= '9') {
       digits += c;
       ++since_separator;
-    } else if ((c == '.' || c == ' ') && !digits.empty() && (!grouped ? since_separator <= 3 : since_separator == 3)) {
+    } else if ((c == '.' || c == ' ') && !digits.empty() &&
+               (!grouped ? since_separator <= 3 : since_separator == 3)) {
       grouped = true;
       since_separator = 0;
     } else {
@@ -370,7 +376,8 @@ class RowReader {
       auto key = KeyByLabel(
           value, keys, [&](std::string_view k) { return fmt::format("collaboration.{}.{}", field, k); },
           field == "status" ? std::span<const std::pair<std::string_view, std::string_view>>(kStatusAliases)
-                            : std::span<const std::pair<std::string_view, std::string_view>>(kFormAliases), translate_);
+                            : std::span<const std::pair<std::string_view, std::string_view>>(kFormAliases),
+          translate_);
       if (key) {
         body[field] = *key;
       } else {
@@ -447,7 +454,8 @@ class RowReader {
     std::string_view field = problem.field;
     if (field == "unit_ids") field = "units";
     if (field == "partner_ids") field = "partners";
-    if (field.starts_with("involvement_facts.")) field.remove_prefix(std::string_view("involvement_facts.").size());
+    if (field.starts_with("involvement_facts."))
+      field.remove_prefix(std::string_view("involvement_facts.").size());
     Add(ColumnOf(field), problem.message_key);
   }
   bool HasProblemIn(size_t from, std::string_view field) const {
@@ -522,8 +530,9 @@ Result<Lookups> ReadLookups(storage::Database& database, domain::UnitRepository&
 
 // Reads every row into `report` (problems and counts) and returns the new rows to write. The
 // connection is given back before the import writes on another.
-Result<std::vector<Collaboration>> ReadRows(const csv::Table& table, const std::vector<size_t>& column_of_field,
-                                            Lookups& lookups, storage::Database& database,
+Result<std::vector<Collaboration>> ReadRows(const csv::Table& table,
+                                            const std::vector<size_t>& column_of_field, Lookups& lookups,
+                                            storage::Database& database,
                                             const domain::MunicipalityScope& scope,
                                             const domain::PostcodeDirectory& postcodes,
                                             const web::Translate& translate, ImportReport& report) {
@@ -604,8 +613,8 @@ std::vector<FieldProblem> ProblemsAsFields(const std::vector<ImportProblem>& pro
 }
 
 nlohmann::json ImportReport::CountsJson() const {
-  return {{"rows", rows},         {"valid", valid},       {"duplicates", duplicates},
-          {"rejected", rejected}, {"created", created},   {"imported", imported}};
+  return {{"rows", rows},         {"valid", valid},     {"duplicates", duplicates},
+          {"rejected", rejected}, {"created", created}, {"imported", imported}};
 }
 
 Result<ImportReport> CollaborationImporter::Run(const domain::Principal& principal,
@@ -635,37 +644,36 @@ Result<ImportReport> CollaborationImporter::Run(const domain::Principal& princip
   if (request.dry_run || refused) return report;
 
   const std::string now = FormatUtc(deps_.clock.Now());
-  auto written = storage::InWriteTransaction<int64_t>(deps_.database, [&](storage::Connection& connection)
-                                                                          -> Result<int64_t> {
-    auto created = deps_.collaborations.InsertImportedOn(connection, scope, *fresh, now);
-    if (!created.ok()) return created.status();
-    report.created = static_cast<int64_t>(created->size());
-    // Rows someone imported between the preview's read and this transaction are duplicates too.
-    report.duplicates += report.valid - report.created;
-    report.imported = true;
-    nlohmann::json after = report.CountsJson();
-    after["filename"] = request.filename;
-    after["content_hash"] = ContentHash(request.content, 32);
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& [key, id] : *created) ids.push_back(id);
-    after["ids"] = std::move(ids);
-    // One entry for the import, with the new ids (decision 0009), rather than 10,000.
-    SAMSKAB_RETURN_IF_ERROR(storage::RecordAudit(connection, actor, scope.code(), "collaboration.import",
-                                                 "collaboration_import", request.filename, std::nullopt,
-                                                 after.dump(), now));
-    if (request.also) SAMSKAB_RETURN_IF_ERROR(request.also(connection, report.CountsJson().dump()));
-    return report.created;
-  });
+  auto written = storage::InWriteTransaction<int64_t>(
+      deps_.database, [&](storage::Connection& connection) -> Result<int64_t> {
+        auto created = deps_.collaborations.InsertImportedOn(connection, scope, *fresh, now);
+        if (!created.ok()) return created.status();
+        report.created = static_cast<int64_t>(created->size());
+        // Rows someone imported between the preview's read and this transaction are duplicates too.
+        report.duplicates += report.valid - report.created;
+        report.imported = true;
+        nlohmann::json after = report.CountsJson();
+        after["filename"] = request.filename;
+        after["content_hash"] = ContentHash(request.content, 32);
+        nlohmann::json ids = nlohmann::json::array();
+        for (const auto& [key, id] : *created) ids.push_back(id);
+        after["ids"] = std::move(ids);
+        // One entry for the import, with the new ids (decision 0009), rather than 10,000.
+        SAMSKAB_RETURN_IF_ERROR(storage::RecordAudit(connection, actor, scope.code(), "collaboration.import",
+                                                     "collaboration_import", request.filename, std::nullopt,
+                                                     after.dump(), now));
+        if (request.also) SAMSKAB_RETURN_IF_ERROR(request.also(connection, report.CountsJson().dump()));
+        return report.created;
+      });
   if (!written.ok()) return written.status();
   return report;
 }
 
 std::vector<std::string_view> AllImportMessageKeys() {
-  std::vector<std::string_view> keys = {kErrorDate,        kErrorBoolean,       kErrorNumber,
-                                        kErrorUnknownUnit, kErrorUnitNotYours,  kErrorUnknownPartner,
-                                        kErrorAmbiguous,   kErrorNoUnit,        kErrorExtraFields,
-                                        kErrorMissingColumn, kErrorMappedTwice, kErrorUnknownField,
-                                        kErrorMappingLength};
+  std::vector<std::string_view> keys = {
+      kErrorDate,           kErrorBoolean,      kErrorNumber,       kErrorUnknownUnit, kErrorUnitNotYours,
+      kErrorUnknownPartner, kErrorAmbiguous,    kErrorNoUnit,       kErrorExtraFields, kErrorMissingColumn,
+      kErrorMappedTwice,    kErrorUnknownField, kErrorMappingLength};
   for (auto key : csv::AllReadErrorKeys()) keys.push_back(key);
   return keys;
 }

@@ -28,7 +28,7 @@ namespace samskab::api {
 
 // The largest file and the most rows one import takes: 20,000 rows import in a few seconds on
 // both backends (docs/BENCHMARKS.md); a larger overview is imported in parts.
-inline constexpr size_t kMaxImportBytes = 10 * 1024 * 1024;
+inline constexpr size_t kMaxImportBytes = size_t{10} * 1024 * 1024;
 inline constexpr size_t kMaxImportRows = 20000;
 csv::ReadLimits ImportReadLimits();
 
@@ -76,12 +76,12 @@ struct ImportRequest {
 struct ImportReport {
   std::vector<std::string> header;
   ColumnMapping mapping;
-  int64_t rows = 0;        // data rows in the file
-  int64_t valid = 0;       // rows without problem, not yet imported
-  int64_t duplicates = 0;  // rows without problem imported before (same import key): skipped
-  int64_t rejected = 0;    // rows with at least one problem
-  int64_t created = 0;     // rows written (0 on a dry run or when refused)
-  bool imported = false;   // the import ran (false: dry run, or refused all-or-nothing)
+  int64_t rows = 0;                     // data rows in the file
+  int64_t valid = 0;                    // rows without problem, not yet imported
+  int64_t duplicates = 0;               // rows without problem imported before (same import key): skipped
+  int64_t rejected = 0;                 // rows with at least one problem
+  int64_t created = 0;                  // rows written (0 on a dry run or when refused)
+  bool imported = false;                // the import ran (false: dry run, or refused all-or-nothing)
   std::vector<ImportProblem> problems;  // in row order; file and mapping problems have row 0
   // The problems that stop everything: an unreadable file or a mapping without a required field.
   bool file_refused() const { return !problems.empty() && problems.front().row == 0; }

@@ -64,8 +64,9 @@ nlohmann::json ImportReportJson(const ImportReport& report, const web::Translate
   nlohmann::json body = report.CountsJson();
   nlohmann::json mapping = nlohmann::json::array();
   for (size_t i = 0; i < report.header.size() && i < report.mapping.size(); ++i) {
-    mapping.push_back({{"column", report.header[i]},
-                       {"field", report.mapping[i].empty() ? nlohmann::json() : nlohmann::json(report.mapping[i])}});
+    mapping.push_back(
+        {{"column", report.header[i]},
+         {"field", report.mapping[i].empty() ? nlohmann::json() : nlohmann::json(report.mapping[i])}});
   }
   body["mapping"] = std::move(mapping);
   nlohmann::json problems = nlohmann::json::array();

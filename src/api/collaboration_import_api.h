@@ -21,7 +21,8 @@ void RegisterCollaborationImportApi(http::Router& router, const CollaborationImp
 
 // The report as the API (and the pages' tests) read it: the counts, the mapping by column and
 // every problem with its row, column, code and message in `lang`.
-nlohmann::json ImportReportJson(const ImportReport& report, const web::Translate& translate, std::string_view lang);
+nlohmann::json ImportReportJson(const ImportReport& report, const web::Translate& translate,
+                                std::string_view lang);
 
 // The problems as a 422: every problem as a field ("rows[12].Startdato"), the overall message
 // saying nothing was imported.

@@ -144,9 +144,9 @@ Status App::Build() {
   collaboration_page_deps_ = std::make_unique<web::CollaborationPageDependencies>(
       web::CollaborationPageDependencies{*page_deps_, *collaboration_api_deps_, *database_});
   // Before the registry's pages: /collaborations/import is not a collaboration's {id}.
-  collaboration_import_page_deps_ =
-      std::make_unique<web::CollaborationImportPageDependencies>(web::CollaborationImportPageDependencies{
-          *page_deps_, *collaboration_importer_, *collaboration_imports_, collaboration_api_deps_->translate});
+  collaboration_import_page_deps_ = std::make_unique<web::CollaborationImportPageDependencies>(
+      web::CollaborationImportPageDependencies{*page_deps_, *collaboration_importer_, *collaboration_imports_,
+                                               collaboration_api_deps_->translate});
   web::RegisterCollaborationImportPages(router_, *collaboration_import_page_deps_);
   web::RegisterCollaborationPages(router_, *collaboration_page_deps_);
   api::RegisterOpenApi(router_);

@@ -114,8 +114,8 @@ class Parser {
     Record record;
     record.line = line_;
     std::string field;
-    bool quoted = false;       // inside a quoted field
-    bool was_quoted = false;   // the current field started with a quote and it has closed
+    bool quoted = false;      // inside a quoted field
+    bool was_quoted = false;  // the current field started with a quote and it has closed
     int64_t quote_line = 0;
     while (pos_ < file_.size()) {
       const char c = file_[pos_];
@@ -227,8 +227,8 @@ std::variant<Table, ReadError> Read(std::string_view file, const ReadLimits& lim
 }
 
 std::vector<std::string_view> AllReadErrorKeys() {
-  return {kErrorEncoding,       kErrorEmpty, kErrorTooLarge,       kErrorFieldTooLong, kErrorTooManyColumns,
-          kErrorTooManyRows,    kErrorQuote, kErrorUnclosedQuote,  kErrorNul};
+  return {kErrorEncoding,    kErrorEmpty, kErrorTooLarge,      kErrorFieldTooLong, kErrorTooManyColumns,
+          kErrorTooManyRows, kErrorQuote, kErrorUnclosedQuote, kErrorNul};
 }
 
 }  // namespace samskab::csv

@@ -43,8 +43,8 @@ class Writer {
 
 // What the reader accepts; above a limit it stops with the limit's error.
 struct ReadLimits {
-  size_t max_bytes = 16 * 1024 * 1024;  // the whole file
-  size_t max_field_bytes = 64 * 1024;   // one field (a description is at most 10,000 characters)
+  size_t max_bytes = size_t{16} * 1024 * 1024;  // the whole file
+  size_t max_field_bytes = size_t{64} * 1024;   // one field (a description is at most 10,000 characters)
   size_t max_columns = 200;
   size_t max_rows = 100000;  // records after the header
 };

@@ -29,7 +29,6 @@ TEST(CsvWriter, StartsWithTheByteOrderMarkAndWritesNumbersAsNumbers) {
   EXPECT_EQ(writer.str(), "\xEF\xBB\xBFTitel;Timer\r\nLæsevenner;-40\r\n");
 }
 
-
 Table TableOf(const std::variant<Table, ReadError>& result) {
   if (const auto* error = std::get_if<ReadError>(&result)) {
     ADD_FAILURE() << "read failed: " << error->message_key << " on line " << error->line;
@@ -57,7 +56,7 @@ TEST(CsvRead, CommaSeparatorFromTheHeaderLine) {
   const Table table = TableOf(Read("Titel,Center;Enhed,Start\nA,B;C,D\n"));
   EXPECT_EQ(table.separator, ',');
   EXPECT_EQ(table.rows[0].fields, (std::vector<std::string>{"A", "B;C", "D"}));
-  EXPECT_EQ(DetectSeparator("a,b;c"), ';');  // a tie: Danish spreadsheets write ;
+  EXPECT_EQ(DetectSeparator("a,b;c"), ';');        // a tie: Danish spreadsheets write ;
   EXPECT_EQ(DetectSeparator("\"a,b,c\";d"), ';');  // commas inside quotes do not count
 }
 

@@ -7,7 +7,9 @@ namespace {
 
 constexpr std::string_view kCrlf = "\r\n";
 
-Status Malformed(std::string log) { return {ErrorCode::kMalformed, std::move(log), "upload.error.malformed"}; }
+Status Malformed(std::string log) {
+  return {ErrorCode::kMalformed, std::move(log), "upload.error.malformed"};
+}
 Status TooLarge(std::string log) {
   return {ErrorCode::kPayloadTooLarge, std::move(log), "upload.error.too_large"};
 }
@@ -50,8 +52,7 @@ Result<std::optional<std::string>> Parameter(std::string_view header, std::strin
     }
     if (text::EqualsIgnoreCase(key, name)) return std::optional<std::string>(std::move(decoded));
     const size_t next = value.find(';', consumed);
-    pos = next == std::string_view::npos ? next
-                                         : static_cast<size_t>(value.data() + next - header.data());
+    pos = next == std::string_view::npos ? next : static_cast<size_t>(value.data() + next - header.data());
   }
   return std::optional<std::string>();
 }

@@ -25,8 +25,8 @@ struct MultipartPart {
 
 struct MultipartLimits {
   size_t max_parts = 16;
-  size_t max_header_bytes = 4096;          // one part's header block
-  size_t max_part_bytes = 11 * 1024 * 1024;  // one part's body (the CSV import's 10 MiB and some)
+  size_t max_header_bytes = 4096;                    // one part's header block
+  size_t max_part_bytes = size_t{11} * 1024 * 1024;  // one part's body (the CSV import's 10 MiB and some)
 };
 
 // The boundary of "multipart/form-data; boundary=…" (1-70 characters, quoted or not).

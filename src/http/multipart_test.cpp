@@ -49,7 +49,8 @@ TEST(Multipart, ReadsFieldsAndFilesWithLineBreaksAndDashesInside) {
 
 TEST(Multipart, KeepsOnlyTheFilesNameAndAnEmptyFile) {
   const std::string body =
-      "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\x\\\\liste.csv\"\r\n\r\n"
+      "--b\r\nContent-Disposition: form-data; name=\"file\"; "
+      "filename=\"C:\\\\Users\\\\x\\\\liste.csv\"\r\n\r\n"
       "\r\n--b--";
   auto parts = ParseMultipart(body, "b");
   ASSERT_TRUE(parts.ok()) << parts.status().log_message();
@@ -58,12 +59,17 @@ TEST(Multipart, KeepsOnlyTheFilesNameAndAnEmptyFile) {
 }
 
 TEST(Multipart, RefusesWhatIsNotTheFormat) {
-  const auto code = [](const std::string& body) { return ParseMultipart(body, "b").status().user_message_key(); };
+  const auto code = [](const std::string& body) {
+    return ParseMultipart(body, "b").status().user_message_key();
+  };
   EXPECT_EQ(code("garbage"), "upload.error.malformed");
-  EXPECT_EQ(code("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end"), "upload.error.malformed");
+  EXPECT_EQ(code("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end"),
+            "upload.error.malformed");
   EXPECT_EQ(code("--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--"), "upload.error.malformed");
-  EXPECT_EQ(code("--b\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\nx\r\n--b--"), "upload.error.malformed");
-  EXPECT_EQ(code("--b\r\nContent-Disposition: form-data; name=\"x\r\n\r\nx\r\n--b--"), "upload.error.malformed");
+  EXPECT_EQ(code("--b\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\nx\r\n--b--"),
+            "upload.error.malformed");
+  EXPECT_EQ(code("--b\r\nContent-Disposition: form-data; name=\"x\r\n\r\nx\r\n--b--"),
+            "upload.error.malformed");
   EXPECT_EQ(code("--b\r\nContent-Disposition: form-data; filename=\"a\"\r\n\r\nx\r\n--b--"),
             "upload.error.malformed");
   EXPECT_EQ(code("--b\r\nno colon\r\n\r\nx\r\n--b--"), "upload.error.malformed");
@@ -76,8 +82,9 @@ TEST(Multipart, StopsAtItsLimits) {
   MultipartLimits limits;
   limits.max_parts = 1;
   limits.max_part_bytes = 3;
-  const std::string two = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\r\n"
-                          "Content-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--b--";
+  const std::string two =
+      "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\r\n"
+      "Content-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--b--";
   EXPECT_EQ(ParseMultipart(two, "b", limits).status().code(), ErrorCode::kPayloadTooLarge);
   const std::string big = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1234\r\n--b--";
   EXPECT_EQ(ParseMultipart(big, "b", limits).status().user_message_key(), "upload.error.too_large");

@@ -63,8 +63,8 @@ Result<StoredImport> CollaborationImportStore::Get(const domain::MunicipalitySco
   return stored;
 }
 
-Status CollaborationImportStore::SetMapping(const domain::MunicipalityScope& scope, const domain::Actor& actor,
-                                            int64_t user_id, int64_t id,
+Status CollaborationImportStore::SetMapping(const domain::MunicipalityScope& scope,
+                                            const domain::Actor& actor, int64_t user_id, int64_t id,
                                             const std::vector<std::string>& mapping) {
   const std::string now = FormatUtc(clock_.Now());
   return InWriteTransaction<int64_t>(
@@ -86,10 +86,12 @@ Status CollaborationImportStore::SetMapping(const domain::MunicipalityScope& sco
 }
 
 Status CollaborationImportStore::FinishOn(Connection& connection, const domain::MunicipalityScope& scope,
-                                          int64_t id, const std::string& result_json, const std::string& now) {
+                                          int64_t id, const std::string& result_json,
+                                          const std::string& now) {
   return connection
       .Execute(
-          "UPDATE collaboration_imports SET content = '', result = ?, imported_at = ? WHERE municipality_code "
+          "UPDATE collaboration_imports SET content = '', result = ?, imported_at = ? WHERE "
+          "municipality_code "
           "= ? AND id = ?",
           {result_json, now, scope.code(), id})
       .status();

@@ -645,10 +645,9 @@ Result<std::map<std::string, int64_t>> CollaborationStore::InsertImportedOn(
   // kInsert's column list and one row of its placeholders (the revision is the literal 1).
   const std::string_view insert(kInsert);
   const std::string head(insert.substr(0, insert.find("VALUES") + 7));
-  const std::string one_row(insert.substr(insert.find("VALUES") + 7,
-                                          insert.find(" RETURNING") - insert.find("VALUES") - 7));
-  const std::string tail =
-      " ON CONFLICT (municipality_code, import_key) DO NOTHING RETURNING id, import_key";
+  const std::string one_row(
+      insert.substr(insert.find("VALUES") + 7, insert.find(" RETURNING") - insert.find("VALUES") - 7));
+  const std::string tail = " ON CONFLICT (municipality_code, import_key) DO NOTHING RETURNING id, import_key";
   std::map<std::string, int64_t> created;
   for (size_t first = 0; first < rows.size(); first += kImportBatch) {
     const size_t count = std::min(kImportBatch, rows.size() - first);
@@ -659,7 +658,10 @@ Result<std::map<std::string, int64_t>> CollaborationStore::InsertImportedOn(
       params.emplace_back(now);
       params.emplace_back(now);
     }
-    auto inserted = connection.Query(head + ValuesList(count, one_row) + tail, params);
+    std::string sql = head;
+    sql += ValuesList(count, one_row);
+    sql += tail;
+    auto inserted = connection.Query(sql, params);
     if (!inserted.ok()) return inserted.status();
     for (const Row& row : *inserted) created.emplace(row.Text(1), row.Int(0));
   }

@@ -66,7 +66,8 @@ Result<http::Response> UploadPage(const Deps& deps, const http::Request& request
         ->SetValue("TEXT", Fill(Message(deps.pages, request, "import.error_line"), "line",
                                 std::to_string(error_line)));
   }
-  body.SetValue("UPLOAD_FORM", RenderForm(deps.pages.views, request, cookies, form, deps.pages.secure_cookies));
+  body.SetValue("UPLOAD_FORM",
+                RenderForm(deps.pages.views, request, cookies, form, deps.pages.secure_cookies));
   body.SetValue("BACK_HREF", fmt::format("/admin/{}/collaborations", auth::ScopeOf(request).code()));
   return RenderAdmin(deps.pages, request, *frame, "import_upload", body, status, cookies);
 }
@@ -96,8 +97,8 @@ Result<http::Response> UploadSubmit(const Deps& deps, http::Request& request) {
   if (const auto* error = std::get_if<csv::ReadError>(&table))
     return UploadPage(deps, request, {{"file", error->message_key}}, error->line, 422);
   const auto mapping = api::AutoMapping(std::get<csv::Table>(table).header, deps.translate);
-  auto id = deps.uploads.Save(auth::ScopeOf(request), auth::ActorOf(request), *user, *file->filename, file->body,
-                              mapping);
+  auto id = deps.uploads.Save(auth::ScopeOf(request), auth::ActorOf(request), *user, *file->filename,
+                              file->body, mapping);
   if (!id.ok()) return id.status();
   return http::Redirect(303, ImportPath(request, *id));
 }
@@ -110,7 +111,8 @@ Form MappingForm(const Deps& deps, const http::Request& request, const storage::
   form.action = ImportPath(request, stored.id) + "/mapping";
   form.submit = Message(deps.pages, request, "import.save_mapping");
   form.secondary = true;
-  std::vector<std::pair<std::string, std::string>> options = {{"", Message(deps.pages, request, "import.ignore")}};
+  std::vector<std::pair<std::string, std::string>> options = {
+      {"", Message(deps.pages, request, "import.ignore")}};
   for (auto field : api::ImportFields())
     options.emplace_back(field, Message(deps.pages, request, fmt::format("overview.column.{}", field)));
   for (size_t i = 0; i < stored.mapping.size(); ++i) {
@@ -118,8 +120,8 @@ Form MappingForm(const Deps& deps, const http::Request& request, const storage::
     select.name = fmt::format("column_{}", i);
     select.type = "select";
     const std::string header = i < report.header.size() ? report.header[i] : "";
-    select.label = header.empty() ? fmt::format("{} {}", Message(deps.pages, request, "import.column"), i + 1)
-                                  : header;
+    select.label =
+        header.empty() ? fmt::format("{} {}", Message(deps.pages, request, "import.column"), i + 1) : header;
     select.value = stored.mapping[i];
     select.options = options;
     form.fields.push_back(std::move(select));
@@ -163,8 +165,8 @@ void FillProblems(const Deps& deps, const http::Request& request, const api::Imp
     } else {
       row->SetValue("ROW", Message(deps.pages, request, "import.whole_file"));
     }
-    row->SetValue("COLUMN", problem.column.empty() ? Message(deps.pages, request, "import.whole_row")
-                                                   : problem.column);
+    row->SetValue("COLUMN",
+                  problem.column.empty() ? Message(deps.pages, request, "import.whole_row") : problem.column);
     row->SetValue("MESSAGE", Message(deps.pages, request, problem.message_key));
   }
 }
@@ -176,18 +178,20 @@ Result<http::Response> PreviewPage(const Deps& deps, const http::Request& reques
   if (!frame.ok()) return frame.status();
   http::Response cookies;
   ctemplate::TemplateDictionary body("import_preview");
-  body.SetValue("FILE_NAME", Fill(Message(deps.pages, request, "import.file_name"), "filename", stored.filename));
+  body.SetValue("FILE_NAME",
+                Fill(Message(deps.pages, request, "import.file_name"), "filename", stored.filename));
   body.SetIntValue("ROWS", static_cast<long>(report.rows));
   body.SetIntValue("VALID", static_cast<long>(report.valid));
   body.SetIntValue("DUPLICATES", static_cast<long>(report.duplicates));
   body.SetIntValue("REJECTED", static_cast<long>(report.rejected));
   FillProblems(deps, request, report, body);
-  body.SetValue("MAPPING_FORM", RenderForm(deps.pages.views, request, cookies,
-                                           MappingForm(deps, request, stored, report), deps.pages.secure_cookies));
+  body.SetValue("MAPPING_FORM",
+                RenderForm(deps.pages.views, request, cookies, MappingForm(deps, request, stored, report),
+                           deps.pages.secure_cookies));
   if (!report.file_refused()) {
     body.AddSectionDictionary("RUN")->SetValue(
-        "RUN_FORM",
-        RenderForm(deps.pages.views, request, cookies, RunForm(deps, request, stored), deps.pages.secure_cookies));
+        "RUN_FORM", RenderForm(deps.pages.views, request, cookies, RunForm(deps, request, stored),
+                               deps.pages.secure_cookies));
   }
   body.SetValue("AGAIN_HREF", ImportsPath(request));
   return RenderAdmin(deps.pages, request, *frame, "import_preview", body, status, cookies);
@@ -200,7 +204,8 @@ Result<api::ImportReport> Preview(const Deps& deps, const http::Request& request
   preview.filename = stored.filename;
   preview.mapping = stored.mapping;
   preview.dry_run = true;
-  return deps.importer.Run(auth::PrincipalOf(request), auth::ScopeOf(request), auth::ActorOf(request), preview);
+  return deps.importer.Run(auth::PrincipalOf(request), auth::ScopeOf(request), auth::ActorOf(request),
+                           preview);
 }
 
 Result<http::Response> ResultPage(const Deps& deps, const http::Request& request,
@@ -214,7 +219,8 @@ Result<http::Response> ResultPage(const Deps& deps, const http::Request& request
                : 0;
   };
   ctemplate::TemplateDictionary body("import_result");
-  body.SetValue("FILE_NAME", Fill(Message(deps.pages, request, "import.file_name"), "filename", stored.filename));
+  body.SetValue("FILE_NAME",
+                Fill(Message(deps.pages, request, "import.file_name"), "filename", stored.filename));
   body.SetIntValue("CREATED", count("created"));
   body.SetIntValue("DUPLICATES", count("duplicates"));
   body.SetIntValue("REJECTED", count("rejected"));
@@ -234,12 +240,14 @@ Result<http::Response> ImportPage(const Deps& deps, http::Request& request) {
 
 // A posted form of an upload's page: its parameters once the token is checked, else the page
 // again with the problem (or an error when there is no such upload).
-Result<text::Params> CheckedForm(const Deps& deps, http::Request& request, std::optional<http::Response>& page) {
+Result<text::Params> CheckedForm(const Deps& deps, http::Request& request,
+                                 std::optional<http::Response>& page) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   if (FormCsrfValid(request, *params)) return params;
   auto stored = Load(deps, request);
-  if (!stored.ok()) return Status(ErrorCode::kPermissionDenied, "form without its CSRF token", "validation.csrf");
+  if (!stored.ok())
+    return Status(ErrorCode::kPermissionDenied, "form without its CSRF token", "validation.csrf");
   auto report = Preview(deps, request, *stored);
   if (!report.ok()) return report.status();
   auto rendered = PreviewPage(deps, request, *stored, *report, "validation.csrf", 403);
