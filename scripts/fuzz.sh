@@ -10,7 +10,7 @@ cmake -S fuzz -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 ninja -C "$build" >/dev/null
 passed=0
 failed=0
-for target in request_parse form_decode; do
+for target in request_parse form_decode multipart csv_read; do
   work=$(mktemp -d)
   cp fuzz/corpus/$target/* "$work/"
   if "$build/fuzz_$target" -max_total_time="$seconds" -max_len=8192 -timeout=5 -artifact_prefix="$work/" \

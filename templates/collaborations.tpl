@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<p><a href="{{NEW_HREF}}" class="button button-primary">[[collaborations.new]]</a></p>
+{{%AUTOESCAPE context="HTML"}}<p><a href="{{NEW_HREF}}" class="button button-primary">[[collaborations.new]]</a> <a href="{{IMPORT_HREF}}" class="button button-secondary">[[import.link]]</a></p>
 <h2 class="h3">[[collaborations.filter.heading]]</h2>
 <div class="samskab-filters">{{FILTER_FORM:none}}</div>
 {{#RESULTS}}<h2 class="h3 mt-8" id="results-heading">[[collaborations.results_heading]]</h2>

@@ -7,7 +7,7 @@
     </ul>
   </div>
 </div>{{/ERRORS}}
-<form method="{{METHOD}}" action="{{ACTION}}" novalidate>
+<form method="{{METHOD}}" action="{{ACTION}}"{{#ENCTYPE}} enctype="{{VALUE}}"{{/ENCTYPE}} novalidate>
   {{#CSRF}}<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">{{/CSRF}}
   {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
   {{#FIELD}}{{#HEADING}}<h2 class="h3 samskab-form-heading">{{TEXT}}</h2>{{/HEADING}}<div class="form-group{{#INVALID}} form-error{{/INVALID}}">

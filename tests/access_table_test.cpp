@@ -113,6 +113,7 @@ const std::map<std::string, Who>& Table() {
       {"DELETE /api/v1/vocabularies/{vocabulary}/{key}", kAdmins},
       {"GET /api/v1/collaborations", kStaff},
       {"POST /api/v1/collaborations", kStaff},
+      {"POST /api/v1/collaborations/import", kStaff},
       {"GET /api/v1/collaborations/{id}", kStaff},
       {"PATCH /api/v1/collaborations/{id}", kStaff},
       {"DELETE /api/v1/collaborations/{id}", kStaff},
@@ -162,6 +163,11 @@ const std::map<std::string, Who>& Table() {
       {"GET /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
       {"POST /admin/{municipality}/collaborations/{id}/edit", kMunicipalStaff},
       {"POST /admin/{municipality}/collaborations/{id}/delete", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/import", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/import", kMunicipalStaff},
+      {"GET /admin/{municipality}/collaborations/import/{id}", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/import/{id}/mapping", kMunicipalStaff},
+      {"POST /admin/{municipality}/collaborations/import/{id}/run", kMunicipalStaff},
       {"GET /admin/{municipality}/inspiration", kMunicipalStaff},
       {"GET /admin/{municipality}/worksheets", kMunicipalStaff},
       {"GET /admin/{municipality}/worksheets/open", kMunicipalStaff},
@@ -436,7 +442,8 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
                                            "collaborations",
                                            "partnership_agreements",
                                            "vocabulary_terms",
-                                           "center_worksheets"};
+                                           "center_worksheets",
+                                           "collaboration_imports"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;

@@ -130,11 +130,22 @@ Status App::Build() {
           [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); },
           *vocabularies_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterCollaborationApi(router_, *collaboration_api_deps_);
+  collaboration_imports_ = std::make_unique<storage::CollaborationImportStore>(*database_, clock_);
+  collaboration_importer_ = std::make_unique<api::CollaborationImporter>(api::ImporterDependencies{
+      *database_, *collaborations_, *units_, *postcodes_, collaboration_api_deps_->translate, clock_});
+  collaboration_import_api_deps_ = std::make_unique<api::CollaborationImportApiDependencies>(
+      api::CollaborationImportApiDependencies{*collaboration_importer_, collaboration_api_deps_->translate});
+  api::RegisterCollaborationImportApi(router_, *collaboration_import_api_deps_);
   agreement_api_deps_ = std::make_unique<api::AgreementApiDependencies>(api::AgreementApiDependencies{
       *agreements_, *collaborations_, *units_, [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
   api::RegisterAgreementApi(router_, *agreement_api_deps_);
   collaboration_page_deps_ = std::make_unique<web::CollaborationPageDependencies>(
       web::CollaborationPageDependencies{*page_deps_, *collaboration_api_deps_, *database_, *agreements_});
+  // Before the registry's pages: /collaborations/import is not a collaboration's {id}.
+  collaboration_import_page_deps_ = std::make_unique<web::CollaborationImportPageDependencies>(
+      web::CollaborationImportPageDependencies{*page_deps_, *collaboration_importer_, *collaboration_imports_,
+                                               collaboration_api_deps_->translate});
+  web::RegisterCollaborationImportPages(router_, *collaboration_import_page_deps_);
   web::RegisterCollaborationPages(router_, *collaboration_page_deps_);
   web::RegisterAgreementPages(router_, *collaboration_page_deps_);
   web::RegisterMatrixPages(router_, *collaboration_page_deps_);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/agreements_api.h"
+#include "api/collaboration_import_api.h"
 #include "api/collaborations_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
@@ -19,6 +20,7 @@
 #include "http/static_files.h"
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
+#include "storage/collaboration_import_store.h"
 #include "storage/collaboration_store.h"
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
@@ -27,6 +29,7 @@
 #include "storage/unit_store.h"
 #include "storage/vocabulary_store.h"
 #include "storage/worksheet_store.h"
+#include "web/collaboration_import_pages.h"
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
@@ -85,6 +88,10 @@ class App {
   std::unique_ptr<storage::OrganisationStore> organisations_;
   std::unique_ptr<storage::CollaborationStore> collaborations_;
   std::unique_ptr<api::CollaborationApiDependencies> collaboration_api_deps_;
+  std::unique_ptr<storage::CollaborationImportStore> collaboration_imports_;
+  std::unique_ptr<api::CollaborationImporter> collaboration_importer_;
+  std::unique_ptr<api::CollaborationImportApiDependencies> collaboration_import_api_deps_;
+  std::unique_ptr<web::CollaborationImportPageDependencies> collaboration_import_page_deps_;
   std::unique_ptr<storage::AgreementStore> agreements_;
   std::unique_ptr<api::AgreementApiDependencies> agreement_api_deps_;
   std::unique_ptr<web::CollaborationPageDependencies> collaboration_page_deps_;

@@ -21,7 +21,8 @@ struct Config {
   int server_worker_threads = 4;
   int server_hash_threads = 1;
   int server_header_limit_bytes = 16 * 1024;
-  int server_body_limit_bytes = 1024 * 1024;
+  // The CSV import takes files up to 10 MiB (api/collaboration_import.h) inside a multipart body.
+  int server_body_limit_bytes = 12 * 1024 * 1024;
   int server_request_timeout_ms = 10000;
   int server_shutdown_timeout_ms = 20000;
   bool server_trust_forwarded = false;

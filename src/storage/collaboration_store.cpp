@@ -642,6 +642,100 @@ Result<Collaboration> CollaborationStore::CreateOn(Connection& connection, const
   return c;
 }
 
+Result<std::set<std::string>> ImportKeysOf(Connection& connection, const MunicipalityScope& scope) {
+  auto rows = connection.Query(
+      "SELECT import_key FROM collaborations WHERE municipality_code = ? AND import_key IS NOT NULL",
+      {scope.code()});
+  if (!rows.ok()) return rows.status();
+  std::set<std::string> keys;
+  for (const Row& row : *rows) keys.insert(row.Text(0));
+  return keys;
+}
+
+namespace {
+
+// Rows per multi-row INSERT: 100 collaborations are 3,800 parameters, well below both backends'
+// limits (SQLite 32,766, PostgreSQL 65,535); links are 3 or 2 parameters a row.
+constexpr size_t kImportBatch = 100;
+constexpr size_t kLinkInsertBatch = 1000;
+
+// "INSERT … VALUES (…), (…) …" for `rows` rows of `columns` placeholders each.
+std::string ValuesList(size_t rows, const std::string& one_row) {
+  std::string out;
+  out.reserve(rows * (one_row.size() + 2));
+  for (size_t i = 0; i < rows; ++i) {
+    if (i > 0) out += ", ";
+    out += one_row;
+  }
+  return out;
+}
+
+// Inserts `params` in statements of up to `batch` rows of `per_row` parameters each.
+Status InsertLinkRows(Connection& connection, const std::string& head, size_t per_row, const Params& params,
+                      size_t batch) {
+  const std::string one_row = "(" + Placeholders(static_cast<int>(per_row)) + ")";
+  const size_t rows = params.size() / per_row;
+  for (size_t first = 0; first < rows; first += batch) {
+    const size_t count = std::min(batch, rows - first);
+    Params slice(params.begin() + static_cast<std::ptrdiff_t>(first * per_row),
+                 params.begin() + static_cast<std::ptrdiff_t>((first + count) * per_row));
+    SAMSKAB_RETURN_IF_ERROR(connection.Execute(head + ValuesList(count, one_row), slice).status());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::map<std::string, int64_t>> CollaborationStore::InsertImportedOn(
+    Connection& connection, const MunicipalityScope& scope, const std::vector<Collaboration>& rows,
+    const std::string& now) {
+  // kInsert's column list and one row of its placeholders (the revision is the literal 1).
+  const std::string_view insert(kInsert);
+  const std::string head(insert.substr(0, insert.find("VALUES") + 7));
+  const std::string one_row(
+      insert.substr(insert.find("VALUES") + 7, insert.find(" RETURNING") - insert.find("VALUES") - 7));
+  const std::string tail = " ON CONFLICT (municipality_code, import_key) DO NOTHING RETURNING id, import_key";
+  std::map<std::string, int64_t> created;
+  for (size_t first = 0; first < rows.size(); first += kImportBatch) {
+    const size_t count = std::min(kImportBatch, rows.size() - first);
+    Params params;
+    for (size_t i = first; i < first + count; ++i) {
+      params.emplace_back(scope.code());
+      for (auto& value : FieldParams(rows[i])) params.push_back(std::move(value));
+      params.emplace_back(now);
+      params.emplace_back(now);
+    }
+    std::string sql = head;
+    sql += ValuesList(count, one_row);
+    sql += tail;
+    auto inserted = connection.Query(sql, params);
+    if (!inserted.ok()) return inserted.status();
+    for (const Row& row : *inserted) created.emplace(row.Text(1), row.Int(0));
+  }
+  Params unit_params;
+  Params partner_params;
+  for (const Collaboration& c : rows) {
+    auto id = created.find(c.import_key.value_or(""));
+    if (id == created.end()) continue;  // already imported
+    for (int64_t unit : c.unit_ids) {
+      unit_params.emplace_back(id->second);
+      unit_params.emplace_back(scope.code());
+      unit_params.emplace_back(unit);
+    }
+    for (int64_t partner : c.partner_ids) {
+      partner_params.emplace_back(id->second);
+      partner_params.emplace_back(partner);
+    }
+  }
+  SAMSKAB_RETURN_IF_ERROR(InsertLinkRows(
+      connection, "INSERT INTO collaboration_units (collaboration_id, municipality_code, unit_id) VALUES ", 3,
+      unit_params, kLinkInsertBatch));
+  SAMSKAB_RETURN_IF_ERROR(InsertLinkRows(
+      connection, "INSERT INTO collaboration_partners (collaboration_id, organisation_id) VALUES ", 2,
+      partner_params, kLinkInsertBatch));
+  return created;
+}
+
 Result<Collaboration> CollaborationStore::Create(const MunicipalityScope& scope, const domain::Actor& actor,
                                                  Collaboration c) {
   c.id = 0;

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -98,6 +100,10 @@ Status MarkPartnershipAgreement(Connection& connection, const domain::Municipali
 Status CheckResponsible(Connection& connection, const domain::MunicipalityScope& scope,
                         const std::optional<int64_t>& user_id, std::vector<FieldProblem>& problems);
 
+// The import keys (domain::Collaboration::import_key) the municipality already has: the CSV
+// import's preview counts a row whose key is here as a duplicate.
+Result<std::set<std::string>> ImportKeysOf(Connection& connection, const domain::MunicipalityScope& scope);
+
 class CollaborationStore {
  public:
   CollaborationStore(Database& database, const Clock& clock, const domain::PostcodeDirectory& postcodes)
@@ -129,6 +135,18 @@ class CollaborationStore {
   Result<domain::Collaboration> CreateOn(Connection& connection, const domain::MunicipalityScope& scope,
                                          const domain::Actor& actor, domain::Collaboration collaboration,
                                          const std::string& now);
+  // The CSV import's write, inside the caller's transaction: many rows per INSERT, so 10,000 rows
+  // cost some hundred statements rather than ten per row (docs/decisions/0009).
+  // REQUIRES: every row has an import_key, NormaliseCollaboration found no problem, and its units,
+  // partners (with their kinds) and terms were resolved within `scope` (the importer checks each
+  // row against the same rules as Check(), with the municipality's lists read once).
+  // A row whose import_key the municipality already has is skipped (also one imported by someone
+  // else meanwhile). No audit entry per row: the importer writes one for the import. Returns the
+  // new ids by import_key.
+  Result<std::map<std::string, int64_t>> InsertImportedOn(Connection& connection,
+                                                          const domain::MunicipalityScope& scope,
+                                                          const std::vector<domain::Collaboration>& rows,
+                                                          const std::string& now);
   // Every problem of a collaboration that Create would refuse, without writing (the import's preview).
   Result<std::vector<FieldProblem>> Check(Connection& connection, const domain::MunicipalityScope& scope,
                                           domain::Collaboration& collaboration);

@@ -25,6 +25,8 @@ Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_c
             {"DELETE FROM outbox WHERE created_at <= ?", before(policy.outbox), &report.outbox},
             {"DELETE FROM inquiries WHERE created_at <= ?", before(policy.inquiries), &report.inquiries},
             {"DELETE FROM audit_log WHERE at <= ?", before(policy.audit), &report.audit},
+            {"DELETE FROM collaboration_imports WHERE created_at <= ?", before(policy.imports),
+             &report.imports},
         };
         for (const auto& step : steps) {
           Params params = {step.cutoff};

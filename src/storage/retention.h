@@ -1,6 +1,7 @@
 // Deletion of what the platform no longer needs (docs/PRIVACY.md lists the periods): expired
 // sessions and one-time links, old login-failure counters, old outbox messages, contact-form
-// messages after their retention period, and audit entries after theirs. Runs hourly inside
+// messages after their retention period, audit entries after theirs, and CSV imports waiting
+// between upload and import (or kept for their result page) after a week. Runs hourly inside
 // `samskab serve` and on demand as `samskab retention`. Safe to run from several instances.
 #pragma once
 
@@ -18,6 +19,7 @@ struct RetentionPolicy {
   std::chrono::hours audit{24 * 365 * 5};  // the audit trail: five years
   std::chrono::hours used_links{24};       // used or expired one-time links: a day (then gone)
   std::chrono::hours login_failures{24};   // failure counters: a day after their window
+  std::chrono::hours imports{24 * 7};      // uploaded CSV files and their results: a week
 };
 
 struct RetentionReport {
@@ -27,7 +29,10 @@ struct RetentionReport {
   int64_t outbox = 0;
   int64_t inquiries = 0;
   int64_t audit = 0;
-  int64_t total() const { return sessions + one_time_tokens + login_failures + outbox + inquiries + audit; }
+  int64_t imports = 0;
+  int64_t total() const {
+    return sessions + one_time_tokens + login_failures + outbox + inquiries + audit + imports;
+  }
 };
 
 Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_clock::time_point now,

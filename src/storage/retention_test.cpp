@@ -53,6 +53,11 @@ TEST_P(Retention, DeletesWhatIsPastItsPeriodAndKeepsTheRest) {
   Run("INSERT INTO audit_log (actor_label, request_id, action, entity, entity_id, at) VALUES "
       "('x', 'r', 'unit.create', 'unit', '1', '2020-01-01T00:00:00Z'), "
       "('x', 'r', 'unit.create', 'unit', '2', '2026-01-01T00:00:00Z')");
+  // A CSV upload is kept a week (the clock is 2026-11-18).
+  Run("INSERT INTO collaboration_imports (municipality_code, user_id, filename, content, content_hash, "
+      "mapping, "
+      "created_at) VALUES ('0190', 1, 'a.csv', 'x', 'h', '[]', '2026-11-10T00:00:00Z'), "
+      "('0190', 1, 'b.csv', 'x', 'h', '[]', '2026-11-17T00:00:00Z')");
 
   auto report = ApplyRetention(db(), clock_.Now(), RetentionPolicy{});
   ASSERT_TRUE(report.ok()) << report.status().log_message();
@@ -62,8 +67,9 @@ TEST_P(Retention, DeletesWhatIsPastItsPeriodAndKeepsTheRest) {
   EXPECT_EQ(report->outbox, 1);
   EXPECT_EQ(report->inquiries, 1);
   EXPECT_EQ(report->audit, 1);
-  for (const char* table :
-       {"sessions", "one_time_tokens", "login_failures", "outbox", "inquiries", "audit_log"}) {
+  EXPECT_EQ(report->imports, 1);
+  for (const char* table : {"sessions", "one_time_tokens", "login_failures", "outbox", "inquiries",
+                            "audit_log", "collaboration_imports"}) {
     EXPECT_EQ(Count(table), 1) << table;
   }
   EXPECT_EQ(ApplyRetention(db(), clock_.Now(), RetentionPolicy{})->total(), 0);

@@ -331,6 +331,7 @@ Result<http::Response> OverviewPage(const Deps& deps, http::Request& request) {
   body.SetValue("NEW_HREF", CollaborationsPath(request) + "/new");
   auto filters = FilterForm(deps, request, *listing, *units, CollaborationsPath(request));
   if (!filters.ok()) return filters.status();
+  body.SetValue("IMPORT_HREF", CollaborationsPath(request) + "/import");
   body.SetValue("FILTER_FORM",
                 RenderForm(deps.pages.views, request, cookies, *filters, deps.pages.secure_cookies));
   if (!listing->problems.empty())

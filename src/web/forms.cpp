@@ -33,11 +33,23 @@ bool FormCsrfValid(const http::Request& request, const text::Params& params) {
   return CsrfValid(request, FormValue(params, kCsrfField));
 }
 
+Result<std::vector<http::MultipartPart>> ReadMultipartForm(const http::Request& request) {
+  auto boundary = http::MultipartBoundary(request.headers.Get("Content-Type"));
+  if (!boundary.ok()) return boundary.status();
+  return http::ParseMultipart(request.body, *boundary);
+}
+
+bool MultipartCsrfValid(const http::Request& request, const std::vector<http::MultipartPart>& parts) {
+  const http::MultipartPart* token = http::FindPart(parts, kCsrfField);
+  return token && !token->filename && CsrfValid(request, token->body);
+}
+
 std::string RenderForm(const Views& views, const http::Request& request, http::Response& response,
                        const Form& form, bool secure_cookies) {
   const Catalog& catalog = views.catalog();
   ctemplate::TemplateDictionary dict("form");
   dict.SetValue("METHOD", form.method);
+  if (!form.enctype.empty()) dict.AddSectionDictionary("ENCTYPE")->SetValue("VALUE", form.enctype);
   dict.SetValue("ACTION", form.action);
   dict.SetValue("SUBMIT", form.submit);
   dict.SetValue("BUTTON_CLASS", form.secondary ? "button-secondary" : "button-primary");

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "domain/inquiry/inquiry.h"
 #include "http/message.h"
+#include "http/multipart.h"
 #include "web/views.h"
 
 namespace samskab::web {
@@ -21,7 +22,7 @@ inline constexpr std::string_view kFormLevel = "_form";
 
 struct Field {
   std::string name;
-  // text, email, password, date (any <input> type), select, textarea; checkbox (one box, ticked
+  // text, email, password, date, file (any <input> type), select, textarea; checkbox (one box, ticked
   // when `value` is "1"); checkboxes (a fieldset of boxes, one per option, ticked when in `values`).
   std::string type = "text";
   std::string label;  // translated
@@ -36,6 +37,7 @@ struct Field {
 
 struct Form {
   std::string method = "post";  // "get" for filters: no CSRF token, the values go into the URL
+  std::string enctype;          // "multipart/form-data" for a file upload (a "file" field)
   std::string action;
   std::string submit;      // translated
   bool secondary = false;  // a secondary (less prominent) button
@@ -55,6 +57,11 @@ std::vector<std::string> FormValues(const text::Params& params, std::string_view
 
 // True when the form carries the request's CSRF token (see csrf.h).
 bool FormCsrfValid(const http::Request& request, const text::Params& params);
+
+// A posted file upload (multipart/form-data, http/multipart.h): kUnsupportedMediaType for any other
+// body, kMalformed or kPayloadTooLarge for a broken one. Its CSRF token is the "csrf_token" part.
+Result<std::vector<http::MultipartPart>> ReadMultipartForm(const http::Request& request);
+bool MultipartCsrfValid(const http::Request& request, const std::vector<http::MultipartPart>& parts);
 
 // Renders the form; a new CSRF cookie, when the request had none, goes onto `response`.
 std::string RenderForm(const Views& views, const http::Request& request, http::Response& response,
