@@ -115,7 +115,8 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
       // A fieldset whose legend names the group; the error summary links to the first box.
       group->ShowSection("FIELDSET");
       // Without options the fieldset says so in its hint, and has no empty list.
-      auto* boxes = field.options.empty() ? nullptr : group->AddSectionDictionary("CHECKBOXES");
+      if (field.options.empty()) continue;
+      auto* boxes = group->AddSectionDictionary("CHECKBOXES");
       bool first = true;
       for (const auto& [value, label] : field.options) {
         auto* option = boxes->AddSectionDictionary("OPTION");
