@@ -53,6 +53,7 @@ double Time(const std::function<void()>& run) {
 Percentiles Measure(int rounds, const std::function<void()>& run) {
   run();  // warm the statement caches
   std::vector<double> ms;
+  ms.reserve(static_cast<size_t>(rounds));
   for (int i = 0; i < rounds; ++i) ms.push_back(Time(run));
   return Summarise(std::move(ms));
 }

@@ -20,7 +20,6 @@ namespace {
 
 using domain::Grant;
 using domain::Role;
-using testing::Get;
 using testing::HttpResult;
 using testing::TestServer;
 

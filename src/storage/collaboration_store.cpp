@@ -161,6 +161,7 @@ Status AttachBatch(Connection& connection, std::vector<Collaboration>& items) {
   // The ids come from a scoped read; filtering on the municipality here too would make SQLite scan
   // every link of the municipality through the (municipality_code, unit_id) index.
   std::vector<int64_t> ids;
+  ids.reserve(items.size());
   for (const auto& c : items) ids.push_back(c.id);
   auto rows = connection.Query(LinksOfBatchSql(), LinksOfBatchParams(ids));
   if (!rows.ok()) return rows.status();
