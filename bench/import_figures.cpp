@@ -8,7 +8,6 @@
 // The database must be empty or migrated; the program loads the demo municipality and, when it
 // has no units yet, the generator's units and 500 organisations (their names are the file's). Each round
 // imports new titles, so every row is created.
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,23 +20,20 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
-#include "app/config.h"
 #include "app/sample_data.h"
 #include "core/clock.h"
 #include "core/csv.h"
+#include "figure_support.h"
 #include "http/message.h"
 #include "storage/partner_choices.h"
 
 namespace {
 
+using samskab::bench::Die;
+
 using Clock = std::chrono::steady_clock;
 constexpr char kMunicipality[] = "0190";
 constexpr int kRows = 10000;
-
-[[noreturn]] void Die(const std::string& message) {
-  std::fprintf(stderr, "import bench: %s\n", message.c_str());
-  std::exit(1);
-}
 
 double Seconds(const std::function<void()>& run) {
   const auto start = Clock::now();
@@ -150,28 +146,11 @@ void BareInsertLoop(samskab::app::App& app, const std::string& prefix, const std
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string url;
-  int rounds = 3;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    if (flag == "--db") url = argv[i + 1];
-    if (flag == "--rounds") rounds = std::max(1, std::atoi(argv[i + 1]));
-  }
-  if (url.empty()) Die("usage: samskab_import_bench --db URL [--rounds N]");
-  spdlog::set_level(spdlog::level::warn);
+  samskab::bench::SetFigureProgram("import bench");
+  const auto [url, rounds] = samskab::bench::ReadFigureArgs(argc, argv, 3, 1);
   samskab::SystemClock clock;
-  samskab::app::Config config;
-  config.database_url = url;
-  config.database_pool_size = 2;
-  {
-    auto database = samskab::storage::Database::Open(url, 1);
-    if (!database.ok()) Die(database.status().log_message());
-    auto status = samskab::app::SetUpDemo(**database, clock, kMunicipality);
-    if (!status.ok()) Die(status.log_message());
-  }
-  auto created_app = samskab::app::App::Create(config, clock);
-  if (!created_app.ok()) Die(created_app.status().log_message());
-  samskab::app::App& app = **created_app;
+  const auto owned_app = samskab::bench::OpenDemoApp(url, clock);
+  samskab::app::App& app = *owned_app;
   const samskab::domain::MunicipalityScope scope(kMunicipality);
   // The generator's unit hierarchy and organisations (seed 1), when the database has none yet
   // (bench/registry.sh runs this after the registry's figures, on their 10,000 collaborations).

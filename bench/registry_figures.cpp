@@ -10,7 +10,6 @@
 //     link statement, on a connection of the pool);
 //   - the matrix SVG for all collaborations (the store's query and the renderer);
 //   - the CSV and XLSX exports of all collaborations.
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -22,14 +21,16 @@
 
 #include "api/collaboration_fields.h"
 #include "app/app.h"
-#include "app/config.h"
 #include "app/sample_data.h"
 #include "core/clock.h"
+#include "figure_support.h"
 #include "http/message.h"
 #include "storage/collaboration_store.h"
 #include "web/matrix_svg.h"
 
 namespace {
+
+using samskab::bench::Die;
 
 using Clock = std::chrono::steady_clock;
 constexpr char kMunicipality[] = "0190";
@@ -87,36 +88,14 @@ samskab::http::Response Call(samskab::app::App& app, const std::string& path, co
   return dispatcher.Dispatch(request, match);
 }
 
-[[noreturn]] void Die(const std::string& message) {
-  std::fprintf(stderr, "registry bench: %s\n", message.c_str());
-  std::exit(1);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string url;
-  int rounds = 200;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    if (flag == "--db") url = argv[i + 1];
-    if (flag == "--rounds") rounds = std::max(10, std::atoi(argv[i + 1]));
-  }
-  if (url.empty()) Die("usage: samskab_registry_bench --db URL [--rounds N]");
-  spdlog::set_level(spdlog::level::warn);
+  samskab::bench::SetFigureProgram("registry bench");
+  const auto [url, rounds] = samskab::bench::ReadFigureArgs(argc, argv, 200, 10);
   samskab::SystemClock clock;
-  samskab::app::Config config;
-  config.database_url = url;
-  config.database_pool_size = 2;
-  {
-    auto database = samskab::storage::Database::Open(url, 1);
-    if (!database.ok()) Die(database.status().log_message());
-    auto status = samskab::app::SetUpDemo(**database, clock, kMunicipality);
-    if (!status.ok()) Die(status.log_message());
-  }
-  auto created_app = samskab::app::App::Create(config, clock);
-  if (!created_app.ok()) Die(created_app.status().log_message());
-  samskab::app::App& app = **created_app;
+  const auto owned_app = samskab::bench::OpenDemoApp(url, clock);
+  samskab::app::App& app = *owned_app;
 
   const auto generate_start = Clock::now();
   auto report = app.collaborations().List(samskab::domain::MunicipalityScope(kMunicipality), {}, {}, 0, 1);

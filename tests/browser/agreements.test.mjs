@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, message, openPage, seriousViolations } from './support.mjs';
+import { launchBrowser, message, openPage, seriousViolations, logInAsDemo } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -26,10 +26,7 @@ function daysFromToday(days) {
 test('an agreement added without JavaScript shows on the collaboration and in the task list', async () => {
   const { context, page } = await openPage(browser, { javaScript: false });
   try {
-    await page.goto('/login');
-    await page.locator('#email').fill('admin@demo.samskab.dk');
-    await page.locator('#password').fill('samskab-demo-2026');
-    await Promise.all([page.waitForURL('**/account'), page.locator('form[action="/login"] button[type="submit"]').click()]);
+    await logInAsDemo(page);
 
     await page.goto('/admin/0190/collaborations/new');
     await page.locator('#title').fill(`Aftaleforløb ${RUN}`);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, message, openPage, seriousViolations, watchProblems } from './support.mjs';
+import { launchBrowser, message, openPage, seriousViolations, watchProblems, logInAsDemo } from './support.mjs';
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
@@ -38,10 +38,7 @@ async function importFlow({ javaScript }) {
   const tag = `${RUN}${javaScript ? 'js' : 'nojs'}`;
   try {
     const watch = await watchProblems(page);
-    await page.goto('/login');
-    await page.locator('#email').fill('medarbejder@demo.samskab.dk');
-    await page.locator('#password').fill('samskab-demo-2026');
-    await Promise.all([page.waitForURL('**/account'), page.locator('form[action="/login"] button[type="submit"]').click()]);
+    await logInAsDemo(page, 'medarbejder@demo.samskab.dk');
 
     await page.goto('/admin/0190/collaborations');
     await page.getByRole('link', { name: message('da', 'import.link') }).click();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, message, openPage, seriousViolations } from './support.mjs';
+import { launchBrowser, message, openPage, seriousViolations, logInAsDemo } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -17,19 +17,12 @@ after(async () => {
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const ADVISOR_ANSWER = '/admin/0190/advisor?ask=1&kind=community&fact=staff_take_part&fact=coordination';
 
-async function logIn(page) {
-  await page.goto('/login');
-  await page.locator('#email').fill('admin@demo.samskab.dk');
-  await page.locator('#password').fill('samskab-demo-2026');
-  await Promise.all([page.waitForURL('**/account'), page.locator('form[action="/login"] button[type="submit"]').click()]);
-}
-
 let cookies;  // the first test's session
 
 test('the advisor places a planned collaboration and saves it as an idea, without JavaScript', async () => {
   const { context, page } = await openPage(browser, { javaScript: false });
   try {
-    await logIn(page);
+    await logInAsDemo(page);
     await page.goto('/admin/0190/advisor');
     await page.locator('#kind-community').check();
     await page.locator('#fact-staff_take_part').check();

@@ -121,3 +121,12 @@ export async function submitContact(page) {
   ]);
   return response;
 }
+
+// Logs `page` in as one of the demo's people (all share the demo password) through the login form.
+export const DEMO_PASSWORD = 'samskab-demo-2026';
+export async function logInAsDemo(page, email = 'admin@demo.samskab.dk') {
+  await page.goto('/login');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL('**/account'), page.locator('form[action="/login"] button[type="submit"]').click()]);
+}

@@ -7,9 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, message, openPage, seriousViolations, watchProblems } from './support.mjs';
+import { launchBrowser, message, openPage, seriousViolations, watchProblems, logInAsDemo } from './support.mjs';
 
-const PASSWORD = 'samskab-demo-2026';
 const EMPLOYEE = 'medarbejder@demo.samskab.dk';
 const ADMIN = 'admin@demo.samskab.dk';
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -22,16 +21,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function login(page, email) {
-  await page.goto('/login');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(PASSWORD);
-  await Promise.all([
-    page.waitForURL('**/account'),
-    page.locator('form[action="/login"] button[type="submit"]').click(),
-  ]);
-}
-
 async function noSeriousViolations(page, name) {
   const violations = await seriousViolations(page);
   assert.deepEqual(violations, [], `${name} has axe violations:\n  ${violations.join('\n  ')}`);
@@ -41,7 +30,7 @@ test('without JavaScript: an employee fills in, saves, revisits and prints their
   const { context, page } = await openPage(browser, { javaScript: false });
   try {
     const watch = await watchProblems(page, { allowStatus: [422] });
-    await login(page, EMPLOYEE);
+    await logInAsDemo(page, EMPLOYEE);
     await page.goto('/admin/0190/collaborations');
     await page.getByRole('navigation', { name: message('da', 'admin.menu_label') })
       .getByRole('link', { name: message('da', 'admin.menu.worksheets') }).click();
@@ -97,7 +86,7 @@ test('without JavaScript: an employee fills in, saves, revisits and prints their
 test('an admin adds a welfare area of the municipality\'s own, which the collaboration form then offers', async () => {
   const { context, page } = await openPage(browser, { javaScript: false });
   try {
-    await login(page, ADMIN);
+    await logInAsDemo(page, ADMIN);
     await page.goto('/admin/0190/vocabularies');
     const key = `egen_${RUN}`.replace(/[^a-z0-9_]/g, '');
     await page.locator('#vocabulary').selectOption('welfare_area');
@@ -120,7 +109,7 @@ test('an admin adds a welfare area of the municipality\'s own, which the collabo
 test('no serious or critical axe violations on the worksheet pages and the vocabularies page', async () => {
   const { context, page } = await openPage(browser);
   try {
-    await login(page, EMPLOYEE);
+    await logInAsDemo(page, EMPLOYEE);
     await page.goto('/admin/0190/worksheets');
     await noSeriousViolations(page, 'the worksheet list');
     await page.goto('/admin/0190/worksheets/open?year=19');
@@ -141,7 +130,7 @@ test('no serious or critical axe violations on the worksheet pages and the vocab
     await page.goto(`/admin/0190/worksheets/${unit}/2031/print`);
     await noSeriousViolations(page, 'the printable worksheet');
     await context.clearCookies();
-    await login(page, ADMIN);
+    await logInAsDemo(page, ADMIN);
     await page.goto('/admin/0190/vocabularies');
     await noSeriousViolations(page, 'the vocabularies page');
   } finally {

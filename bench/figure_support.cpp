@@ -1,0 +1,58 @@
+#include "figure_support.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/config.h"
+#include "app/sample_data.h"
+#include "storage/database.h"
+
+namespace samskab::bench {
+namespace {
+
+std::string& Program() {
+  static std::string name = "bench";
+  return name;
+}
+
+}  // namespace
+
+void SetFigureProgram(std::string_view name) { Program() = std::string(name); }
+
+void Die(const std::string& message) {
+  std::fprintf(stderr, "%s: %s\n", Program().c_str(), message.c_str());
+  std::exit(1);
+}
+
+FigureArgs ReadFigureArgs(int argc, char** argv, int default_rounds, int min_rounds) {
+  FigureArgs args;
+  args.rounds = default_rounds;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--db") args.url = argv[i + 1];
+    if (flag == "--rounds") args.rounds = std::max(min_rounds, std::atoi(argv[i + 1]));
+  }
+  if (args.url.empty()) Die("usage: --db URL [--rounds N]");
+  return args;
+}
+
+std::unique_ptr<app::App> OpenDemoApp(const std::string& url, const Clock& clock) {
+  spdlog::set_level(spdlog::level::warn);
+  {
+    auto database = storage::Database::Open(url, 1);
+    if (!database.ok()) Die(database.status().log_message());
+    auto status = app::SetUpDemo(**database, clock, "0190");
+    if (!status.ok()) Die(status.log_message());
+  }
+  app::Config config;
+  config.database_url = url;
+  config.database_pool_size = 2;
+  auto created = app::App::Create(config, clock);
+  if (!created.ok()) Die(created.status().log_message());
+  return std::move(created).value();
+}
+
+}  // namespace samskab::bench

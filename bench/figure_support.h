@@ -1,0 +1,29 @@
+// What the figure programs (samskab_registry_bench, samskab_import_bench) share: their command
+// line, how they give up, and the demo application they measure in-process.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "app/app.h"
+#include "core/clock.h"
+
+namespace samskab::bench {
+
+// "--db URL [--rounds N]"; rounds at least `min_rounds`. Dies with the usage when no URL is given.
+struct FigureArgs {
+  std::string url;
+  int rounds = 0;
+};
+FigureArgs ReadFigureArgs(int argc, char** argv, int default_rounds, int min_rounds);
+
+// Prints "<program>: <message>" (the program named by SetFigureProgram) and exits with 1.
+void SetFigureProgram(std::string_view name);
+[[noreturn]] void Die(const std::string& message);
+
+// The database at `url` with the demo municipality (0190) set up, and the application on it with a
+// pool of two connections, as `samskab serve` would build it.
+std::unique_ptr<app::App> OpenDemoApp(const std::string& url, const Clock& clock);
+
+}  // namespace samskab::bench
