@@ -55,4 +55,25 @@ std::unique_ptr<app::App> OpenDemoApp(const std::string& url, const Clock& clock
   return std::move(created).value();
 }
 
+std::string AdminSessionCookie(app::App& app, const std::string& email) {
+  domain::User user;
+  user.email = email;
+  user.display_name = "Bench";
+  user.password_hash = "no password: the session is opened directly";
+  auto person =
+      app.accounts().CreateUser(domain::Actor::System("bench", "bench"), user,
+                                {{domain::Role::kMunicipalAdmin, "0190", std::nullopt, std::nullopt}});
+  int64_t user_id = 0;
+  if (person.ok()) {
+    user_id = person->id;
+  } else {
+    auto existing = app.accounts().FindByEmail(user.email);
+    if (!existing.ok()) Die(person.status().log_message());
+    user_id = existing->user.id;
+  }
+  auto session = app.authenticator().OpenSession(user_id);
+  if (!session.ok()) Die(session.status().log_message());
+  return session->set_cookie.substr(0, session->set_cookie.find(';'));
+}
+
 }  // namespace samskab::bench

@@ -26,4 +26,8 @@ void SetFigureProgram(std::string_view name);
 // pool of two connections, as `samskab serve` would build it.
 std::unique_ptr<app::App> OpenDemoApp(const std::string& url, const Clock& clock);
 
+// The Cookie header of a session of the municipal admin `email` of 0190 (made when missing),
+// opened directly: the figures measure the pages and the API, not the login.
+std::string AdminSessionCookie(app::App& app, const std::string& email);
+
 }  // namespace samskab::bench

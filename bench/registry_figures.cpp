@@ -107,24 +107,7 @@ int main(int argc, char** argv) {
   }
   const double generate_s = std::chrono::duration<double>(Clock::now() - generate_start).count();
 
-  samskab::domain::User user;
-  user.email = "registry-bench@example.dk";
-  user.display_name = "Bench";
-  user.password_hash = "no password: the session is opened directly";
-  auto person = app.accounts().CreateUser(
-      samskab::domain::Actor::System("bench", "bench"), user,
-      {{samskab::domain::Role::kMunicipalAdmin, kMunicipality, std::nullopt, std::nullopt}});
-  int64_t user_id = 0;
-  if (person.ok()) {
-    user_id = person->id;
-  } else {
-    auto existing = app.accounts().FindByEmail(user.email);
-    if (!existing.ok()) Die(person.status().log_message());
-    user_id = existing->user.id;
-  }
-  auto session = app.authenticator().OpenSession(user_id);
-  if (!session.ok()) Die(session.status().log_message());
-  const std::string cookie = session->set_cookie.substr(0, session->set_cookie.find(';'));
+  const std::string cookie = samskab::bench::AdminSessionCookie(app, "registry-bench@example.dk");
 
   const samskab::domain::MunicipalityScope scope(kMunicipality);
   auto center = app.units().List(scope);

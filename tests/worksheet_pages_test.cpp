@@ -59,14 +59,7 @@ class WorksheetPagesTest : public ::testing::Test {
   static app::App& app() { return server_->app(); }
   static int64_t AddUnit(const std::string& code, domain::UnitKind kind, const std::string& name,
                          std::optional<int64_t> parent) {
-    domain::Unit unit;
-    unit.kind = kind;
-    unit.name = name;
-    unit.parent_id = parent;
-    auto created =
-        app().units().Create(domain::MunicipalityScope(code), domain::Actor::System("test", "t"), unit);
-    EXPECT_TRUE(created.ok()) << created.status().log_message();
-    return created.ok() ? created->id : 0;
+    return server_->AddUnit(code, kind, name, parent).id;
   }
   static Session LoginAs(Grant grant) {
     static std::atomic<int> counter{0};
