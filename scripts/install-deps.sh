@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   ccache chromium clang cmake g++ libboost-system1.74-dev libboost1.74-dev libbenchmark-dev
   libcli11-dev libctemplate-dev libfmt-dev libgmock-dev libgtest-dev libclang-rt-14-dev libpq-dev
-  libsodium-dev libspdlog-dev libsqlite3-dev libtomlplusplus-dev make nginx ninja-build
+  libsodium-dev libspdlog-dev libsqlite3-dev libstemmer-dev libtomlplusplus-dev make nginx ninja-build
   libxlsxwriter-dev nlohmann-json3-dev postgresql prometheus-cpp-dev clang-format clang-tidy sqlite3 curl wrk
   zlib1g-dev
 )

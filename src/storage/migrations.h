@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -21,6 +22,10 @@ struct Migration {
 
 const std::vector<Migration>& AllMigrations();
 int LatestSchemaVersion();
+
+// The lines of a migration meant for `backend`: those between "-- @sqlite-only" (or
+// "-- @postgres-only") and "-- @end" only on that backend, all others on both.
+std::string KeepBackendSections(std::string_view sql, Backend backend);
 
 // The SQL of `migration` for `backend`.
 std::string SqlFor(const Migration& migration, Backend backend);

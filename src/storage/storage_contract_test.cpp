@@ -424,5 +424,16 @@ TEST(Postgres, PlaceholdersAreNumberedOutsideQuotesOnly) {
   EXPECT_EQ(RewritePlaceholders("SELECT ? , '?', \"a?\", ?"), "SELECT $1 , '?', \"a?\", $2");
 }
 
+TEST(Migrations, BackendSectionsAreKeptForTheirBackendOnly) {
+  const std::string sql =
+      "CREATE TABLE a (x INTEGER);\n-- @sqlite-only\nCREATE VIRTUAL TABLE f USING fts5(x);\n-- @end\n"
+      "-- @postgres-only\nCREATE INDEX g ON a USING gin (x);\n-- @end\nCREATE TABLE b (y INTEGER);\n";
+  EXPECT_EQ(
+      KeepBackendSections(sql, Backend::kSqlite),
+      "CREATE TABLE a (x INTEGER);\nCREATE VIRTUAL TABLE f USING fts5(x);\nCREATE TABLE b (y INTEGER);\n");
+  EXPECT_EQ(KeepBackendSections(sql, Backend::kPostgres),
+            "CREATE TABLE a (x INTEGER);\nCREATE INDEX g ON a USING gin (x);\nCREATE TABLE b (y INTEGER);\n");
+}
+
 }  // namespace
 }  // namespace samskab::storage

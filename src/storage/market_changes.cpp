@@ -1,0 +1,38 @@
+#include "storage/market_changes.h"
+
+namespace samskab::storage {
+namespace {
+
+// An arbitrary constant naming the market change log among PostgreSQL advisory locks.
+constexpr int64_t kChangeLogLockKey = 0x6d61726b6574;
+
+}  // namespace
+
+Status RecordVolunteerChange(Connection& connection, int64_t profile_id, const Clock& clock) {
+  if (connection.backend() == Backend::kPostgres) {
+    auto locked = connection.Query("SELECT pg_advisory_xact_lock(?)", {kChangeLogLockKey});
+    if (!locked.ok()) return locked.status();
+  }
+  auto inserted = connection.Execute(
+      "INSERT INTO market_changes (kind, record_id, changed_at) VALUES ('volunteer', ?, ?)",
+      {profile_id, FormatUtc(clock.Now())});
+  return inserted.ok() ? Status::Ok() : inserted.status();
+}
+
+Result<std::vector<MarketChange>> ChangesAfter(Connection& connection, int64_t after_id, int limit) {
+  auto rows = connection.Query("SELECT id, record_id FROM market_changes WHERE id > ? ORDER BY id LIMIT ?",
+                               {after_id, int64_t{limit}});
+  if (!rows.ok()) return rows.status();
+  std::vector<MarketChange> changes;
+  changes.reserve(rows->size());
+  for (const Row& row : *rows) changes.push_back({row.Int(0), row.Int(1)});
+  return changes;
+}
+
+Result<int64_t> LatestChangeId(Connection& connection) {
+  auto rows = connection.Query("SELECT COALESCE(MAX(id), 0) FROM market_changes");
+  if (!rows.ok()) return rows.status();
+  return rows->at(0).Int(0);
+}
+
+}  // namespace samskab::storage
