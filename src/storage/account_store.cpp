@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "storage/audit_store.h"
+#include "storage/volunteer_store.h"
 
 namespace samskab::storage {
 namespace {
@@ -410,6 +411,8 @@ Status AccountStore::Erase(const domain::Actor& actor, int64_t user_id) {
                    auto done = connection.Execute(sql, {user_id});
                    if (!done.ok()) return done.status();
                  }
+                 // The volunteer profile is the person's own data: it goes with the account.
+                 SAMSKAB_RETURN_IF_ERROR(EraseVolunteerProfileOf(connection, actor, user_id, clock_));
                  // Links sent to the address (invitations) and messages written from it go too.
                  for (const char* sql : {"DELETE FROM one_time_tokens WHERE email = ?",
                                          "DELETE FROM inquiries WHERE email = ?"}) {
