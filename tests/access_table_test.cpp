@@ -142,6 +142,19 @@ const std::map<std::string, Who>& Table() {
       {"PATCH /api/v1/organisations/{organisation}/profile", kOrganisationAdmins},
       {"PUT /api/v1/organisations/{organisation}/shares/{municipality}", kOrganisationAdmins},
       {"DELETE /api/v1/organisations/{organisation}/shares/{municipality}", kOrganisationAdmins},
+      // The market (issue 5): a person's own volunteer profile, the profiles shared with
+      // municipalities, opportunities (staff and organisations decide in the handler; open ones
+      // are public).
+      {"GET /api/v1/volunteers/me", kPeople},
+      {"PUT /api/v1/volunteers/me", kPeople},
+      {"DELETE /api/v1/volunteers/me", kPeople},
+      {"GET /api/v1/volunteers", kStaff},
+      {"GET /api/v1/volunteers/{id}", kStaff},
+      {"GET /api/v1/opportunities", kSignedIn},
+      {"POST /api/v1/opportunities", kSignedIn},
+      {"GET /api/v1/opportunities/{id}", kEveryone},
+      {"PUT /api/v1/opportunities/{id}", kSignedIn},
+      {"DELETE /api/v1/opportunities/{id}", kSignedIn},
       // Administration. Pages with {municipality} are 0190's: its admins, the platform admin and
       // 0190's admin tokens (as strong as its admins; a token sends no cookies, so no CSRF risk).
       {"GET /admin", kPeople},

@@ -14,6 +14,7 @@
 #include "api/organisations_api.h"
 #include "api/units_api.h"
 #include "api/vocabularies_api.h"
+#include "api/volunteers_api.h"
 #include "core/embedded.h"
 #include "core/random.h"
 #include "core/text.h"
@@ -156,6 +157,13 @@ Status App::Build() {
   worksheet_page_deps_ = std::make_unique<web::WorksheetPageDependencies>(
       web::WorksheetPageDependencies{*page_deps_, *worksheets_});
   web::RegisterWorksheetPages(router_, *worksheet_page_deps_);
+  // The market (issue 5): volunteer profiles and opportunities.
+  volunteers_ = std::make_unique<storage::VolunteerStore>(*database_, clock_, *postcodes_);
+  opportunities_ = std::make_unique<storage::OpportunityStore>(*database_, clock_, *postcodes_);
+  api::RegisterVolunteerApi(router_, *volunteers_, *postcodes_);
+  opportunity_api_deps_ = std::make_unique<api::OpportunityApiDependencies>(
+      api::OpportunityApiDependencies{*opportunities_, *units_});
+  api::RegisterOpportunityApi(router_, *opportunity_api_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

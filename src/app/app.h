@@ -8,6 +8,7 @@
 #include "api/agreements_api.h"
 #include "api/collaboration_import_api.h"
 #include "api/collaborations_api.h"
+#include "api/opportunities_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
 #include "auth/authenticator.h"
@@ -25,9 +26,11 @@
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
+#include "storage/opportunity_store.h"
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
 #include "storage/vocabulary_store.h"
+#include "storage/volunteer_store.h"
 #include "storage/worksheet_store.h"
 #include "web/collaboration_import_pages.h"
 #include "web/collaboration_pages.h"
@@ -62,6 +65,8 @@ class App {
   storage::OrganisationStore& organisations() { return *organisations_; }
   storage::VocabularyStore& vocabularies() { return *vocabularies_; }
   storage::WorksheetStore& worksheets() { return *worksheets_; }
+  storage::VolunteerStore& volunteers() { return *volunteers_; }
+  storage::OpportunityStore& opportunities() { return *opportunities_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
@@ -99,6 +104,9 @@ class App {
   std::unique_ptr<storage::WorksheetStore> worksheets_;
   std::unique_ptr<web::VocabularyPageDependencies> vocabulary_page_deps_;
   std::unique_ptr<web::WorksheetPageDependencies> worksheet_page_deps_;
+  std::unique_ptr<storage::VolunteerStore> volunteers_;
+  std::unique_ptr<storage::OpportunityStore> opportunities_;
+  std::unique_ptr<api::OpportunityApiDependencies> opportunity_api_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

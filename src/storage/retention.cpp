@@ -1,6 +1,7 @@
 #include "storage/retention.h"
 
 #include "core/clock.h"
+#include "storage/market_changes.h"
 
 namespace samskab::storage {
 
@@ -35,6 +36,18 @@ Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_c
           auto deleted = connection.Execute(step.sql, params);
           if (!deleted.ok()) return deleted.status();
           *step.count = *deleted;
+        }
+        // Stopped volunteers: each deletion is a change the matching index must follow.
+        auto stopped =
+            connection.Query("SELECT id FROM volunteer_profiles WHERE active = 0 AND updated_at <= ?",
+                             {before(policy.stopped_volunteers)});
+        if (!stopped.ok()) return stopped.status();
+        const FixedClock clock(now);
+        for (const Row& row : *stopped) {
+          auto deleted = connection.Execute("DELETE FROM volunteer_profiles WHERE id = ?", {row.Int(0)});
+          if (!deleted.ok()) return deleted.status();
+          SAMSKAB_RETURN_IF_ERROR(RecordVolunteerChange(connection, row.Int(0), clock));
+          report.volunteers += *deleted;
         }
         return report;
       });

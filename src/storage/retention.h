@@ -1,8 +1,9 @@
 // Deletion of what the platform no longer needs (docs/PRIVACY.md lists the periods): expired
 // sessions and one-time links, old login-failure counters, old outbox messages, contact-form
 // messages after their retention period, audit entries after theirs, and CSV imports waiting
-// between upload and import (or kept for their result page) after a week. Runs hourly inside
-// `samskab serve` and on demand as `samskab retention`. Safe to run from several instances.
+// between upload and import (or kept for their result page) after a week, and volunteer profiles
+// a year after the volunteer stopped (set them inactive; the matching index learns of each). Runs hourly
+// inside `samskab serve` and on demand as `samskab retention`. Safe to run from several instances.
 #pragma once
 
 #include <chrono>
@@ -14,12 +15,13 @@
 namespace samskab::storage {
 
 struct RetentionPolicy {
-  std::chrono::hours inquiries{24 * 365};  // contact-form messages: one year
-  std::chrono::hours outbox{24 * 30};      // e-mail copies: 30 days
-  std::chrono::hours audit{24 * 365 * 5};  // the audit trail: five years
-  std::chrono::hours used_links{24};       // used or expired one-time links: a day (then gone)
-  std::chrono::hours login_failures{24};   // failure counters: a day after their window
-  std::chrono::hours imports{24 * 7};      // uploaded CSV files and their results: a week
+  std::chrono::hours inquiries{24 * 365};           // contact-form messages: one year
+  std::chrono::hours outbox{24 * 30};               // e-mail copies: 30 days
+  std::chrono::hours audit{24 * 365 * 5};           // the audit trail: five years
+  std::chrono::hours used_links{24};                // used or expired one-time links: a day (then gone)
+  std::chrono::hours login_failures{24};            // failure counters: a day after their window
+  std::chrono::hours imports{24 * 7};               // uploaded CSV files and their results: a week
+  std::chrono::hours stopped_volunteers{24 * 365};  // profiles a volunteer set inactive: a year
 };
 
 struct RetentionReport {
@@ -30,8 +32,9 @@ struct RetentionReport {
   int64_t inquiries = 0;
   int64_t audit = 0;
   int64_t imports = 0;
+  int64_t volunteers = 0;
   int64_t total() const {
-    return sessions + one_time_tokens + login_failures + outbox + inquiries + audit + imports;
+    return sessions + one_time_tokens + login_failures + outbox + inquiries + audit + imports + volunteers;
   }
 };
 

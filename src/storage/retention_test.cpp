@@ -75,6 +75,23 @@ TEST_P(Retention, DeletesWhatIsPastItsPeriodAndKeepsTheRest) {
   EXPECT_EQ(ApplyRetention(db(), clock_.Now(), RetentionPolicy{})->total(), 0);
 }
 
+TEST_P(Retention, AVolunteerProfileGoesAYearAfterTheVolunteerStopped) {
+  for (const char* email : {"a@b.dk", "b@b.dk", "c@b.dk"})
+    Run("INSERT INTO users (email, display_name, password_hash, created_at) VALUES (?, 'A', '', "
+        "'2020-01-01T00:00:00Z')",
+        {std::string(email)});
+  // Stopped more than a year ago; stopped half a year ago; active for years without a change.
+  Run("INSERT INTO volunteer_profiles (user_id, active, created_at, updated_at) VALUES "
+      "(1, 0, '2020-01-01T00:00:00Z', '2025-10-01T00:00:00Z'), "
+      "(2, 0, '2020-01-01T00:00:00Z', '2026-06-01T00:00:00Z'), "
+      "(3, 1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')");
+  auto report = ApplyRetention(db(), clock_.Now(), RetentionPolicy{});
+  ASSERT_TRUE(report.ok()) << report.status().log_message();
+  EXPECT_EQ(report->volunteers, 1);
+  EXPECT_EQ(Count("volunteer_profiles"), 2);
+  EXPECT_EQ(Count("market_changes"), 1) << "the matching index learns of the deletion";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Retention, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          samskab::testing::BackendName);
 

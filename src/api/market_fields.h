@@ -1,0 +1,53 @@
+// Reading the market's JSON bodies (volunteer profiles, opportunities): typed fields with every
+// problem collected by field name, so one 422 names them all. Unknown fields are the caller's
+// check (each resource knows its own).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "domain/market/availability.h"
+#include "http/message.h"
+
+namespace samskab::api {
+
+// Every problem of one request, by field; the first problem of a field is the one reported.
+class FieldProblems {
+ public:
+  void Add(std::string field, std::string key);
+  void AddAll(const std::vector<FieldProblem>& more);
+  bool Has(std::string_view field) const;
+  bool empty() const { return problems_.empty(); }
+  Status Failed() && { return ValidationFailed(std::move(problems_)); }
+
+ private:
+  std::vector<FieldProblem> problems_;
+};
+
+void ReadText(const nlohmann::json& value, const std::string& field, std::string& out,
+              FieldProblems& problems);
+// null or "" clears.
+void ReadOptionalText(const nlohmann::json& value, const std::string& field, std::optional<std::string>& out,
+                      FieldProblems& problems);
+void ReadFlag(const nlohmann::json& value, const std::string& field, bool& out, FieldProblems& problems);
+void ReadTextList(const nlohmann::json& value, const std::string& field, std::vector<std::string>& out,
+                  FieldProblems& problems);
+// A whole number (validation.number); the range is the domain's rule.
+void ReadInteger(const nlohmann::json& value, const std::string& field, int64_t& out,
+                 FieldProblems& problems);
+// The weekly grid {"mon": ["morning"], …}; availability.error.shape otherwise.
+void ReadAvailability(const nlohmann::json& value, const std::string& field, domain::WeeklyAvailability& out,
+                      FieldProblems& problems);
+
+// The offset a list's opaque cursor carries (the lists page by offset, like the organisations').
+Result<int64_t> CursorOffset(const std::string& after);
+
+// A 304 with the ETag.
+http::Response NotModifiedResponse(const std::string& etag);
+
+}  // namespace samskab::api
