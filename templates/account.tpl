@@ -11,6 +11,7 @@
     <h2 class="mt-8">[[account.roles]]</h2>
     {{#NO_ROLES}}<p>[[account.no_roles]]</p>{{/NO_ROLES}}
     <ul class="nobullet-list">{{#ROLE}}<li>{{#LINK}}<a href="{{HREF}}" class="function-link">{{/LINK}}{{ROLE_NAME}}{{#SCOPE}} – {{TEXT}}{{/SCOPE}}{{#LINK}}</a>{{/LINK}}</li>{{/ROLE}}</ul>
+    <p><a href="/account/volunteer" class="function-link">[[volunteer_form.account_link]]</a></p>
     {{#PLATFORM}}<p><a href="/platform/municipalities" class="function-link">[[platform.municipalities_heading]]</a></p>{{/PLATFORM}}
     <h2 class="mt-8">[[account.password_heading]]</h2>
     {{PASSWORD_FORM:none}}

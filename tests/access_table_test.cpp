@@ -155,6 +155,16 @@ const std::map<std::string, Who>& Table() {
       {"GET /api/v1/opportunities/{id}", kEveryone},
       {"PUT /api/v1/opportunities/{id}", kSignedIn},
       {"DELETE /api/v1/opportunities/{id}", kSignedIn},
+      {"GET /account/volunteer", kPeople},
+      {"POST /account/volunteer", kPeople},
+      {"POST /account/volunteer/delete", kPeople},
+      {"GET /opportunities/{id}", kEveryone},
+      {"GET /admin/{municipality}/opportunities", kMunicipalStaff},
+      {"GET /admin/{municipality}/opportunities/new", kMunicipalStaff},
+      {"POST /admin/{municipality}/opportunities/new", kMunicipalStaff},
+      {"GET /admin/{municipality}/opportunities/{id}/edit", kMunicipalStaff},
+      {"POST /admin/{municipality}/opportunities/{id}/edit", kMunicipalStaff},
+      {"POST /admin/{municipality}/opportunities/{id}/close", kMunicipalStaff},
       // Administration. Pages with {municipality} are 0190's: its admins, the platform admin and
       // 0190's admin tokens (as strong as its admins; a token sends no cookies, so no CSRF risk).
       {"GET /admin", kPeople},
@@ -456,7 +466,9 @@ TEST_F(AccessTable, EveryFormPostWithoutItsCsrfTokenIsRefusedAndChangesNothing) 
                                            "partnership_agreements",
                                            "vocabulary_terms",
                                            "center_worksheets",
-                                           "collaboration_imports"};
+                                           "collaboration_imports",
+                                           "volunteer_profiles",
+                                           "opportunities"};
   int checked = 0;
   for (const auto& route : server_->app().router().routes()) {
     if (route.method != "POST" || route.pattern.rfind("/api/", 0) == 0) continue;

@@ -164,6 +164,12 @@ Status App::Build() {
   opportunity_api_deps_ = std::make_unique<api::OpportunityApiDependencies>(
       api::OpportunityApiDependencies{*opportunities_, *units_});
   api::RegisterOpportunityApi(router_, *opportunity_api_deps_);
+  volunteer_page_deps_ = std::make_unique<web::VolunteerPageDependencies>(
+      web::VolunteerPageDependencies{*page_deps_, *volunteers_});
+  web::RegisterVolunteerPages(router_, *volunteer_page_deps_);
+  opportunity_page_deps_ = std::make_unique<web::OpportunityPageDependencies>(
+      web::OpportunityPageDependencies{*page_deps_, *opportunities_});
+  web::RegisterOpportunityPages(router_, *opportunity_page_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

@@ -36,9 +36,11 @@
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
+#include "web/opportunity_pages.h"
 #include "web/pages.h"
 #include "web/views.h"
 #include "web/vocabulary_pages.h"
+#include "web/volunteer_pages.h"
 #include "web/worksheet_pages.h"
 
 namespace samskab::app {
@@ -107,6 +109,8 @@ class App {
   std::unique_ptr<storage::VolunteerStore> volunteers_;
   std::unique_ptr<storage::OpportunityStore> opportunities_;
   std::unique_ptr<api::OpportunityApiDependencies> opportunity_api_deps_;
+  std::unique_ptr<web::VolunteerPageDependencies> volunteer_page_deps_;
+  std::unique_ptr<web::OpportunityPageDependencies> opportunity_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

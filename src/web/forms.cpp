@@ -83,7 +83,8 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
     group->SetValue("NAME", field.name);
     group->SetValue("LABEL", field.label);
     // Boxes carry their labels themselves (a legend for a group, a label after a single box).
-    if (field.type != "checkboxes" && field.type != "checkbox") group->ShowSection("LABELLED");
+    if (field.type != "checkboxes" && field.type != "checkbox" && field.type != "grid")
+      group->ShowSection("LABELLED");
     group->SetValue("VALUE", field.value);
     group->SetValue("TYPE", field.type);
     group->SetValue("AUTOCOMPLETE", field.autocomplete);
@@ -126,6 +127,28 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
         if (std::find(field.values.begin(), field.values.end(), value) != field.values.end())
           option->ShowSection("CHECKED");
         first = false;
+      }
+    } else if (field.type == "grid") {
+      // A table with row and column headers; each box is named by its row and column for screen
+      // readers ("Mandag, formiddag"), its label hidden since the headers show it.
+      group->ShowSection("FIELDSET");
+      auto* grid = group->AddSectionDictionary("GRID");
+      for (const auto& [value, label] : field.columns)
+        grid->AddSectionDictionary("COLUMN")->SetValue("LABEL", label);
+      bool first = true;
+      for (const auto& [row_value, row_label] : field.options) {
+        auto* row = grid->AddSectionDictionary("ROW");
+        row->SetValue("LABEL", row_label);
+        for (const auto& [column_value, column_label] : field.columns) {
+          const std::string value = row_value + "_" + column_value;
+          auto* cell = row->AddSectionDictionary("CELL");
+          cell->SetValue("CELL_ID", first ? field.name : field.name + "-" + value);
+          cell->SetValue("VALUE", value);
+          cell->SetValue("CELL_LABEL", row_label + ", " + column_label);
+          if (std::find(field.values.begin(), field.values.end(), value) != field.values.end())
+            cell->ShowSection("CHECKED");
+          first = false;
+        }
       }
     } else if (field.type == "checkbox") {
       auto* box = group->AddSectionDictionary("CHECKBOX");

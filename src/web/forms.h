@@ -23,7 +23,9 @@ inline constexpr std::string_view kFormLevel = "_form";
 struct Field {
   std::string name;
   // text, email, password, date, file (any <input> type), select, textarea; checkbox (one box, ticked
-  // when `value` is "1"); checkboxes (a fieldset of boxes, one per option, ticked when in `values`).
+  // when `value` is "1"); checkboxes (a fieldset of boxes, one per option, ticked when in `values`);
+  // grid (a fieldset with a table of boxes: a row per option, a column per `columns` entry, each
+  // box's value "<row>_<column>", ticked when in `values`; the weekly availability).
   std::string type = "text";
   std::string label;  // translated
   std::string hint;   // translated; optional
@@ -32,6 +34,7 @@ struct Field {
   std::string autocomplete = "off";
   int max_length = 0;
   std::vector<std::pair<std::string, std::string>> options;  // select, checkboxes: value, label (translated)
+  std::vector<std::pair<std::string, std::string>> columns;  // grid: value, label (translated)
   std::string heading;  // translated; starts a new part of a long form with this heading (<h2>)
 };
 
