@@ -349,6 +349,9 @@ void Read(const text::Params& params, const StaffContext& staff, Opportunity& o,
 Result<http::Response> Save(const Deps& deps, http::Request& request, bool creating) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
+  // Refused before anything is looked up: a form without its token changes nothing, whatever it names.
+  if (!FormCsrfValid(request, *params))
+    return Status(ErrorCode::kPermissionDenied, "form without its CSRF token", "validation.csrf");
   auto staff = StaffOf(deps, request);
   if (!staff.ok()) return staff.status();
   std::optional<Opportunity> current;
@@ -357,9 +360,6 @@ Result<http::Response> Save(const Deps& deps, http::Request& request, bool creat
     if (!editable.ok()) return editable.status();
     current = std::move(editable).value();
   }
-  if (!FormCsrfValid(request, *params))
-    return FormPageWith(deps, request, *staff, current, *params,
-                        {{std::string(kFormLevel), "validation.csrf"}}, 403);
   const auto revision = text::ParsePositiveId(FormValue(*params, "revision"));
   if (!creating && !revision) return Status(ErrorCode::kMalformed, "revision missing or not a number");
 
