@@ -12,6 +12,7 @@
 #include "app/accounts_cli.h"
 #include "app/app.h"
 #include "app/config.h"
+#include "app/market_demo.h"
 #include "app/periodic_job.h"
 #include "app/sample_data.h"
 #include "core/logging.h"
@@ -142,6 +143,8 @@ int Demo(const CommonOptions& common, const std::string& municipality) {
   if (!people.ok()) return Fail(people);
   Status collaborations = samskab::app::SetUpDemoCollaborations(**app);
   if (!collaborations.ok()) return Fail(collaborations);
+  Status market = samskab::app::SetUpDemoMarket(**app);
+  if (!market.ok()) return Fail(market);
   std::printf("samskab: demo municipality %s ready in %s\n", config->site_municipality.c_str(),
               (*database)->description().c_str());
   std::printf(
