@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "web/csrf.h"
 
 namespace samskab::web {
@@ -140,11 +142,11 @@ std::string RenderForm(const Views& views, const http::Request& request, http::R
         auto* row = grid->AddSectionDictionary("ROW");
         row->SetValue("LABEL", row_label);
         for (const auto& [column_value, column_label] : field.columns) {
-          const std::string value = row_value + "_" + column_value;
+          const std::string value = fmt::format("{}_{}", row_value, column_value);
           auto* cell = row->AddSectionDictionary("CELL");
           cell->SetValue("CELL_ID", first ? field.name : field.name + "-" + value);
           cell->SetValue("VALUE", value);
-          cell->SetValue("CELL_LABEL", row_label + ", " + column_label);
+          cell->SetValue("CELL_LABEL", fmt::format("{}, {}", row_label, column_label));
           if (std::find(field.values.begin(), field.values.end(), value) != field.values.end())
             cell->ShowSection("CHECKED");
           first = false;
