@@ -87,9 +87,10 @@ int Serve(const CommonOptions& common, const std::string& listen) {
       spdlog::warn("event=retention_failed {}", report.status().log_message());
     } else if (report->total() > 0) {
       spdlog::info(
-          "event=retention sessions={} links={} failures={} outbox={} inquiries={} audit={} imports={}",
+          "event=retention sessions={} links={} failures={} outbox={} inquiries={} audit={} imports={} "
+          "applications={}",
           report->sessions, report->one_time_tokens, report->login_failures, report->outbox,
-          report->inquiries, report->audit, report->imports);
+          report->inquiries, report->audit, report->imports, report->applications);
     }
   });
   uint16_t port = 0;
@@ -168,11 +169,12 @@ int Retention(const CommonOptions& common) {
   if (!report.ok()) return Fail(report.status());
   std::printf(
       "samskab: deleted %lld expired session(s), %lld link(s), %lld failure counter(s), %lld outbox "
-      "message(s), %lld contact message(s), %lld audit entr(ies), %lld CSV upload(s)\n",
+      "message(s), %lld contact message(s), %lld audit entr(ies), %lld CSV upload(s), %lld application(s) of "
+      "applicants not taken on\n",
       static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
       static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
       static_cast<long long>(report->inquiries), static_cast<long long>(report->audit),
-      static_cast<long long>(report->imports));
+      static_cast<long long>(report->imports), static_cast<long long>(report->applications));
   return 0;
 }
 

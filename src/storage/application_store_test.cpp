@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "storage/account_store.h"
 #include "support/market_fixture.h"
 #include "support/test_support.h"
 
@@ -299,6 +300,18 @@ TEST_P(ApplicationContract, MessagesGoBothWaysAndTellTheOtherSide) {
                 .status()
                 .user_message_key(),
             "application.error.unverified");
+}
+
+TEST_P(ApplicationContract, ErasingAnAccountDeletesItsApplicationsAndTheirMessages) {
+  const int64_t id = Opportunity();
+  const Application a = ApplyOk(id, volunteer_, "frida@example.dk");
+  ASSERT_TRUE(store_->AddMessage(actor_, a.id, Party::kPoster, "Hej").ok());
+  const Application other = ApplyOk(id, std::nullopt, "anon@example.dk");
+  AccountStore accounts(db(), TestClock());
+  ASSERT_TRUE(accounts.Erase(actor_, volunteer_).ok());
+  EXPECT_EQ(store_->Get(a.id).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(CountRows(db(), "SELECT COUNT(*) FROM application_messages"), 0);
+  EXPECT_TRUE(store_->Get(other.id).ok());
 }
 
 // Two agreements at the same moment for the last place: exactly one wins, on both backends.
