@@ -1,7 +1,7 @@
 // Applications (issue 5): the public apply form with and without JavaScript (a bad e-mail address
 // refused with its message, the "check your e-mail" page, the link that confirms it), and the
 // staff's pipeline page (the certificate column, a move with the poster's confirmation, a
-// message), each checked with axe. The opportunity is written into the demo database directly
+// message), checked with axe where JavaScript runs (axe runs in the page). The opportunity is written into the demo database directly
 // (its own pages belong to another part of issue 5).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -50,7 +50,7 @@ for (const javaScript of [false, true]) {
       const action = `/opportunities/${opportunity}/apply`;
       assert.equal((await page.goto(action)).status(), 200);
       assert.equal((await page.locator('main h1').innerText()).trim(), render('da', 'application.apply_heading', { title: TITLE }));
-      assert.deepEqual(await seriousViolations(page), []);
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
       const email = `ansoeger.${javaScript ? 'js' : 'nojs'}@example.dk`;
       await page.locator('#name').fill('Anna Ansøger');
       await page.locator('#email').fill('ikke-en-adresse');
@@ -58,19 +58,19 @@ for (const javaScript of [false, true]) {
       assert.equal(refused.status(), 422);
       await assert.doesNotReject(page.locator('#error-summary').waitFor());
       assert.match(await page.locator('main').innerText(), new RegExp(message('da', 'validation.email').slice(0, 20)));
-      assert.deepEqual(await seriousViolations(page), []);
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
       await page.locator('#email').fill(email);
       await page.locator('#motivation').fill('Jeg har været lektiehjælper før.');
       await submit(page, action);
       await page.waitForURL(`**${action}/sent`);
       assert.equal((await page.locator('main h1').innerText()).trim(), message('da', 'application.sent_heading'));
-      assert.deepEqual(await seriousViolations(page), []);
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
       const body = sql(`SELECT body FROM outbox WHERE recipient = '${email}' ORDER BY id DESC LIMIT 1`);
       const link = body.match(/\/applications\/verify\?token=[0-9a-f]+/);
       assert.ok(link, body);
       assert.equal((await page.goto(link[0])).status(), 200);
       assert.equal((await page.locator('main h1').innerText()).trim(), message('da', 'application.verified_heading'));
-      assert.deepEqual(await seriousViolations(page), []);
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
       if (watch) {
         assert.deepEqual(watch.problems, []);
         assert.deepEqual(await watch.cspViolations(), []);
@@ -97,7 +97,7 @@ for (const javaScript of [false, true]) {
       assert.equal((await page.goto(pipeline)).status(), 200);
       const row = page.locator(`#application-${id}`);
       assert.match(await row.innerText(), new RegExp(message('da', 'application.certificate.no_profile')));
-      assert.deepEqual(await seriousViolations(page), []);
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
       // Agree, confirming the certificate was seen.
       const state = `/admin/0190/applications/${id}/state`;
       const [moved] = await Promise.all([
@@ -115,7 +115,7 @@ for (const javaScript of [false, true]) {
       await submit(page, messages);
       await page.locator(`#application-${id} summary`).click();
       assert.match(await page.locator(`#application-${id}`).innerText(), /Velkommen! Vi ses tirsdag\./);
-      assert.deepEqual(await seriousViolations(page), []);
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
       assert.equal(sql(`SELECT state FROM applications WHERE id = ${id}`), 'agreed');
     } finally {
       await context.close();
