@@ -38,7 +38,7 @@ class ApplicationsApiTest : public ::testing::Test {
     server_ = nullptr;
   }
   static storage::Database& db() { return server_->app().database(); }
-  static int64_t Opportunity(OpportunityRow row) { return testing::InsertOpportunity(db(), row); }
+  static int64_t Opportunity(const OpportunityRow& row) { return testing::InsertOpportunity(db(), row); }
   static int64_t UnitOpportunity(int64_t capacity = 2, bool children = false, int64_t created_by = 0) {
     OpportunityRow row;
     row.unit_id = unit_;
