@@ -124,6 +124,27 @@ const std::map<std::string, Who>& Table() {
       {"PATCH /api/v1/agreements/{id}", kStaff},
       {"DELETE /api/v1/agreements/{id}", kStaff},
       {"GET /api/v1/me/tasks", kPeople},
+      // Applications: the callers' own (applicants) or their opportunities' (posters); the
+      // handlers decide which application is whose (404 for anyone else).
+      {"GET /api/v1/applications", kSignedIn},
+      {"POST /api/v1/applications", kPeople},
+      {"GET /api/v1/applications/{id}", kSignedIn},
+      {"POST /api/v1/applications/{id}/state", kSignedIn},
+      {"GET /api/v1/applications/{id}/messages", kSignedIn},
+      {"POST /api/v1/applications/{id}/messages", kSignedIn},
+      // Applying: the public form (anonymous applicants confirm by an e-mail link), a person's own
+      // applications, and the poster's pipeline for 0190's staff (the unit's reach is checked by
+      // the handlers).
+      {"GET /opportunities/{id}/apply", kEveryone},
+      {"POST /opportunities/{id}/apply", kEveryone},
+      {"GET /opportunities/{id}/apply/sent", kEveryone},
+      {"GET /applications/verify", kEveryone},
+      {"GET /account/applications", kPeople},
+      {"POST /account/applications/{id}/withdraw", kPeople},
+      {"POST /account/applications/{id}/messages", kPeople},
+      {"GET /admin/{municipality}/opportunities/{id}/applications", kMunicipalStaff},
+      {"POST /admin/{municipality}/applications/{id}/state", kMunicipalStaff},
+      {"POST /admin/{municipality}/applications/{id}/messages", kMunicipalStaff},
       {"GET /admin/{municipality}/collaborations/{id}/agreements/new", kMunicipalStaff},
       {"POST /admin/{municipality}/collaborations/{id}/agreements/new", kMunicipalStaff},
       {"GET /admin/{municipality}/agreements/{id}/edit", kMunicipalStaff},

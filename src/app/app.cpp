@@ -170,6 +170,18 @@ Status App::Build() {
   opportunity_page_deps_ = std::make_unique<web::OpportunityPageDependencies>(
       web::OpportunityPageDependencies{*page_deps_, *opportunities_});
   web::RegisterOpportunityPages(router_, *opportunity_page_deps_);
+  storage::ApplicationStoreOptions application_options;
+  application_options.public_url = config_.site_public_url;
+  applications_ = std::make_unique<storage::ApplicationStore>(
+      *database_, clock_,
+      [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); },
+      application_options);
+  application_api_deps_ = std::make_unique<api::ApplicationApiDependencies>(
+      api::ApplicationApiDependencies{*applications_, *units_});
+  api::RegisterApplicationApi(router_, *application_api_deps_);
+  application_page_deps_ = std::make_unique<web::ApplicationPageDependencies>(
+      web::ApplicationPageDependencies{*page_deps_, *applications_});
+  web::RegisterApplicationPages(router_, *application_page_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

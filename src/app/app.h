@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/agreements_api.h"
+#include "api/applications_api.h"
 #include "api/collaboration_import_api.h"
 #include "api/collaborations_api.h"
 #include "api/opportunities_api.h"
@@ -20,6 +21,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "storage/account_store.h"
+#include "storage/application_store.h"
 #include "storage/audit_store.h"
 #include "storage/collaboration_import_store.h"
 #include "storage/collaboration_store.h"
@@ -32,6 +34,7 @@
 #include "storage/vocabulary_store.h"
 #include "storage/volunteer_store.h"
 #include "storage/worksheet_store.h"
+#include "web/application_pages.h"
 #include "web/collaboration_import_pages.h"
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
@@ -69,6 +72,7 @@ class App {
   storage::WorksheetStore& worksheets() { return *worksheets_; }
   storage::VolunteerStore& volunteers() { return *volunteers_; }
   storage::OpportunityStore& opportunities() { return *opportunities_; }
+  storage::ApplicationStore& applications() { return *applications_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
@@ -111,6 +115,9 @@ class App {
   std::unique_ptr<api::OpportunityApiDependencies> opportunity_api_deps_;
   std::unique_ptr<web::VolunteerPageDependencies> volunteer_page_deps_;
   std::unique_ptr<web::OpportunityPageDependencies> opportunity_page_deps_;
+  std::unique_ptr<storage::ApplicationStore> applications_;
+  std::unique_ptr<api::ApplicationApiDependencies> application_api_deps_;
+  std::unique_ptr<web::ApplicationPageDependencies> application_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

@@ -89,9 +89,9 @@ int Serve(const CommonOptions& common, const std::string& listen) {
     } else if (report->total() > 0) {
       spdlog::info(
           "event=retention sessions={} links={} failures={} outbox={} inquiries={} audit={} imports={} "
-          "volunteers={}",
+          "volunteers={} applications={}",
           report->sessions, report->one_time_tokens, report->login_failures, report->outbox,
-          report->inquiries, report->audit, report->imports, report->volunteers);
+          report->inquiries, report->audit, report->imports, report->volunteers, report->applications);
     }
   });
   uint16_t port = 0;
@@ -173,11 +173,13 @@ int Retention(const CommonOptions& common) {
   std::printf(
       "samskab: deleted %lld expired session(s), %lld link(s), %lld failure counter(s), %lld outbox "
       "message(s), %lld contact message(s), %lld audit entr(ies), %lld CSV upload(s), %lld stopped volunteer "
-      "profile(s)\n",
-      static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
-      static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
-      static_cast<long long>(report->inquiries), static_cast<long long>(report->audit),
-      static_cast<long long>(report->imports), static_cast<long long>(report->volunteers));
+      "profile(s), %lld application(s) of applicants not taken on
+      ",
+      static_cast<long long>(report->sessions),
+      static_cast<long long>(report->one_time_tokens), static_cast<long long>(report->login_failures),
+      static_cast<long long>(report->outbox), static_cast<long long>(report->inquiries),
+      static_cast<long long>(report->audit), static_cast<long long>(report->imports),
+      static_cast<long long>(report->volunteers), static_cast<long long>(report->applications));
   return 0;
 }
 

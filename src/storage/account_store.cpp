@@ -413,9 +413,13 @@ Status AccountStore::Erase(const domain::Actor& actor, int64_t user_id) {
                  }
                  // The volunteer profile is the person's own data: it goes with the account.
                  SAMSKAB_RETURN_IF_ERROR(EraseVolunteerProfileOf(connection, actor, user_id, clock_));
-                 // Links sent to the address (invitations) and messages written from it go too.
-                 for (const char* sql : {"DELETE FROM one_time_tokens WHERE email = ?",
-                                         "DELETE FROM inquiries WHERE email = ?"}) {
+                 // Links sent to the address (invitations) and messages written from it go too, and so
+                 // do its applications to opportunities with their messages (decision 0011).
+                 for (const char* sql :
+                      {"DELETE FROM one_time_tokens WHERE email = ?", "DELETE FROM inquiries WHERE email = ?",
+                       "DELETE FROM application_messages WHERE application_id IN "
+                       "(SELECT id FROM applications WHERE email = ?)",
+                       "DELETE FROM applications WHERE email = ?"}) {
                    auto done = connection.Execute(sql, {email});
                    if (!done.ok()) return done.status();
                  }

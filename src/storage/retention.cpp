@@ -12,6 +12,7 @@ Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_c
   return InWriteTransaction<RetentionReport>(
       database, [&](Connection& connection) -> Result<RetentionReport> {
         RetentionReport report;
+        int64_t application_messages = 0;  // counted with their applications
         struct Step {
           const char* sql;
           std::string cutoff;
@@ -28,6 +29,13 @@ Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_c
             {"DELETE FROM audit_log WHERE at <= ?", before(policy.audit), &report.audit},
             {"DELETE FROM collaboration_imports WHERE created_at <= ?", before(policy.imports),
              &report.imports},
+            // The messages first: they refer to their application.
+            {"DELETE FROM application_messages WHERE application_id IN (SELECT id FROM applications WHERE "
+             "state IN ('declined', 'withdrawn', 'unverified') AND updated_at <= ?)",
+             before(policy.applications), &application_messages},
+            {"DELETE FROM applications WHERE state IN ('declined', 'withdrawn', 'unverified') AND updated_at "
+             "<= ?",
+             before(policy.applications), &report.applications},
         };
         for (const auto& step : steps) {
           Params params = {step.cutoff};

@@ -1,9 +1,11 @@
 // Deletion of what the platform no longer needs (docs/PRIVACY.md lists the periods): expired
 // sessions and one-time links, old login-failure counters, old outbox messages, contact-form
 // messages after their retention period, audit entries after theirs, and CSV imports waiting
-// between upload and import (or kept for their result page) after a week, and volunteer profiles
-// a year after the volunteer stopped (set them inactive; the matching index learns of each). Runs hourly
-// inside `samskab serve` and on demand as `samskab retention`. Safe to run from several instances.
+// between upload and import (or kept for their result page) after a week, volunteer profiles a year
+// after the volunteer stopped (set them inactive; the matching index learns of each), and the
+// applications of volunteers not taken on (declined, withdrawn, never confirmed) three years after
+// their last change. Runs hourly inside `samskab serve` and on demand as `samskab retention`. Safe
+// to run from several instances.
 #pragma once
 
 #include <chrono>
@@ -22,6 +24,9 @@ struct RetentionPolicy {
   std::chrono::hours login_failures{24};            // failure counters: a day after their window
   std::chrono::hours imports{24 * 7};               // uploaded CSV files and their results: a week
   std::chrono::hours stopped_volunteers{24 * 365};  // profiles a volunteer set inactive: a year
+  // Applicants not taken on (declined, withdrawn, unverified), with their messages: three years
+  // after the application last changed (PRODUCT.md "Personal data").
+  std::chrono::hours applications{24 * (365 * 3 + 1)};
 };
 
 struct RetentionReport {
@@ -33,8 +38,10 @@ struct RetentionReport {
   int64_t audit = 0;
   int64_t imports = 0;
   int64_t volunteers = 0;
+  int64_t applications = 0;
   int64_t total() const {
-    return sessions + one_time_tokens + login_failures + outbox + inquiries + audit + imports + volunteers;
+    return sessions + one_time_tokens + login_failures + outbox + inquiries + audit + imports + volunteers +
+           applications;
   }
 };
 

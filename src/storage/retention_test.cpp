@@ -59,8 +59,27 @@ TEST_P(Retention, DeletesWhatIsPastItsPeriodAndKeepsTheRest) {
       "created_at) VALUES ('0190', 1, 'a.csv', 'x', 'h', '[]', '2026-11-10T00:00:00Z'), "
       "('0190', 1, 'b.csv', 'x', 'h', '[]', '2026-11-17T00:00:00Z')");
 
+  // Applications: declined, withdrawn and unconfirmed ones go three years after their last change
+  // (with their messages); one taken on (ended) stays, and so does a fresh declined one.
+  Run("INSERT INTO organisations (name, kind, created_at, updated_at) VALUES ('O', 'association', "
+      "'2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')");
+  Run("INSERT INTO opportunities (municipality_code, organisation_id, title, capacity, status, created_at, "
+      "updated_at) SELECT '0190', MAX(id), 'O', 1, 'open', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z' "
+      "FROM organisations");
+  Run("INSERT INTO applications (opportunity_id, email, name, state, created_at, updated_at) VALUES "
+      "(1, 'a@x.dk', 'A', 'declined', '2023-01-01T00:00:00Z', '2023-11-17T00:00:00Z'), "
+      "(1, 'b@x.dk', 'B', 'withdrawn', '2023-01-01T00:00:00Z', '2023-11-17T00:00:00Z'), "
+      "(1, 'c@x.dk', 'C', 'unverified', '2023-01-01T00:00:00Z', '2023-11-17T00:00:00Z'), "
+      "(1, 'd@x.dk', 'D', 'ended', '2020-01-01T00:00:00Z', '2020-06-01T00:00:00Z'), "
+      "(1, 'e@x.dk', 'E', 'declined', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+  Run("INSERT INTO application_messages (application_id, from_applicant, body, created_at) VALUES "
+      "(1, 0, 'Desværre', '2023-11-17T00:00:00Z'), (4, 1, 'Tak', '2020-05-01T00:00:00Z')");
+
   auto report = ApplyRetention(db(), clock_.Now(), RetentionPolicy{});
   ASSERT_TRUE(report.ok()) << report.status().log_message();
+  EXPECT_EQ(report->applications, 3);
+  EXPECT_EQ(Count("applications"), 2);
+  EXPECT_EQ(Count("application_messages"), 1);
   EXPECT_EQ(report->sessions, 1);
   EXPECT_EQ(report->one_time_tokens, 1);
   EXPECT_EQ(report->login_failures, 1);
