@@ -173,13 +173,12 @@ int Retention(const CommonOptions& common) {
   std::printf(
       "samskab: deleted %lld expired session(s), %lld link(s), %lld failure counter(s), %lld outbox "
       "message(s), %lld contact message(s), %lld audit entr(ies), %lld CSV upload(s), %lld stopped volunteer "
-      "profile(s), %lld application(s) of applicants not taken on
-      ",
-      static_cast<long long>(report->sessions),
-      static_cast<long long>(report->one_time_tokens), static_cast<long long>(report->login_failures),
-      static_cast<long long>(report->outbox), static_cast<long long>(report->inquiries),
-      static_cast<long long>(report->audit), static_cast<long long>(report->imports),
-      static_cast<long long>(report->volunteers), static_cast<long long>(report->applications));
+      "profile(s), %lld application(s) of applicants not taken on\n",
+      static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
+      static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
+      static_cast<long long>(report->inquiries), static_cast<long long>(report->audit),
+      static_cast<long long>(report->imports), static_cast<long long>(report->volunteers),
+      static_cast<long long>(report->applications));
   return 0;
 }
 
