@@ -8,6 +8,8 @@
 #include "api/agreements_api.h"
 #include "api/collaboration_import_api.h"
 #include "api/collaborations_api.h"
+#include "api/needs_api.h"
+#include "api/offers_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
 #include "auth/authenticator.h"
@@ -25,6 +27,8 @@
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
+#include "storage/need_store.h"
+#include "storage/offer_store.h"
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
 #include "storage/vocabulary_store.h"
@@ -33,6 +37,8 @@
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
+#include "web/need_pages.h"
+#include "web/offer_pages.h"
 #include "web/pages.h"
 #include "web/views.h"
 #include "web/vocabulary_pages.h"
@@ -62,6 +68,8 @@ class App {
   storage::OrganisationStore& organisations() { return *organisations_; }
   storage::VocabularyStore& vocabularies() { return *vocabularies_; }
   storage::WorksheetStore& worksheets() { return *worksheets_; }
+  storage::NeedStore& needs() { return *needs_; }
+  storage::OfferStore& offers() { return *offers_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
@@ -99,6 +107,11 @@ class App {
   std::unique_ptr<storage::WorksheetStore> worksheets_;
   std::unique_ptr<web::VocabularyPageDependencies> vocabulary_page_deps_;
   std::unique_ptr<web::WorksheetPageDependencies> worksheet_page_deps_;
+  std::unique_ptr<storage::NeedStore> needs_;
+  std::unique_ptr<storage::OfferStore> offers_;
+  std::unique_ptr<api::NeedApiDependencies> need_api_deps_;
+  std::unique_ptr<web::NeedPageDependencies> need_page_deps_;
+  std::unique_ptr<web::OfferPageDependencies> offer_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

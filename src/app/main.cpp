@@ -12,6 +12,7 @@
 #include "app/accounts_cli.h"
 #include "app/app.h"
 #include "app/config.h"
+#include "app/needs_demo.h"
 #include "app/periodic_job.h"
 #include "app/sample_data.h"
 #include "core/logging.h"
@@ -141,6 +142,8 @@ int Demo(const CommonOptions& common, const std::string& municipality) {
   if (!people.ok()) return Fail(people);
   Status collaborations = samskab::app::SetUpDemoCollaborations(**app);
   if (!collaborations.ok()) return Fail(collaborations);
+  Status needs = samskab::app::SetUpDemoNeeds(**app);
+  if (!needs.ok()) return Fail(needs);
   std::printf("samskab: demo municipality %s ready in %s\n", config->site_municipality.c_str(),
               (*database)->description().c_str());
   std::printf(

@@ -15,15 +15,38 @@ constexpr char kPrivacyConsent[] = "privacy_notice";
 constexpr char kPrivacyTextVersion[] = "2026-11";
 
 // Notices a redirect may name; anything else shows nothing.
-constexpr const char* kNotices[] = {
-    "password_reset",        "password_changed",        "verification_sent",
-    "email_verified",        "logged_out_everywhere",   "unit_created",
-    "unit_deleted",          "invitation_sent",         "staff_removed",
-    "token_revoked",         "municipality_activated",  "municipality_deactivated",
-    "organisation_created",  "organisation_saved",      "profile_saved",
-    "collaboration_created", "collaboration_updated",   "collaboration_deleted",
-    "agreement_created",     "agreement_updated",       "agreement_deleted",
-    "vocabulary.term_added", "vocabulary.term_removed", "worksheet.saved"};
+constexpr const char* kNotices[] = {"password_reset",
+                                    "password_changed",
+                                    "verification_sent",
+                                    "email_verified",
+                                    "logged_out_everywhere",
+                                    "unit_created",
+                                    "unit_deleted",
+                                    "invitation_sent",
+                                    "staff_removed",
+                                    "token_revoked",
+                                    "municipality_activated",
+                                    "municipality_deactivated",
+                                    "organisation_created",
+                                    "organisation_saved",
+                                    "profile_saved",
+                                    "collaboration_created",
+                                    "collaboration_updated",
+                                    "collaboration_deleted",
+                                    "agreement_created",
+                                    "agreement_updated",
+                                    "agreement_deleted",
+                                    "vocabulary.term_added",
+                                    "vocabulary.term_removed",
+                                    "worksheet.saved",
+                                    "need.created",
+                                    "need.saved",
+                                    "need.closed",
+                                    "need.reopened",
+                                    "offer.created",
+                                    "offer.saved",
+                                    "offer.closed",
+                                    "offer.reopened"};
 
 // Short for the catalog message in the request's language.
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {

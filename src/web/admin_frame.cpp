@@ -20,7 +20,7 @@ std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::
   };
   // Every staff member's pages: the registry, the model and the municipality's organisations.
   for (const std::string_view page :
-       {"collaborations", "matrix", "advisor", "inspiration", "organisations", "worksheets"})
+       {"collaborations", "matrix", "advisor", "inspiration", "organisations", "worksheets", "needs"})
     add(page);
   if (admin) {
     for (const std::string_view page : {"units", "vocabularies", "staff", "tokens", "inquiries", "audit"})

@@ -4,6 +4,7 @@
 
 #include "domain/market/need.h"
 #include "domain/market/offer.h"
+#include "web/i18n.h"
 
 namespace samskab::domain {
 namespace {
@@ -167,6 +168,16 @@ TEST(Offer, JsonSaysAllForEveryMunicipality) {
   EXPECT_EQ(OfferToJson(o)["municipalities"], "all");
   o.municipalities = {"0190"};
   EXPECT_EQ(OfferToJson(o)["municipalities"], nlohmann::json::array({"0190"}));
+}
+
+TEST(NeedAndOffer, EveryMessageIsInEveryCatalog) {
+  auto catalog = web::Catalog::LoadEmbedded();
+  ASSERT_TRUE(catalog.ok());
+  std::vector<std::string_view> keys = AllNeedMessageKeys();
+  for (const auto key : AllOfferMessageKeys()) keys.push_back(key);
+  for (const auto key : keys) {
+    for (const auto lang : web::kLanguages) EXPECT_TRUE(catalog->Has(lang, key)) << lang << " " << key;
+  }
 }
 
 }  // namespace
