@@ -86,6 +86,8 @@ Status App::Build() {
       *database_, clock_,
       [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
   worksheets_ = std::make_unique<storage::WorksheetStore>(*database_, clock_);
+  needs_ = std::make_unique<storage::NeedStore>(*database_, clock_, *postcodes_);
+  offers_ = std::make_unique<storage::OfferStore>(*database_, clock_, *postcodes_);
 
   const fs::path root = FindAssetsRoot(config_.site_assets_dir);
   assets_ = std::make_unique<http::AssetStore>(std::vector<http::Mount>{
@@ -182,6 +184,15 @@ Status App::Build() {
   application_page_deps_ = std::make_unique<web::ApplicationPageDependencies>(
       web::ApplicationPageDependencies{*page_deps_, *applications_});
   web::RegisterApplicationPages(router_, *application_page_deps_);
+  need_api_deps_ = std::make_unique<api::NeedApiDependencies>(api::NeedApiDependencies{*needs_, *units_});
+  api::RegisterNeedApi(router_, *need_api_deps_);
+  api::RegisterOfferApi(router_, *offers_);
+  need_page_deps_ = std::make_unique<web::NeedPageDependencies>(
+      web::NeedPageDependencies{*page_deps_, *needs_, *vocabularies_, *database_});
+  web::RegisterNeedPages(router_, *need_page_deps_);
+  offer_page_deps_ = std::make_unique<web::OfferPageDependencies>(
+      web::OfferPageDependencies{*page_deps_, *offers_, *needs_, *vocabularies_});
+  web::RegisterOfferPages(router_, *offer_page_deps_);
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

@@ -9,6 +9,8 @@
 #include "api/applications_api.h"
 #include "api/collaboration_import_api.h"
 #include "api/collaborations_api.h"
+#include "api/needs_api.h"
+#include "api/offers_api.h"
 #include "api/opportunities_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
@@ -28,6 +30,8 @@
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
 #include "storage/municipality_store.h"
+#include "storage/need_store.h"
+#include "storage/offer_store.h"
 #include "storage/opportunity_store.h"
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
@@ -39,6 +43,8 @@
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
+#include "web/need_pages.h"
+#include "web/offer_pages.h"
 #include "web/opportunity_pages.h"
 #include "web/pages.h"
 #include "web/views.h"
@@ -73,6 +79,8 @@ class App {
   storage::VolunteerStore& volunteers() { return *volunteers_; }
   storage::OpportunityStore& opportunities() { return *opportunities_; }
   storage::ApplicationStore& applications() { return *applications_; }
+  storage::NeedStore& needs() { return *needs_; }
+  storage::OfferStore& offers() { return *offers_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
@@ -118,6 +126,11 @@ class App {
   std::unique_ptr<storage::ApplicationStore> applications_;
   std::unique_ptr<api::ApplicationApiDependencies> application_api_deps_;
   std::unique_ptr<web::ApplicationPageDependencies> application_page_deps_;
+  std::unique_ptr<storage::NeedStore> needs_;
+  std::unique_ptr<storage::OfferStore> offers_;
+  std::unique_ptr<api::NeedApiDependencies> need_api_deps_;
+  std::unique_ptr<web::NeedPageDependencies> need_page_deps_;
+  std::unique_ptr<web::OfferPageDependencies> offer_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/config.h"
 #include "app/market_demo.h"
+#include "app/needs_demo.h"
 #include "app/periodic_job.h"
 #include "app/sample_data.h"
 #include "core/logging.h"
@@ -145,6 +146,8 @@ int Demo(const CommonOptions& common, const std::string& municipality) {
   if (!collaborations.ok()) return Fail(collaborations);
   Status market = samskab::app::SetUpDemoMarket(**app);
   if (!market.ok()) return Fail(market);
+  Status needs = samskab::app::SetUpDemoNeeds(**app);
+  if (!needs.ok()) return Fail(needs);
   std::printf("samskab: demo municipality %s ready in %s\n", config->site_municipality.c_str(),
               (*database)->description().c_str());
   std::printf(

@@ -42,7 +42,15 @@ constexpr const char* kNotices[] = {"password_reset",
                                     "market.volunteer_saved",
                                     "market.volunteer_deleted",
                                     "market.opportunity_saved",
-                                    "market.opportunity_closed"};
+                                    "market.opportunity_closed",
+                                    "need.created",
+                                    "need.saved",
+                                    "need.closed",
+                                    "need.reopened",
+                                    "offer.created",
+                                    "offer.saved",
+                                    "offer.closed",
+                                    "offer.reopened"};
 
 // Short for the catalog message in the request's language.
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {

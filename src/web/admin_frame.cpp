@@ -19,8 +19,8 @@ std::vector<SideNavItem> MunicipalNav(const PageDependencies& deps, const http::
                      Message(deps, request, fmt::format("admin.menu.{}", page)), current == page});
   };
   // Every staff member's pages: the registry, the model and the municipality's organisations.
-  for (const std::string_view page :
-       {"collaborations", "matrix", "advisor", "inspiration", "organisations", "worksheets", "opportunities"})
+  for (const std::string_view page : {"collaborations", "matrix", "advisor", "inspiration", "organisations",
+                                      "worksheets", "opportunities", "needs"})
     add(page);
   if (admin) {
     for (const std::string_view page : {"units", "vocabularies", "staff", "tokens", "inquiries", "audit"})

@@ -27,7 +27,12 @@ std::vector<std::string> AllValues(const text::Params& params, std::string_view 
   return values;
 }
 
-// A whole number as JSON, or the text itself when it is not one (the reader then names it).
+std::string Label(const PageDependencies& deps, const http::Request& request, std::string_view key) {
+  return Message(deps, request, key);
+}
+
+}  // namespace
+
 nlohmann::json NumberOrText(std::string_view raw) {
   const std::string_view trimmed = text::Trim(raw);
   int64_t value = 0;
@@ -35,12 +40,6 @@ nlohmann::json NumberOrText(std::string_view raw) {
   if (ec == std::errc() && end == trimmed.data() + trimmed.size()) return value;
   return std::string(raw);
 }
-
-std::string Label(const PageDependencies& deps, const http::Request& request, std::string_view key) {
-  return Message(deps, request, key);
-}
-
-}  // namespace
 
 std::string IndentedUnitName(const domain::Unit& unit, int depth) {
   std::string indent;

@@ -57,6 +57,10 @@ Form CollaborationForm(const PageDependencies& deps, const http::Request& reques
                        const CollaborationChoices& choices, const text::Params& values,
                        std::vector<FieldProblem> problems, bool creating);
 
+// A whole number as JSON, or the text itself when it is not one (the API's reader then names it):
+// how forms pass numbers on to the API's readers.
+nlohmann::json NumberOrText(std::string_view raw);
+
 // A unit's name indented by its depth with no-break spaces (selects cannot indent otherwise).
 std::string IndentedUnitName(const domain::Unit& unit, int depth);
 
