@@ -168,3 +168,12 @@ std::optional<domain::MatchProfile> VolunteerIndex::Find(int64_t id) const {
 }
 
 }  // namespace samskab::storage
+
+namespace samskab::storage {
+
+domain::SkillWeights VolunteerIndex::SkillWeightsNow() const {
+  std::shared_lock lock(mutex_);
+  return index_.skill_weights();
+}
+
+}  // namespace samskab::storage

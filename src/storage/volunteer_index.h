@@ -61,6 +61,7 @@ class VolunteerIndex {
   size_t BytesUsed() const;
   int64_t applied_change() const;
   std::optional<domain::MatchProfile> Find(int64_t id) const;
+  domain::SkillWeights SkillWeightsNow() const;
 
  private:
   Status LoadAll(Connection& connection);

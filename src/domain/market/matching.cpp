@@ -209,6 +209,7 @@ PreparedQuery::PreparedQuery(const MatchQuery& query, const SkillWeights& weight
     // largest travel limit, is 4.5°), and the 0.95 leaves room for the chord's curvature.
     const double pole_side = std::min(std::abs(query.place->lat) + 5.0, 89.0);
     km_per_lon_degree_floor_ = kKmPerDegree * std::cos(pole_side * kPi / 180.0) * 0.95;
+    max_distance_points_ = points.distance;
   }
 }
 
@@ -216,46 +217,63 @@ bool PreparedQuery::Excluded(int64_t id) const {
   return !query_.excluded.empty() && std::binary_search(query_.excluded.begin(), query_.excluded.end(), id);
 }
 
-std::optional<MatchResult> PreparedQuery::Score(const MatchProfile& c) const {
+std::optional<MatchResult> PreparedQuery::Score(const MatchProfile& c, double floor) const {
   // Hard constraints first: they are the cheapest tests and exclude the most.
   if ((c.flags & kMatchEligible) != kMatchEligible) return std::nullopt;
   if (query_.requires_certificate && (c.flags & kMatchCertificate) == 0) return std::nullopt;
-  MatchResult r;
-  r.id = c.id;
+  // Out of reach by the latitude or longitude difference alone (most of the country, for a
+  // volunteer who travels 10 km): no factor needs computing.
+  const double limit = std::min<double>(c.travel_km, query_.travel_km);
   if (has_place_ && c.HasPlace()) {
-    const double limit = std::min<double>(c.travel_km, query_.travel_km);
     const double dlat = std::abs(static_cast<double>(c.lat) - lat_);
     const double dlon = std::abs(static_cast<double>(c.lon) - lon_);
     if (dlat * km_per_lat_degree_ > limit || dlon * km_per_lon_degree_floor_ > limit) return std::nullopt;
+  }
+  // Then the factors that are a few bit operations, so that a candidate that cannot reach the
+  // floor (the worst score kept so far) even with full distance points costs no haversine.
+  MatchFactors f;
+  if ((query_.welfare_areas & c.welfare_areas) != 0) f.welfare_area = points_.welfare_area;
+  if ((query_.target_groups & c.target_groups) != 0) f.target_group = points_.target_group;
+  const uint64_t matched_skills = query_.skills & c.skills;
+  if (matched_skills != 0 && skill_total_ > 0) {
+    double got = 0;
+    for (uint64_t s = matched_skills; s != 0; s &= s - 1) got += skill_weight_[std::countr_zero(s)];
+    f.skills = points_.skills * got / skill_total_;
+  }
+  const uint64_t matched_languages = query_.languages & c.languages;
+  if (language_count_ > 0)
+    f.languages = points_.languages * std::popcount(matched_languages) / language_count_;
+  int overlap = 0;
+  if (availability_count_ > 0) {
+    overlap = std::popcount(query_.availability & c.availability);
+    f.availability = points_.availability * overlap / availability_count_;
+  }
+  int matched_words = 0;
+  if (word_count_ > 0 && (word_union_ & c.text_mask) != 0) {
+    for (uint64_t w : query_.words) matched_words += (c.text_mask & w) == w ? 1 : 0;
+    // Three words in common are as good as it gets: a need's text is longer than a profile's tags.
+    f.text = points_.text * std::min(1.0, matched_words / std::min(3.0, double(word_count_)));
+  }
+  // The margin covers the rounding of a different order of additions.
+  if (f.Total() + max_distance_points_ + 1e-9 < floor) return std::nullopt;
+
+  std::optional<double> distance;
+  if (has_place_ && c.HasPlace()) {
     const double km = DistanceKm({lat_, lon_}, {c.lat, c.lon});
     if (km > limit) return std::nullopt;
-    r.distance_km = km;
-    r.factors.distance = points_.distance * std::max(0.0, 1.0 - km / points_.distance_zero_km);
+    distance = km;
+    f.distance = points_.distance * std::max(0.0, 1.0 - km / points_.distance_zero_km);
   }
   if (Excluded(c.id)) return std::nullopt;
-
-  if ((query_.welfare_areas & c.welfare_areas) != 0) r.factors.welfare_area = points_.welfare_area;
-  if ((query_.target_groups & c.target_groups) != 0) r.factors.target_group = points_.target_group;
-  r.matched_skills = query_.skills & c.skills;
-  if (r.matched_skills != 0 && skill_total_ > 0) {
-    double got = 0;
-    for (uint64_t s = r.matched_skills; s != 0; s &= s - 1) got += skill_weight_[std::countr_zero(s)];
-    r.factors.skills = points_.skills * got / skill_total_;
-  }
-  r.matched_languages = query_.languages & c.languages;
-  if (language_count_ > 0) {
-    r.factors.languages = points_.languages * std::popcount(r.matched_languages) / language_count_;
-  }
-  if (availability_count_ > 0) {
-    r.availability_overlap = std::popcount(query_.availability & c.availability);
-    r.factors.availability = points_.availability * r.availability_overlap / availability_count_;
-  }
-  if (word_count_ > 0 && (word_union_ & c.text_mask) != 0) {
-    for (uint64_t w : query_.words) r.matched_words += (c.text_mask & w) == w ? 1 : 0;
-    // Three words in common are as good as it gets: a need's text is longer than a profile's tags.
-    r.factors.text = points_.text * std::min(1.0, r.matched_words / std::min(3.0, double(word_count_)));
-  }
-  r.score = r.factors.Total();
+  MatchResult r;
+  r.id = c.id;
+  r.score = f.Total();
+  r.distance_km = distance;
+  r.factors = f;
+  r.matched_skills = matched_skills;
+  r.matched_languages = matched_languages;
+  r.availability_overlap = overlap;
+  r.matched_words = matched_words;
   return r;
 }
 
@@ -274,6 +292,10 @@ class TopK {
       heap_.pop_back();
     }
   }
+  // The score a candidate must reach to enter (ties are decided by RanksBefore in Offer).
+  double Floor() const {
+    return heap_.size() == limit_ ? heap_.front().score : -std::numeric_limits<double>::infinity();
+  }
   std::vector<MatchResult> Take() && {
     std::sort(heap_.begin(), heap_.end(), RanksBefore);
     return std::move(heap_);
@@ -286,7 +308,7 @@ class TopK {
 
 void Scan(const PreparedQuery& query, std::span<const MatchProfile> candidates, TopK& top) {
   for (const MatchProfile& candidate : candidates) {
-    if (auto result = query.Score(candidate)) top.Offer(std::move(*result));
+    if (auto result = query.Score(candidate, top.Floor())) top.Offer(std::move(*result));
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -146,11 +147,13 @@ class SkillWeights {
 
 // Scores one candidate. nullopt when a hard constraint excludes it: not eligible (kMatchEligible),
 // no certificate when the query requires one, marked not relevant, or farther than the
-// candidate's or the query's travel limit.
+// candidate's or the query's travel limit; also when it cannot reach `floor` (a ranking's worst
+// kept score: such a candidate could not enter the results anyway).
 class PreparedQuery {
  public:
   PreparedQuery(const MatchQuery& query, const SkillWeights& weights, const MatchWeights& points = {});
-  std::optional<MatchResult> Score(const MatchProfile& candidate) const;
+  std::optional<MatchResult> Score(const MatchProfile& candidate,
+                                   double floor = -std::numeric_limits<double>::infinity()) const;
   int limit() const { return limit_; }
 
  private:
@@ -165,6 +168,7 @@ class PreparedQuery {
   int word_count_ = 0;
   uint64_t word_union_ = 0;
   bool has_place_ = false;
+  double max_distance_points_ = 0;
   float lat_ = 0;
   float lon_ = 0;
   // A cheap lower bound of the distance from the latitude and longitude differences, so the
