@@ -24,10 +24,12 @@
 #include "storage/collaboration_store.h"
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
+#include "storage/match_store.h"
 #include "storage/municipality_store.h"
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
 #include "storage/vocabulary_store.h"
+#include "storage/volunteer_index.h"
 #include "storage/worksheet_store.h"
 #include "web/collaboration_import_pages.h"
 #include "web/collaboration_pages.h"
@@ -63,6 +65,8 @@ class App {
   storage::VocabularyStore& vocabularies() { return *vocabularies_; }
   storage::WorksheetStore& worksheets() { return *worksheets_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
+  storage::VolunteerIndex& volunteer_index() { return *volunteer_index_; }
+  storage::MatchStore& matches() { return *matches_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
 
@@ -99,6 +103,9 @@ class App {
   std::unique_ptr<storage::WorksheetStore> worksheets_;
   std::unique_ptr<web::VocabularyPageDependencies> vocabulary_page_deps_;
   std::unique_ptr<web::WorksheetPageDependencies> worksheet_page_deps_;
+  // The volunteers' matching index (loaded at the first match, then following the change log).
+  std::unique_ptr<storage::VolunteerIndex> volunteer_index_;
+  std::unique_ptr<storage::MatchStore> matches_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

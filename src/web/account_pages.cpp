@@ -23,7 +23,8 @@ constexpr const char* kNotices[] = {
     "organisation_created",  "organisation_saved",      "profile_saved",
     "collaboration_created", "collaboration_updated",   "collaboration_deleted",
     "agreement_created",     "agreement_updated",       "agreement_deleted",
-    "vocabulary.term_added", "vocabulary.term_removed", "worksheet.saved"};
+    "vocabulary.term_added", "vocabulary.term_removed", "worksheet.saved",
+    "matches.marked"};
 
 // Short for the catalog message in the request's language.
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {

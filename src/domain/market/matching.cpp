@@ -217,18 +217,24 @@ bool PreparedQuery::Excluded(int64_t id) const {
   return !query_.excluded.empty() && std::binary_search(query_.excluded.begin(), query_.excluded.end(), id);
 }
 
-std::optional<MatchResult> PreparedQuery::Score(const MatchProfile& c, double floor) const {
-  // Hard constraints first: they are the cheapest tests and exclude the most.
-  if ((c.flags & kMatchEligible) != kMatchEligible) return std::nullopt;
-  if (query_.requires_certificate && (c.flags & kMatchCertificate) == 0) return std::nullopt;
+bool PreparedQuery::Admits(const MatchGate& g) const {
+  if ((g.flags & kMatchEligible) != kMatchEligible) return false;
+  if (query_.requires_certificate && (g.flags & kMatchCertificate) == 0) return false;
   // Out of reach by the latitude or longitude difference alone (most of the country, for a
   // volunteer who travels 10 km): no factor needs computing.
-  const double limit = std::min<double>(c.travel_km, query_.travel_km);
-  if (has_place_ && c.HasPlace()) {
-    const double dlat = std::abs(static_cast<double>(c.lat) - lat_);
-    const double dlon = std::abs(static_cast<double>(c.lon) - lon_);
-    if (dlat * km_per_lat_degree_ > limit || dlon * km_per_lon_degree_floor_ > limit) return std::nullopt;
+  if (has_place_ && g.lat == g.lat) {
+    const double limit = std::min<double>(g.travel_km, query_.travel_km);
+    const double dlat = std::abs(static_cast<double>(g.lat) - lat_);
+    const double dlon = std::abs(static_cast<double>(g.lon) - lon_);
+    if (dlat * km_per_lat_degree_ > limit || dlon * km_per_lon_degree_floor_ > limit) return false;
   }
+  return true;
+}
+
+std::optional<MatchResult> PreparedQuery::Score(const MatchProfile& c, double floor) const {
+  // Hard constraints first: they are the cheapest tests and exclude the most.
+  if (!Admits(MatchGate::Of(c))) return std::nullopt;
+  const double limit = std::min<double>(c.travel_km, query_.travel_km);
   // Then the factors that are a few bit operations, so that a candidate that cannot reach the
   // floor (the worst score kept so far) even with full distance points costs no haversine.
   MatchFactors f;
@@ -306,6 +312,15 @@ class TopK {
   std::vector<MatchResult> heap_;
 };
 
+// The index's scan: the gates first, the records of those admitted.
+void ScanGated(const PreparedQuery& query, std::span<const MatchGate> gates,
+               std::span<const MatchProfile> profiles, TopK& top) {
+  for (size_t i = 0; i < gates.size(); ++i) {
+    if (!query.Admits(gates[i])) continue;
+    if (auto result = query.Score(profiles[i], top.Floor())) top.Offer(std::move(*result));
+  }
+}
+
 void Scan(const PreparedQuery& query, std::span<const MatchProfile> candidates, TopK& top) {
   for (const MatchProfile& candidate : candidates) {
     if (auto result = query.Score(candidate, top.Floor())) top.Offer(std::move(*result));
@@ -332,6 +347,7 @@ void VolunteerIndex::Append(const MatchProfile& profile) {
     return;
   }
   profiles_.push_back(profile);
+  gates_.push_back(MatchGate::Of(profile));
   if ((profile.flags & kMatchEligible) == kMatchEligible) weights_.Add(profile.skills, 1);
 }
 
@@ -341,8 +357,11 @@ void VolunteerIndex::Upsert(const MatchProfile& profile) {
   if (it != profiles_.end() && it->id == profile.id) {
     if ((it->flags & kMatchEligible) == kMatchEligible) weights_.Add(it->skills, -1);
     *it = profile;
+    gates_[static_cast<size_t>(it - profiles_.begin())] = MatchGate::Of(profile);
   } else {
-    profiles_.insert(it, profile);  // new ids are the largest, so this is almost always an append
+    // New ids are the largest, so this is almost always an append.
+    gates_.insert(gates_.begin() + (it - profiles_.begin()), MatchGate::Of(profile));
+    profiles_.insert(it, profile);
   }
   if ((profile.flags & kMatchEligible) == kMatchEligible) weights_.Add(profile.skills, 1);
 }
@@ -352,6 +371,7 @@ void VolunteerIndex::Remove(int64_t id) {
                              [](const MatchProfile& p, int64_t value) { return p.id < value; });
   if (it == profiles_.end() || it->id != id) return;
   if ((it->flags & kMatchEligible) == kMatchEligible) weights_.Add(it->skills, -1);
+  gates_.erase(gates_.begin() + (it - profiles_.begin()));
   profiles_.erase(it);
 }
 
@@ -365,10 +385,11 @@ std::vector<MatchResult> VolunteerIndex::Rank(const MatchQuery& query, int threa
                                               const MatchWeights& points) const {
   PreparedQuery prepared(query, weights_, points);
   const std::span<const MatchProfile> all(profiles_);
+  const std::span<const MatchGate> gates(gates_);
   // Splitting pays only for big indexes; a thread costs tens of microseconds to start.
   if (threads <= 1 || all.size() < 50000) {
     TopK top(prepared.limit());
-    Scan(prepared, all, top);
+    ScanGated(prepared, gates, all, top);
     return std::move(top).Take();
   }
   const size_t parts = static_cast<size_t>(std::min(threads, 8));
@@ -380,9 +401,11 @@ std::vector<MatchResult> VolunteerIndex::Rank(const MatchQuery& query, int threa
   for (size_t i = 1; i < parts; ++i) {
     const size_t from = std::min(all.size(), i * chunk);
     const size_t n = std::min(chunk, all.size() - from);
-    workers.emplace_back([&, from, n, i] { Scan(prepared, all.subspan(from, n), tops[i]); });
+    workers.emplace_back(
+        [&, from, n, i] { ScanGated(prepared, gates.subspan(from, n), all.subspan(from, n), tops[i]); });
   }
-  Scan(prepared, all.subspan(0, std::min(chunk, all.size())), tops[0]);
+  const size_t first = std::min(chunk, all.size());
+  ScanGated(prepared, gates.subspan(0, first), all.subspan(0, first), tops[0]);
   for (std::thread& t : workers) t.join();
   // Merging keeps the order total, so the result does not depend on the split.
   TopK merged(prepared.limit());
