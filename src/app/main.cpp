@@ -183,7 +183,7 @@ int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int
   if (!app.ok()) return Fail(app.status());
   if (options.municipality_code.empty()) options.municipality_code = (*app)->config().site_municipality;
   const auto started = std::chrono::steady_clock::now();
-  if (volunteers > 0) {
+  if (volunteers != 0) {
     auto added =
         samskab::app::GenerateVolunteers(**app, {options.municipality_code, volunteers, options.seed});
     if (!added.ok()) return Fail(added.status());

@@ -328,7 +328,8 @@ Status InsertBatch(storage::Connection& connection, VolunteerMaker& maker, int64
 }  // namespace
 
 Result<int64_t> GenerateVolunteers(App& app, const VolunteerGeneratorOptions& options) {
-  if (options.volunteers < 0) return InvalidArgument("--volunteers must not be negative");
+  if (options.volunteers < 0)
+    return InvalidArgument("--volunteers must not be negative", "validation.number");
   if (options.volunteers == 0) return int64_t{0};
   const bool danish = options.municipality_code.rfind("no-", 0) != 0;
   const SystemClock clock;
