@@ -74,9 +74,17 @@ std::vector<domain::JudgedNeed> BenchNeeds() {
                    false,
                    {},
                    {}});
-  needs.push_back({"Lektiecafé i Aalborg", "Lektiehjælp i matematik og dansk for børn.",
-                   ",homework_help,teaching,", ",da,ar,", "school", "children", domain::Weekdays(1), "9000",
-                   true});
+  needs.push_back({"Lektiecafé i Aalborg",
+                   "Lektiehjælp i matematik og dansk for børn.",
+                   ",homework_help,teaching,",
+                   ",da,ar,",
+                   "school",
+                   "children",
+                   domain::Weekdays(1),
+                   "9000",
+                   true,
+                   {},
+                   {}});
   needs.push_back({"IT-café",
                    "Hjælp med smartphone, MitID og e-Boks.",
                    ",it_help,",

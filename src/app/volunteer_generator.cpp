@@ -181,6 +181,7 @@ class VolunteerMaker {
     std::vector<std::string_view> skills;
     const size_t draw = random_.Below(100);
     const int n_skills = draw < 35 ? 1 : draw < 70 ? 2 : draw < 90 ? 3 : 4;
+    skills.reserve(static_cast<size_t>(n_skills));
     for (int i = 0; i < n_skills; ++i) skills.push_back(PickSkill());
     std::vector<std::string_view> tags;
     if (random_.Chance(30)) {

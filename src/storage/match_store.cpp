@@ -203,6 +203,7 @@ Result<std::vector<MatchCandidate>> MatchStore::RankRows(Connection& connection,
     if (!results.ok()) return results.status();
     ranked = std::move(*results);
     std::vector<int64_t> ids;
+    ids.reserve(ranked.size());
     for (const auto& r : ranked) ids.push_back(r.id);
     auto found = VolunteerNames(connection, ids);
     if (!found.ok()) return found.status();
@@ -221,7 +222,7 @@ Result<std::vector<MatchCandidate>> MatchStore::RankRows(Connection& connection,
   }
   std::vector<MatchCandidate> out;
   out.reserve(ranked.size());
-  for (auto& r : ranked) {
+  for (const auto& r : ranked) {
     MatchCandidate c;
     c.kind = kind;
     c.id = r.id;
@@ -229,7 +230,7 @@ Result<std::vector<MatchCandidate>> MatchStore::RankRows(Connection& connection,
     if (name != names.end()) c.display_name = name->second;
     auto mark = mark_of.find(r.id);
     if (mark != mark_of.end()) c.mark = mark->second;
-    c.result = std::move(r);
+    c.result = r;
     out.push_back(std::move(c));
   }
   return out;

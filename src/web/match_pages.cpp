@@ -48,7 +48,7 @@ std::string Labels(const Deps& deps, const http::Request& request, uint64_t mask
 std::vector<std::string> Reasons(const Deps& deps, const http::Request& request,
                                  const domain::MatchResult& r) {
   std::vector<std::string> reasons;
-  const auto add = [&](double points, std::string text) {
+  const auto add = [&](double points, const std::string& text) {
     if (points <= 0) return;
     reasons.push_back(Fill(Fill(T(deps, request, "matches.reason.points"), "reason", text), "points",
                            Number(request, points)));

@@ -289,9 +289,9 @@ namespace {
 class TopK {
  public:
   explicit TopK(int limit) : limit_(static_cast<size_t>(limit)) { heap_.reserve(limit_ + 1); }
-  void Offer(MatchResult&& r) {
+  void Offer(const MatchResult& r) {
     if (heap_.size() == limit_ && !RanksBefore(r, heap_.front())) return;
-    heap_.push_back(std::move(r));
+    heap_.push_back(r);
     std::push_heap(heap_.begin(), heap_.end(), RanksBefore);
     if (heap_.size() > limit_) {
       std::pop_heap(heap_.begin(), heap_.end(), RanksBefore);
@@ -317,13 +317,13 @@ void ScanGated(const PreparedQuery& query, std::span<const MatchGate> gates,
                std::span<const MatchProfile> profiles, TopK& top) {
   for (size_t i = 0; i < gates.size(); ++i) {
     if (!query.Admits(gates[i])) continue;
-    if (auto result = query.Score(profiles[i], top.Floor())) top.Offer(std::move(*result));
+    if (auto result = query.Score(profiles[i], top.Floor())) top.Offer(*result);
   }
 }
 
 void Scan(const PreparedQuery& query, std::span<const MatchProfile> candidates, TopK& top) {
   for (const MatchProfile& candidate : candidates) {
-    if (auto result = query.Score(candidate, top.Floor())) top.Offer(std::move(*result));
+    if (auto result = query.Score(candidate, top.Floor())) top.Offer(*result);
   }
 }
 
@@ -410,7 +410,7 @@ std::vector<MatchResult> VolunteerIndex::Rank(const MatchQuery& query, int threa
   // Merging keeps the order total, so the result does not depend on the split.
   TopK merged(prepared.limit());
   for (TopK& top : tops) {
-    for (MatchResult& r : std::move(top).Take()) merged.Offer(std::move(r));
+    for (const MatchResult& r : std::move(top).Take()) merged.Offer(r);
   }
   return std::move(merged).Take();
 }

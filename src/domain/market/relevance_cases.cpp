@@ -214,8 +214,11 @@ RelevanceScore ScoreRelevance(const PostcodeDirectory& postcodes) {
       if (std::count(need.relevant.begin(), need.relevant.end(), r.id) > 0) ++fitting;
       if (std::count(need.excluded.begin(), need.excluded.end(), r.id) > 0) ++score.excluded_proposed;
     }
-    score.precision_at_10 += results.empty() ? 0.0 : static_cast<double>(fitting) / results.size();
-    score.recall_at_10 += need.relevant.empty() ? 1.0 : static_cast<double>(fitting) / need.relevant.size();
+    score.precision_at_10 +=
+        results.empty() ? 0.0 : static_cast<double>(fitting) / static_cast<double>(results.size());
+    score.recall_at_10 += need.relevant.empty()
+                              ? 1.0
+                              : static_cast<double>(fitting) / static_cast<double>(need.relevant.size());
     ++score.cases;
   }
   if (score.cases > 0) {
