@@ -6,8 +6,8 @@
 // Volunteers are many (the figures ask for 1,000,000), so they live in a VolunteerIndex: one
 // fixed-size record of 56 bytes per profile in one vector sorted by id, with a 12-byte gate per
 // profile beside it (68 bytes in all), scanned linearly with a bounded heap. The smaller
-// candidate sets are scored with the same rule from records built per request (RankCandidates). Factors, weights, the tie rule and the hard constraints:
-// docs/decisions/0011-matching.md.
+// candidate sets are scored with the same rule from records built per request (RankCandidates). Factors,
+// weights, the tie rule and the hard constraints: docs/decisions/0011-matching.md.
 #pragma once
 
 #include <array>
