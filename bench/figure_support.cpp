@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -37,6 +38,37 @@ FigureArgs ReadFigureArgs(int argc, char** argv, int default_rounds, int min_rou
   }
   if (args.url.empty()) Die("usage: --db URL [--rounds N]");
   return args;
+}
+
+Percentiles Summarise(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
+double Time(const std::function<void()>& run) {
+  const auto start = std::chrono::steady_clock::now();
+  run();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+Percentiles Measure(int rounds, const std::function<void()>& run) {
+  run();
+  std::vector<double> ms;
+  ms.reserve(static_cast<size_t>(rounds));
+  for (int i = 0; i < rounds; ++i) ms.push_back(Time(run));
+  return Summarise(std::move(ms));
+}
+
+std::pair<Percentiles, Percentiles> MeasurePair(int rounds, const std::function<void()>& a,
+                                                const std::function<void()>& b) {
+  a();
+  b();
+  std::vector<double> first, second;
+  for (int i = 0; i < rounds; ++i) {
+    first.push_back(Time(a));
+    second.push_back(Time(b));
+  }
+  return {Summarise(std::move(first)), Summarise(std::move(second))};
 }
 
 std::unique_ptr<app::App> OpenDemoApp(const std::string& url, const Clock& clock) {

@@ -31,47 +31,12 @@
 namespace {
 
 using samskab::bench::Die;
+using samskab::bench::Measure;
+using samskab::bench::MeasurePair;
+using samskab::bench::Percentiles;
 
 using Clock = std::chrono::steady_clock;
 constexpr char kMunicipality[] = "0190";
-
-struct Percentiles {
-  double p50 = 0;
-  double p95 = 0;
-};
-
-Percentiles Summarise(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
-}
-
-double Time(const std::function<void()>& run) {
-  const auto start = Clock::now();
-  run();
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-Percentiles Measure(int rounds, const std::function<void()>& run) {
-  run();  // warm the statement caches
-  std::vector<double> ms;
-  ms.reserve(static_cast<size_t>(rounds));
-  for (int i = 0; i < rounds; ++i) ms.push_back(Time(run));
-  return Summarise(std::move(ms));
-}
-
-// Two alternatives measured in alternation, so that load from elsewhere on the machine falls on
-// both alike and their ratio stays meaningful.
-std::pair<Percentiles, Percentiles> MeasurePair(int rounds, const std::function<void()>& a,
-                                                const std::function<void()>& b) {
-  a();
-  b();
-  std::vector<double> first, second;
-  for (int i = 0; i < rounds; ++i) {
-    first.push_back(Time(a));
-    second.push_back(Time(b));
-  }
-  return {Summarise(std::move(first)), Summarise(std::move(second))};
-}
 
 samskab::http::Response Call(samskab::app::App& app, const std::string& path, const std::string& query,
                              const std::string& cookie) {

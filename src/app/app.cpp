@@ -8,6 +8,7 @@
 
 #include "api/advisor_api.h"
 #include "api/json_api.h"
+#include "api/matches_api.h"
 #include "api/me_api.h"
 #include "api/municipalities_api.h"
 #include "api/openapi.h"
@@ -23,6 +24,7 @@
 #include "web/account_pages.h"
 #include "web/admin_pages.h"
 #include "web/agreement_pages.h"
+#include "web/match_pages.h"
 #include "web/model_pages.h"
 #include "web/organisation_pages.h"
 
@@ -193,6 +195,10 @@ Status App::Build() {
   offer_page_deps_ = std::make_unique<web::OfferPageDependencies>(
       web::OfferPageDependencies{*page_deps_, *offers_, *needs_, *vocabularies_});
   web::RegisterOfferPages(router_, *offer_page_deps_);
+  volunteer_index_ = std::make_unique<storage::VolunteerIndex>(*database_, *postcodes_);
+  matches_ = std::make_unique<storage::MatchStore>(*database_, *volunteer_index_, *postcodes_, clock_);
+  api::RegisterMatchesApi(router_, *matches_);
+  web::RegisterMatchPages(router_, web::MatchPageDependencies{*page_deps_, *matches_});
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

@@ -29,6 +29,7 @@
 #include "storage/collaboration_store.h"
 #include "storage/database.h"
 #include "storage/inquiry_store.h"
+#include "storage/match_store.h"
 #include "storage/municipality_store.h"
 #include "storage/need_store.h"
 #include "storage/offer_store.h"
@@ -36,6 +37,7 @@
 #include "storage/organisation_store.h"
 #include "storage/unit_store.h"
 #include "storage/vocabulary_store.h"
+#include "storage/volunteer_index.h"
 #include "storage/volunteer_store.h"
 #include "storage/worksheet_store.h"
 #include "web/application_pages.h"
@@ -82,6 +84,8 @@ class App {
   storage::NeedStore& needs() { return *needs_; }
   storage::OfferStore& offers() { return *offers_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
+  storage::VolunteerIndex& volunteer_index() { return *volunteer_index_; }
+  storage::MatchStore& matches() { return *matches_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
 
@@ -131,6 +135,9 @@ class App {
   std::unique_ptr<api::NeedApiDependencies> need_api_deps_;
   std::unique_ptr<web::NeedPageDependencies> need_page_deps_;
   std::unique_ptr<web::OfferPageDependencies> offer_page_deps_;
+  // The volunteers' matching index (loaded at the first match, then following the change log).
+  std::unique_ptr<storage::VolunteerIndex> volunteer_index_;
+  std::unique_ptr<storage::MatchStore> matches_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

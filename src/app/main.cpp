@@ -16,6 +16,7 @@
 #include "app/needs_demo.h"
 #include "app/periodic_job.h"
 #include "app/sample_data.h"
+#include "app/volunteer_generator.h"
 #include "core/logging.h"
 #include "storage/migrations.h"
 #include "storage/retention.h"
@@ -185,12 +186,23 @@ int Retention(const CommonOptions& common) {
   return 0;
 }
 
-int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options) {
+int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int64_t volunteers) {
   samskab::SystemClock clock;
   auto app = OpenApp(common, clock);
   if (!app.ok()) return Fail(app.status());
   if (options.municipality_code.empty()) options.municipality_code = (*app)->config().site_municipality;
   const auto started = std::chrono::steady_clock::now();
+  if (volunteers != 0) {
+    auto added =
+        samskab::app::GenerateVolunteers(**app, {options.municipality_code, volunteers, options.seed});
+    if (!added.ok()) return Fail(added.status());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("samskab: generated %lld volunteer(s) near %s (seed %llu, %.1f s)\n",
+                static_cast<long long>(*added), options.municipality_code.c_str(),
+                static_cast<unsigned long long>(options.seed), seconds);
+    // Volunteers alone: the registry's generator (units, organisations, collaborations) stays out.
+    if (options.organisations == 0 && options.collaborations == 0) return 0;
+  }
   auto report = samskab::app::Generate(**app, options);
   if (!report.ok()) return Fail(report.status());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -289,6 +301,8 @@ int main(int argc, char** argv) {
   gen->add_option("--organisations", generator.organisations, "organisations to add");
   gen->add_option("--collaborations", generator.collaborations,
                   "collaborations to add (needs organisations)");
+  int64_t volunteers = 0;
+  gen->add_option("--volunteers", volunteers, "volunteer profiles to add (with their accounts)");
   gen->add_option("--seed", generator.seed, "the same seed gives the same data (default 1)");
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
@@ -301,7 +315,7 @@ int main(int argc, char** argv) {
   if (*user_add) return UserAdd(common, email, name, grant);
   if (*token_create) return TokenCreate(common, name, grant);
   if (*retention) return Retention(common);
-  if (*gen) return Gen(common, generator);
+  if (*gen) return Gen(common, generator, volunteers);
   if (*version) {
     std::printf("samskab %s (schema %d)\n", SAMSKAB_VERSION, samskab::storage::LatestSchemaVersion());
     return 0;

@@ -1,5 +1,7 @@
 #include "storage/market_changes.h"
 
+#include <algorithm>
+
 namespace samskab::storage {
 namespace {
 
@@ -17,6 +19,30 @@ Status RecordVolunteerChange(Connection& connection, int64_t profile_id, const C
       "INSERT INTO market_changes (kind, record_id, changed_at) VALUES ('volunteer', ?, ?)",
       {profile_id, FormatUtc(clock.Now())});
   return inserted.ok() ? Status::Ok() : inserted.status();
+}
+
+Status RecordVolunteerChanges(Connection& connection, const std::vector<int64_t>& profile_ids,
+                              const Clock& clock) {
+  if (connection.backend() == Backend::kPostgres) {
+    auto locked = connection.Query("SELECT pg_advisory_xact_lock(?)", {kChangeLogLockKey});
+    if (!locked.ok()) return locked.status();
+  }
+  constexpr size_t kRowsPerInsert = 500;
+  const std::string now = FormatUtc(clock.Now());
+  for (size_t from = 0; from < profile_ids.size(); from += kRowsPerInsert) {
+    const size_t n = std::min(kRowsPerInsert, profile_ids.size() - from);
+    std::string sql = "INSERT INTO market_changes (kind, record_id, changed_at) VALUES ";
+    Params params;
+    params.reserve(n * 2);
+    for (size_t i = 0; i < n; ++i) {
+      sql += i == 0 ? "('volunteer', ?, ?)" : ", ('volunteer', ?, ?)";
+      params.emplace_back(profile_ids[from + i]);
+      params.emplace_back(now);
+    }
+    auto inserted = connection.Execute(sql, params);
+    if (!inserted.ok()) return inserted.status();
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<MarketChange>> ChangesAfter(Connection& connection, int64_t after_id, int limit) {

@@ -25,6 +25,10 @@ struct MarketChange {
 // later (identity values are handed out before commit).
 Status RecordVolunteerChange(Connection& connection, int64_t profile_id, const Clock& clock);
 
+// The same for many profiles at once (the generator's bulk load): one lock, multi-row INSERTs.
+Status RecordVolunteerChanges(Connection& connection, const std::vector<int64_t>& profile_ids,
+                              const Clock& clock);
+
 // The entries with id > `after_id`, oldest first, at most `limit`.
 Result<std::vector<MarketChange>> ChangesAfter(Connection& connection, int64_t after_id, int limit);
 

@@ -50,7 +50,8 @@ constexpr const char* kNotices[] = {"password_reset",
                                     "offer.created",
                                     "offer.saved",
                                     "offer.closed",
-                                    "offer.reopened"};
+                                    "offer.reopened",
+                                    "matches.marked"};
 
 // Short for the catalog message in the request's language.
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {
