@@ -39,6 +39,7 @@
     <div class="navigation-menu-inner container">
       <ul class="mainmenu">
         <li[[?nav:start]] class="active"[[/?]]><a href="/" class="nav-link"[[?nav:start]] aria-current="page"[[/?]]><span>[[nav.start]]</span></a></li>
+        <li[[?nav:opportunities]] class="active"[[/?]]><a href="/opportunities" class="nav-link"[[?nav:opportunities]] aria-current="page"[[/?]]><span>[[search.nav]]</span></a></li>
         <li[[?nav:contact]] class="active"[[/?]]><a href="/contact" class="nav-link"[[?nav:contact]] aria-current="page"[[/?]]><span>[[nav.contact]]</span></a></li>
         [[?user]]<li[[?nav:account]] class="active"[[/?]]><a href="/account" class="nav-link"[[?nav:account]] aria-current="page"[[/?]]><span>[[nav.account]]</span></a></li>[[/?]]
         [[?admin]]<li[[?nav:admin]] class="active"[[/?]]><a href="/admin" class="nav-link"[[?nav:admin]] aria-current="page"[[/?]]><span>[[nav.admin]]</span></a></li>[[/?]]

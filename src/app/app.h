@@ -8,6 +8,7 @@
 #include "api/agreements_api.h"
 #include "api/collaboration_import_api.h"
 #include "api/collaborations_api.h"
+#include "api/opportunity_search_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
 #include "auth/authenticator.h"
@@ -32,6 +33,7 @@
 #include "web/collaboration_import_pages.h"
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
+#include "web/opportunity_search_pages.h"
 #include "web/matrix_pages.h"
 #include "web/pages.h"
 #include "web/views.h"
@@ -99,6 +101,8 @@ class App {
   std::unique_ptr<storage::WorksheetStore> worksheets_;
   std::unique_ptr<web::VocabularyPageDependencies> vocabulary_page_deps_;
   std::unique_ptr<web::WorksheetPageDependencies> worksheet_page_deps_;
+  std::unique_ptr<api::OpportunitySearchDependencies> opportunity_search_deps_;
+  std::unique_ptr<web::OpportunitySearchPageDependencies> opportunity_search_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

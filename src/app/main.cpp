@@ -12,6 +12,7 @@
 #include "app/accounts_cli.h"
 #include "app/app.h"
 #include "app/config.h"
+#include "app/opportunity_generator.h"
 #include "app/periodic_job.h"
 #include "app/sample_data.h"
 #include "core/logging.h"
@@ -176,21 +177,33 @@ int Retention(const CommonOptions& common) {
   return 0;
 }
 
-int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options) {
+int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int64_t opportunities) {
   samskab::SystemClock clock;
   auto app = OpenApp(common, clock);
   if (!app.ok()) return Fail(app.status());
   if (options.municipality_code.empty()) options.municipality_code = (*app)->config().site_municipality;
-  const auto started = std::chrono::steady_clock::now();
-  auto report = samskab::app::Generate(**app, options);
-  if (!report.ok()) return Fail(report.status());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf(
-      "samskab: generated %lld unit(s), %lld organisation(s), %lld collaboration(s) in %s (seed %llu, %.1f "
-      "s)\n",
-      static_cast<long long>(report->units), static_cast<long long>(report->organisations),
-      static_cast<long long>(report->collaborations), options.municipality_code.c_str(),
-      static_cast<unsigned long long>(options.seed), seconds);
+  // `--opportunities` alone adds only opportunities, posted by the units and organisations there are.
+  if (opportunities == 0 || options.organisations > 0 || options.collaborations > 0) {
+    const auto started = std::chrono::steady_clock::now();
+    auto report = samskab::app::Generate(**app, options);
+    if (!report.ok()) return Fail(report.status());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf(
+        "samskab: generated %lld unit(s), %lld organisation(s), %lld collaboration(s) in %s (seed %llu, %.1f "
+        "s)\n",
+        static_cast<long long>(report->units), static_cast<long long>(report->organisations),
+        static_cast<long long>(report->collaborations), options.municipality_code.c_str(),
+        static_cast<unsigned long long>(options.seed), seconds);
+  }
+  if (opportunities > 0) {
+    const auto started = std::chrono::steady_clock::now();
+    auto made = samskab::app::GenerateOpportunities(**app, {options.municipality_code, opportunities, options.seed});
+    if (!made.ok()) return Fail(made.status());
+    std::printf("samskab: generated %lld opportunit(ies) in %s (seed %llu, %.1f s)\n",
+                static_cast<long long>(made->opportunities), options.municipality_code.c_str(),
+                static_cast<unsigned long long>(options.seed),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
   return 0;
 }
 
@@ -280,6 +293,9 @@ int main(int argc, char** argv) {
   gen->add_option("--organisations", generator.organisations, "organisations to add");
   gen->add_option("--collaborations", generator.collaborations,
                   "collaborations to add (needs organisations)");
+  int64_t opportunities = 0;
+  gen->add_option("--opportunities", opportunities,
+                  "opportunities (recruitment posts) to add, with the municipality's units and organisations");
   gen->add_option("--seed", generator.seed, "the same seed gives the same data (default 1)");
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
@@ -292,7 +308,7 @@ int main(int argc, char** argv) {
   if (*user_add) return UserAdd(common, email, name, grant);
   if (*token_create) return TokenCreate(common, name, grant);
   if (*retention) return Retention(common);
-  if (*gen) return Gen(common, generator);
+  if (*gen) return Gen(common, generator, opportunities);
   if (*version) {
     std::printf("samskab %s (schema %d)\n", SAMSKAB_VERSION, samskab::storage::LatestSchemaVersion());
     return 0;

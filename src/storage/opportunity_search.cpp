@@ -61,7 +61,10 @@ constexpr BackendSql kSqlite{
     "UNION ALL "
     "SELECT rowid, bm25(opportunity_search_nb, 4.0, 1.0) FROM opportunity_search_nb "
     "WHERE opportunity_search_nb MATCH ?) "
-    "SELECT o.id, COUNT(*) OVER () FROM hits h JOIN opportunities o ON o.id = h.id WHERE ",
+    // CROSS JOIN keeps the matches the outer loop (SQLite does not reorder it); the covering
+    // index of migration 0008 answers the filters without reading the wide rows.
+    "SELECT o.id, COUNT(*) OVER () FROM hits h CROSS JOIN opportunities o INDEXED BY opportunities_search_filter "
+    "ON o.id = h.id WHERE ",
     "",
     " ORDER BY h.score, o.id",
     2,
@@ -72,6 +75,7 @@ constexpr BackendSql kSqlite{
     "ELSE (SELECT snippet(opportunity_search_da, 1, char(2), char(3), '…', 24) FROM opportunity_search_da "
     "WHERE opportunity_search_da MATCH ? AND rowid = o.id) END",
     2,
+    "SELECT o.id, COUNT(*) OVER () FROM opportunities o INDEXED BY opportunities_search_filter WHERE ",
     "o.id IN (SELECT value FROM json_each(?))",
     "o.postcode IN (SELECT value FROM json_each(?))",
 };
@@ -92,6 +96,7 @@ constexpr BackendSql kPostgres{
     "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=15, MaxFragments=2, "
     "FragmentDelimiter=\" … \"')",
     2,
+    "SELECT o.id, COUNT(*) OVER () FROM opportunities o WHERE ",
     "o.id = ANY (?::bigint[])",
     "o.postcode = ANY (?::text[])",
 };
@@ -232,7 +237,7 @@ Result<OpportunitySearchResult> SearchOpportunities(Database& database,
     params.insert(params.end(), where_params.begin(), where_params.end());
     for (int i = 0; i < sql.order_word_params; ++i) params.emplace_back(words);
   } else {
-    ranked = "SELECT o.id, COUNT(*) OVER () FROM opportunities o WHERE " + where + " ORDER BY o.id DESC";
+    ranked = sql.browse_from + where + " ORDER BY o.id DESC";
     params = where_params;
   }
   ranked += " LIMIT ? OFFSET ?";
