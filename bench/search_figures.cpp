@@ -88,8 +88,8 @@ int main(int argc, char** argv) {
       generate_s = std::chrono::duration<double>(Clock::now() - start).count();
     }
   }
-  std::printf("backend: %s; %lld opportunities generated in %.1f s (0: reused)\n", sqlite ? "SQLite" : "PostgreSQL",
-              static_cast<long long>(kOpportunities), generate_s);
+  std::printf("backend: %s; %lld opportunities generated in %.1f s (0: reused)\n",
+              sqlite ? "SQLite" : "PostgreSQL", static_cast<long long>(kOpportunities), generate_s);
 
   struct Case {
     const char* name;
@@ -106,9 +106,10 @@ int main(int argc, char** argv) {
       {"reparere cykler, target_group", "q=reparere%20cykler&target_group=all_citizens"},
   };
   const samskab::api::OpportunitySearchDependencies deps{db, app.municipalities(), app.postcodes(),
-                                                          [] { return std::string("2026-11-18"); }};
+                                                         [] { return std::string("2026-11-18"); }};
   const char* bare_sql =
-      sqlite ? "SELECT rowid FROM opportunity_search_da WHERE opportunity_search_da MATCH ? ORDER BY rank LIMIT 20"
+      sqlite ? "SELECT rowid FROM opportunity_search_da WHERE opportunity_search_da MATCH ? ORDER BY rank "
+               "LIMIT 20"
              : "SELECT id FROM opportunities WHERE search_vector @@ plainto_tsquery('danish', ?) "
                "ORDER BY ts_rank(search_vector, plainto_tsquery('danish', ?)) DESC LIMIT 20";
 
@@ -120,7 +121,8 @@ int main(int argc, char** argv) {
     auto request = samskab::api::ReadOpportunitySearch(deps, *params);
     if (!request.ok()) Die("bad query " + c.query + ": " + request.status().log_message());
     std::string words;
-    for (const auto& word : request->words) words += (words.empty() ? "" : " ") + (sqlite ? "\"" + word + "\"" : word);
+    for (const auto& word : request->words)
+      words += (words.empty() ? "" : " ") + (sqlite ? "\"" + word + "\"" : word);
     const samskab::storage::Params bare_params =
         sqlite ? samskab::storage::Params{words} : samskab::storage::Params{words, words};
     int64_t total = 0;
@@ -156,9 +158,9 @@ int main(int argc, char** argv) {
                 Percentile(api_ms, 95));
   }
   const double page95 = Percentile(all_page, 95), bare95 = Percentile(all_bare, 95);
-  std::printf("%-36s %8s %8.2f %8.2f %8.2f %8.2f %6.2f\n", "all searches together", "", Percentile(all_page, 50),
-              page95, Percentile(all_bare, 50), bare95, page95 / bare95);
-  std::printf("targets: page p95 <= 20 ms: %s; page p95 <= 1.5 x bare p95: %s\n", page95 <= 20 ? "met" : "NOT met",
-              page95 <= 1.5 * bare95 ? "met" : "NOT met");
+  std::printf("%-36s %8s %8.2f %8.2f %8.2f %8.2f %6.2f\n", "all searches together", "",
+              Percentile(all_page, 50), page95, Percentile(all_bare, 50), bare95, page95 / bare95);
+  std::printf("targets: page p95 <= 20 ms: %s; page p95 <= 1.5 x bare p95: %s\n",
+              page95 <= 20 ? "met" : "NOT met", page95 <= 1.5 * bare95 ? "met" : "NOT met");
   return 0;
 }

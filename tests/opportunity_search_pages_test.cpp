@@ -15,12 +15,13 @@ using testing::TestServer;
 class OpportunitySearchPage : public ::testing::Test {
  protected:
   void SetUp() override {
-    unit_ = server_.AddUnit("0190", domain::UnitKind::kCenter, "Center <for> Ældre", std::nullopt).id;
+    unit_ = server_.AddUnit("0190", domain::UnitKind::kAdministration, "Center <for> Ældre", std::nullopt).id;
   }
   int64_t Add(const std::string& title, const std::string& description) {
     auto lease = server_.app().database().Acquire();
     auto rows = (*lease)->Query(
-        "INSERT INTO opportunities (municipality_code, unit_id, title, description, postcode, capacity, status, "
+        "INSERT INTO opportunities (municipality_code, unit_id, title, description, postcode, capacity, "
+        "status, "
         "created_at, updated_at) VALUES ('0190', ?, ?, ?, '3500', 2, 'open', '2026-01-01T00:00:00Z', "
         "'2026-01-01T00:00:00Z') RETURNING id",
         {unit_, title, description});

@@ -16,7 +16,8 @@ using nlohmann::json;
 std::optional<int> ParseInt(std::string_view text, int min, int max) {
   int value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) return std::nullopt;
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+    return std::nullopt;
   return value;
 }
 
@@ -31,7 +32,9 @@ Result<storage::OpportunitySearchRequest> ReadOpportunitySearch(const Opportunit
   storage::OpportunitySearchRequest request;
   request.today = deps.today();
   std::vector<FieldProblem> problems;
-  auto problem = [&](std::string field, std::string key) { problems.push_back({std::move(field), std::move(key)}); };
+  auto problem = [&](std::string field, std::string key) {
+    problems.push_back({std::move(field), std::move(key)});
+  };
 
   auto words = storage::SearchTextWords(text::Find(params, "q").value_or(""));
   if (words.ok()) {
@@ -59,7 +62,8 @@ Result<storage::OpportunitySearchRequest> ReadOpportunitySearch(const Opportunit
     if (!known && domain::CheckTermKey(key).ok() && !request.municipality.empty()) {
       auto lease = deps.database.Acquire();
       if (!lease.ok()) return lease.status();
-      auto own = storage::IsKnownTerm(**lease, domain::MunicipalityScope{request.municipality}, vocabulary, key);
+      auto own =
+          storage::IsKnownTerm(**lease, domain::MunicipalityScope{request.municipality}, vocabulary, key);
       if (!own.ok()) return own.status();
       known = *own;
     }
@@ -78,11 +82,8 @@ Result<storage::OpportunitySearchRequest> ReadOpportunitySearch(const Opportunit
   std::optional<int> within_km = kDefaultWithinKm;
   if (!within.empty()) {
     within_km = ParseInt(within, 1, kMaxWithinKm);
-    if (!within_km) {
-      problem("within_km", "search.error.within_km");
-    } else if (near.empty()) {
-      problem("within_km", "search.error.within_km_without_near");
-    }
+    // Without `near` a (valid) distance is ignored: the page's form always sends one.
+    if (!within_km) problem("within_km", "search.error.within_km");
   }
   if (!near.empty()) {
     auto postcode = deps.postcodes.NormalisePostcode(near);
@@ -130,7 +131,8 @@ Result<storage::OpportunitySearchRequest> ReadOpportunitySearch(const Opportunit
 
 json SnippetToJson(std::string_view marked) {
   json parts = json::array();
-  for (const auto& part : storage::SplitSnippet(marked)) parts.push_back({{"text", part.text}, {"match", part.match}});
+  for (const auto& part : storage::SplitSnippet(marked))
+    parts.push_back({{"text", part.text}, {"match", part.match}});
   return parts;
 }
 

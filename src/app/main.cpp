@@ -197,7 +197,8 @@ int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int
   }
   if (opportunities > 0) {
     const auto started = std::chrono::steady_clock::now();
-    auto made = samskab::app::GenerateOpportunities(**app, {options.municipality_code, opportunities, options.seed});
+    auto made =
+        samskab::app::GenerateOpportunities(**app, {options.municipality_code, opportunities, options.seed});
     if (!made.ok()) return Fail(made.status());
     std::printf("samskab: generated %lld opportunit(ies) in %s (seed %llu, %.1f s)\n",
                 static_cast<long long>(made->opportunities), options.municipality_code.c_str(),
@@ -294,8 +295,9 @@ int main(int argc, char** argv) {
   gen->add_option("--collaborations", generator.collaborations,
                   "collaborations to add (needs organisations)");
   int64_t opportunities = 0;
-  gen->add_option("--opportunities", opportunities,
-                  "opportunities (recruitment posts) to add, with the municipality's units and organisations");
+  gen->add_option(
+      "--opportunities", opportunities,
+      "opportunities (recruitment posts) to add, with the municipality's units and organisations");
   gen->add_option("--seed", generator.seed, "the same seed gives the same data (default 1)");
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);

@@ -16,10 +16,10 @@ namespace {
 
 // One kind of volunteering: the words a post about it uses and the keys it is tagged with.
 struct Theme {
-  const char* activity;  // "lektiecaféen" (Danish, definite: "til lektiecaféen")
-  const char* role;      // "lektiehjælper"
-  const char* task;      // "… skal du {task}"
-  const char* area;      // welfare area key
+  const char* activity;               // "lektiecaféen" (Danish, definite: "til lektiecaféen")
+  const char* role;                   // "lektiehjælper"
+  const char* task;                   // "… skal du {task}"
+  const char* area;                   // welfare area key
   std::array<const char*, 2> groups;  // target group keys ("" for none)
   std::array<const char*, 2> skills;  // skill keys ("" for none)
   int slot;                           // the usual part of the day: 0 morning, 1 afternoon, 2 evening
@@ -28,43 +28,150 @@ struct Theme {
 
 // Written for this generator; the combinations are what makes 100,000 posts differ.
 const std::array<Theme, 18> kThemes = {{
-    {"lektiecaféen", "lektiehjælper", "hjælpe skolebørn med lektier, læsning og matematik", "school",
-     {"children", "young_people"}, {"homework_help", "teaching"}, 1, true},
-    {"besøgstjenesten", "besøgsven", "besøge en ældre borger, der savner nogen at tale med", "elderly",
-     {"elderly", "lonely"}, {"visiting_friend", ""}, 1, false},
-    {"gåholdet", "gåmakker", "gå ture med beboere fra plejecentret i al slags vejr", "health",
-     {"elderly", "lonely"}, {"walking_company", ""}, 0, false},
-    {"fællesspisningen", "køkkenfrivillig", "lave mad, dække bord og vaske op til fællesspisningen",
-     "culture_and_leisure", {"lonely", "all_citizens"}, {"cooking", ""}, 2, false},
-    {"sprogcaféen", "sprogven", "tale dansk med nye borgere over en kop kaffe", "refugees_and_integration",
-     {"refugees_and_immigrants", ""}, {"language_cafe", "interpreting"}, 2, false},
-    {"fodboldklubben", "fodboldtræner", "træne et hold af børn to gange om ugen", "culture_and_leisure",
-     {"children", ""}, {"sports_coaching", "first_aid"}, 1, true},
-    {"mentorordningen", "mentor", "støtte en ung på vej mod uddannelse eller job", "employment",
-     {"young_people", "unemployed"}, {"mentoring", "job_mentoring"}, 2, false},
-    {"it-caféen", "it-hjælper", "hjælpe borgere med MitID, digital post og mobiltelefonen", "inclusion",
-     {"elderly", "all_citizens"}, {"it_help", ""}, 0, false},
-    {"højtlæsningen", "højtlæser", "læse højt for børnene i dagtilbuddet", "day_care", {"children", ""},
-     {"reading_aloud", ""}, 0, true},
-    {"naturplejen", "naturplejer", "passe bede, slå græs og plante træer sammen med borgere",
-     "nature_and_environment", {"all_citizens", "people_with_disabilities"}, {"gardening", "nature_guiding"}, 0,
+    {"lektiecaféen",
+     "lektiehjælper",
+     "hjælpe skolebørn med lektier, læsning og matematik",
+     "school",
+     {"children", "young_people"},
+     {"homework_help", "teaching"},
+     1,
+     true},
+    {"besøgstjenesten",
+     "besøgsven",
+     "besøge en ældre borger, der savner nogen at tale med",
+     "elderly",
+     {"elderly", "lonely"},
+     {"visiting_friend", ""},
+     1,
      false},
-    {"kørselsordningen", "chauffør", "køre ældre til aktiviteter, indkøb og lægebesøg", "elderly",
-     {"elderly", "people_with_disabilities"}, {"driving", ""}, 0, false},
-    {"musikken på plejecentret", "musiker", "spille og synge sammen med beboerne", "elderly", {"elderly", ""},
-     {"music", ""}, 1, false},
-    {"værestedet", "værestedsfrivillig", "være en rolig voksen, der lytter og hjælper med det praktiske",
-     "mental_health", {"people_with_mental_illness", "socially_vulnerable"}, {"care_support", ""}, 2, false},
-    {"pårørendegruppen", "gruppeleder", "lede samtaler i en gruppe for pårørende", "health", {"relatives", ""},
-     {"communication", "care_support"}, 2, false},
-    {"reparationscaféen", "reparatør", "reparere cykler, lamper og tøj sammen med de besøgende",
-     "nature_and_environment", {"all_citizens", ""}, {"repairs", "crafts"}, 1, false},
-    {"foreningens bestyrelse", "kasserer", "holde styr på foreningens regnskab og medlemmer",
-     "culture_and_leisure", {"all_citizens", ""}, {"accounting", "board_work"}, 2, false},
-    {"sommerlejren", "lejrleder", "planlægge og gennemføre en uge med lejrliv for børn",
-     "children_and_young_people", {"children", "families"}, {"event_planning", "childcare"}, 1, true},
-    {"familievennerne", "familieven", "være en fast voksen for en familie, der har brug for et netværk",
-     "socially_vulnerable", {"families", "children"}, {"mentoring", ""}, 2, true},
+    {"gåholdet",
+     "gåmakker",
+     "gå ture med beboere fra plejecentret i al slags vejr",
+     "health",
+     {"elderly", "lonely"},
+     {"walking_company", ""},
+     0,
+     false},
+    {"fællesspisningen",
+     "køkkenfrivillig",
+     "lave mad, dække bord og vaske op til fællesspisningen",
+     "culture_and_leisure",
+     {"lonely", "all_citizens"},
+     {"cooking", ""},
+     2,
+     false},
+    {"sprogcaféen",
+     "sprogven",
+     "tale dansk med nye borgere over en kop kaffe",
+     "refugees_and_integration",
+     {"refugees_and_immigrants", ""},
+     {"language_cafe", "interpreting"},
+     2,
+     false},
+    {"fodboldklubben",
+     "fodboldtræner",
+     "træne et hold af børn to gange om ugen",
+     "culture_and_leisure",
+     {"children", ""},
+     {"sports_coaching", "first_aid"},
+     1,
+     true},
+    {"mentorordningen",
+     "mentor",
+     "støtte en ung på vej mod uddannelse eller job",
+     "employment",
+     {"young_people", "unemployed"},
+     {"mentoring", "job_mentoring"},
+     2,
+     false},
+    {"it-caféen",
+     "it-hjælper",
+     "hjælpe borgere med MitID, digital post og mobiltelefonen",
+     "inclusion",
+     {"elderly", "all_citizens"},
+     {"it_help", ""},
+     0,
+     false},
+    {"højtlæsningen",
+     "højtlæser",
+     "læse højt for børnene i dagtilbuddet",
+     "day_care",
+     {"children", ""},
+     {"reading_aloud", ""},
+     0,
+     true},
+    {"naturplejen",
+     "naturplejer",
+     "passe bede, slå græs og plante træer sammen med borgere",
+     "nature_and_environment",
+     {"all_citizens", "people_with_disabilities"},
+     {"gardening", "nature_guiding"},
+     0,
+     false},
+    {"kørselsordningen",
+     "chauffør",
+     "køre ældre til aktiviteter, indkøb og lægebesøg",
+     "elderly",
+     {"elderly", "people_with_disabilities"},
+     {"driving", ""},
+     0,
+     false},
+    {"musikken på plejecentret",
+     "musiker",
+     "spille og synge sammen med beboerne",
+     "elderly",
+     {"elderly", ""},
+     {"music", ""},
+     1,
+     false},
+    {"værestedet",
+     "værestedsfrivillig",
+     "være en rolig voksen, der lytter og hjælper med det praktiske",
+     "mental_health",
+     {"people_with_mental_illness", "socially_vulnerable"},
+     {"care_support", ""},
+     2,
+     false},
+    {"pårørendegruppen",
+     "gruppeleder",
+     "lede samtaler i en gruppe for pårørende",
+     "health",
+     {"relatives", ""},
+     {"communication", "care_support"},
+     2,
+     false},
+    {"reparationscaféen",
+     "reparatør",
+     "reparere cykler, lamper og tøj sammen med de besøgende",
+     "nature_and_environment",
+     {"all_citizens", ""},
+     {"repairs", "crafts"},
+     1,
+     false},
+    {"foreningens bestyrelse",
+     "kasserer",
+     "holde styr på foreningens regnskab og medlemmer",
+     "culture_and_leisure",
+     {"all_citizens", ""},
+     {"accounting", "board_work"},
+     2,
+     false},
+    {"sommerlejren",
+     "lejrleder",
+     "planlægge og gennemføre en uge med lejrliv for børn",
+     "children_and_young_people",
+     {"children", "families"},
+     {"event_planning", "childcare"},
+     1,
+     true},
+    {"familievennerne",
+     "familieven",
+     "være en fast voksen for en familie, der har brug for et netværk",
+     "socially_vulnerable",
+     {"families", "children"},
+     {"mentoring", ""},
+     2,
+     true},
 }};
 
 // How posts speak of their target groups ("… for {group}").
@@ -88,12 +195,13 @@ const char* GroupPhrase(std::string_view key) {
   return "borgere";
 }
 
-constexpr std::array<const char*, 7> kDays = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"};
+constexpr std::array<const char*, 7> kDays = {"mandag", "tirsdag", "onsdag", "torsdag",
+                                              "fredag", "lørdag",  "søndag"};
 constexpr std::array<const char*, 3> kSlots = {"formiddag", "eftermiddag", "aften"};
 
 const std::array<const char*, 6> kTitleForms = {
-    "Frivillig til {activity}", "Bliv {role} i {town}", "{Activity} i {town} søger frivillige",
-    "Vi mangler en {role}", "{Role} til {activity}", "Har du tid til {activity}?"};
+    "Frivillig til {activity}", "Bliv {role} i {town}",  "{Activity} i {town} søger frivillige",
+    "Vi mangler en {role}",     "{Role} til {activity}", "Har du tid til {activity}?"};
 
 const std::array<const char*, 5> kOpenings = {
     "{poster} søger {count} frivillige til {activity} i {town}.",
@@ -118,9 +226,9 @@ const std::array<const char*, 5> kClosings = {
     "Vi glæder os til at høre fra dig."};
 
 // Bokmål for a Norwegian municipality: fewer phrases, the same structure.
-const std::array<const char*, 8> kNorwegianActivities = {"leksehjelpen", "besøkstjenesten", "turgruppa",
-                                                         "språkkaféen",   "fotballtreningen", "fellesmiddagen",
-                                                         "IT-kaféen",     "sommerleiren"};
+const std::array<const char*, 8> kNorwegianActivities = {"leksehjelpen", "besøkstjenesten",  "turgruppa",
+                                                         "språkkaféen",  "fotballtreningen", "fellesmiddagen",
+                                                         "IT-kaféen",    "sommerleiren"};
 const std::array<const char*, 4> kNorwegianSentences = {
     "Vi trenger frivillige som vil være med på {activity} i bydelen.",
     "Du blir en del av et godt fellesskap i foreningen.",
@@ -137,7 +245,8 @@ std::string Fill(std::string_view form, const std::vector<std::pair<std::string,
   std::string out(form);
   for (const auto& [name, value] : values) {
     const std::string placeholder = "{" + name + "}";
-    for (size_t at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder, at + value.size()))
+    for (size_t at = out.find(placeholder); at != std::string::npos;
+         at = out.find(placeholder, at + value.size()))
       out.replace(at, placeholder.size(), value);
   }
   return out;
@@ -168,14 +277,16 @@ std::string InsertSql(int rows) {
 
 }  // namespace
 
-Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const OpportunityGeneratorOptions& options) {
+Result<OpportunityGeneratorReport> GenerateOpportunities(App& app,
+                                                         const OpportunityGeneratorOptions& options) {
   OpportunityGeneratorReport report;
   if (options.opportunities <= 0) return report;
   auto municipality = app.municipalities().Get(options.municipality_code);
   if (!municipality.ok()) return municipality.status();
   const bool norwegian = municipality->country == "no";
   const domain::MunicipalityScope scope(options.municipality_code);
-  const domain::Actor actor = domain::Actor::System("generator", fmt::format("gen-opportunities-{}", options.seed));
+  const domain::Actor actor =
+      domain::Actor::System("generator", fmt::format("gen-opportunities-{}", options.seed));
   SeededRandom random(options.seed ^ 0x6F70706F72747569ULL);  // its own stream beside the other generators'
   const std::string now = FormatUtc(std::chrono::system_clock::now());
 
@@ -184,7 +295,8 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const Opportu
   auto listed = app.units().List(scope);
   if (!listed.ok()) return listed.status();
   if (listed->empty()) {
-    for (const char* name : {"Center for Ældre og Sundhed", "Center for Børn og Unge", "Center for Kultur og Fritid"}) {
+    for (const char* name :
+         {"Center for Ældre og Sundhed", "Center for Børn og Unge", "Center for Kultur og Fritid"}) {
       domain::Unit unit;
       unit.kind = domain::UnitKind::kCenter;
       unit.name = name;
@@ -205,7 +317,8 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const Opportu
                                       storage::kOrganisationVisibleIn + " ORDER BY o.id LIMIT 500",
                                   {scope.code(), scope.code()});
   if (!visible.ok()) return visible.status();
-  for (const auto& row : *visible) organisations.push_back({std::nullopt, row.Int(0), row.Text(1), row.Text(2)});
+  for (const auto& row : *visible)
+    organisations.push_back({std::nullopt, row.Int(0), row.Text(1), row.Text(2)});
   if (organisations.empty()) {
     const std::array<std::pair<const char*, const char*>, 4> kMade = {{
         {"Frivilligcentret", "humanitarian_association"},
@@ -221,8 +334,9 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const Opportu
       if (!made.ok()) return made.status();
       const int64_t id = made->front().Int(0);
       const nlohmann::json after = {{"id", id}, {"name", name}, {"kind", kind}, {"is_public", true}};
-      SAMSKAB_RETURN_IF_ERROR(storage::RecordAudit(connection, actor, "", "organisation.create", "organisation",
-                                                   std::to_string(id), std::nullopt, after.dump(), now));
+      SAMSKAB_RETURN_IF_ERROR(storage::RecordAudit(connection, actor, "", "organisation.create",
+                                                   "organisation", std::to_string(id), std::nullopt,
+                                                   after.dump(), now));
       organisations.push_back({std::nullopt, id, name, kind});
       ++report.organisations_created;
     }
@@ -234,7 +348,8 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const Opportu
     if (postcode.centroid && !postcode.is_large_recipient) anywhere.push_back(postcode.code);
   const auto centre = app.postcodes().Lookup(random.Pick(anywhere));
   std::vector<std::string> nearby = storage::PostcodesWithin(app.postcodes(), *centre->centroid, 20);
-  std::erase_if(nearby, [&](const std::string& code) { return app.postcodes().Lookup(code)->is_large_recipient; });
+  std::erase_if(nearby,
+                [&](const std::string& code) { return app.postcodes().Lookup(code)->is_large_recipient; });
 
   std::vector<storage::Value> params;
   params.reserve(static_cast<size_t>(kRowsPerInsert) * kColumns);
@@ -247,16 +362,19 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const Opportu
 
   for (int64_t i = 0; i < options.opportunities; ++i) {
     const Theme& theme = kThemes.at(random.Below(kThemes.size()));
-    const Poster& poster = random.Chance(45) || organisations.empty() ? random.Pick(units) : random.Pick(organisations);
+    const Poster& poster =
+        random.Chance(45) || organisations.empty() ? random.Pick(units) : random.Pick(organisations);
     std::optional<std::string> postcode;
-    if (!norwegian && !random.Chance(8)) postcode = random.Chance(75) ? random.Pick(nearby) : random.Pick(anywhere);
+    if (!norwegian && !random.Chance(8))
+      postcode = random.Chance(75) ? random.Pick(nearby) : random.Pick(anywhere);
     const std::string town = postcode ? app.postcodes().Lookup(*postcode)->town : std::string("kommunen");
 
     // Times: one to three days at the theme's usual part of the day, now and then another part.
     domain::WeeklyAvailability times;
     const size_t days = 1 + random.Below(3);
     for (size_t d = 0; d < days; ++d) {
-      const int day = random.Chance(15) ? 5 + static_cast<int>(random.Below(2)) : static_cast<int>(random.Below(5));
+      const int day =
+          random.Chance(15) ? 5 + static_cast<int>(random.Below(2)) : static_cast<int>(random.Below(5));
       times.Set(day, theme.slot);
       if (random.Chance(20)) times.Set(day, static_cast<int>(random.Below(3)));
     }
@@ -333,7 +451,8 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const Opportu
     params.emplace_back(int64_t{theme.children});
     params.emplace_back(std::string(status));
     params.emplace_back(language);
-    params.emplace_back(poster.organisation_id ? storage::Value(poster.kind) : storage::Value(storage::Null{}));
+    params.emplace_back(poster.organisation_id ? storage::Value(poster.kind)
+                                               : storage::Value(storage::Null{}));
     params.emplace_back(created);
     params.emplace_back(created);
     if (params.size() == static_cast<size_t>(kRowsPerInsert) * kColumns) SAMSKAB_RETURN_IF_ERROR(flush());

@@ -27,6 +27,7 @@ struct OpportunityGeneratorReport {
   int64_t organisations_created = 0;  // when it saw none
 };
 
-Result<OpportunityGeneratorReport> GenerateOpportunities(App& app, const OpportunityGeneratorOptions& options);
+Result<OpportunityGeneratorReport> GenerateOpportunities(App& app,
+                                                         const OpportunityGeneratorOptions& options);
 
 }  // namespace samskab::app

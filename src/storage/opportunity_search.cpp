@@ -49,6 +49,7 @@ struct BackendSql {
   int order_word_params;   // and after them (ORDER BY)
   const char* snippet;     // the details query's snippet column
   int snippet_word_params;
+  const char* browse_from;    // the list without words
   const char* id_list;        // "o.id IN …" for one bound list
   const char* postcode_list;  // "o.postcode IN …" for one bound list
 };
@@ -63,7 +64,8 @@ constexpr BackendSql kSqlite{
     "WHERE opportunity_search_nb MATCH ?) "
     // CROSS JOIN keeps the matches the outer loop (SQLite does not reorder it); the covering
     // index of migration 0008 answers the filters without reading the wide rows.
-    "SELECT o.id, COUNT(*) OVER () FROM hits h CROSS JOIN opportunities o INDEXED BY opportunities_search_filter "
+    "SELECT o.id, COUNT(*) OVER () FROM hits h CROSS JOIN opportunities o INDEXED BY "
+    "opportunities_search_filter "
     "ON o.id = h.id WHERE ",
     "",
     " ORDER BY h.score, o.id",
@@ -81,15 +83,18 @@ constexpr BackendSql kSqlite{
 };
 
 constexpr BackendSql kPostgres{
-    "SELECT o.id, COUNT(*) OVER () FROM opportunities o WHERE ",
+    // The rank is computed below the window (OFFSET 0 keeps the subquery from being pulled up),
+    // so the window carries (id, score) and not whole rows with their tsvectors.
+    "SELECT h.id, COUNT(*) OVER () FROM (SELECT o.id, -ts_rank(o.search_vector, CASE o.language "
+    "WHEN 'nb' THEN plainto_tsquery('norwegian', ?) ELSE plainto_tsquery('danish', ?) END) AS score "
+    "FROM opportunities o WHERE ",
     // Two conditions on the one GIN index (a BitmapOr): each row is matched with the stems of
     // its own language.
     "((o.language = 'da' AND o.search_vector @@ plainto_tsquery('danish', ?)) "
     "OR (o.language = 'nb' AND o.search_vector @@ plainto_tsquery('norwegian', ?))) AND ",
-    " ORDER BY ts_rank(o.search_vector, CASE o.language WHEN 'nb' THEN plainto_tsquery('norwegian', ?) "
-    "ELSE plainto_tsquery('danish', ?) END) DESC, o.id",
-    2,
-    2,
+    " OFFSET 0) AS h ORDER BY h.score, h.id",
+    4,
+    0,
     "ts_headline(CASE o.language WHEN 'nb' THEN 'norwegian'::regconfig ELSE 'danish'::regconfig END, "
     "o.description, CASE o.language WHEN 'nb' THEN plainto_tsquery('norwegian', ?) "
     "ELSE plainto_tsquery('danish', ?) END, "
@@ -237,7 +242,7 @@ Result<OpportunitySearchResult> SearchOpportunities(Database& database,
     params.insert(params.end(), where_params.begin(), where_params.end());
     for (int i = 0; i < sql.order_word_params; ++i) params.emplace_back(words);
   } else {
-    ranked = sql.browse_from + where + " ORDER BY o.id DESC";
+    ranked = std::string(sql.browse_from) + where + " ORDER BY o.id DESC";
     params = where_params;
   }
   ranked += " LIMIT ? OFFSET ?";

@@ -12,17 +12,20 @@ namespace samskab::web {
 namespace {
 
 // The parameters the form and the paging links carry, in this order.
-constexpr std::string_view kParameters[] = {"q",       "welfare_area", "target_group", "near", "within_km",
-                                            "weekday", "organisation_kind", "municipality"};
+constexpr std::string_view kParameters[] = {"q",         "welfare_area", "target_group",      "near",
+                                            "within_km", "weekday",      "organisation_kind", "municipality"};
 
-std::string T(const OpportunitySearchPageDependencies& deps, const http::Request& request, std::string_view key) {
+std::string T(const OpportunitySearchPageDependencies& deps, const http::Request& request,
+              std::string_view key) {
   return Message(deps.pages, request, key);
 }
 
 // The form: the words, then the facets. A select's first option ("All") is the empty value.
 Form SearchForm(const OpportunitySearchPageDependencies& deps, const http::Request& request,
                 const text::Params& params) {
-  const auto value = [&](std::string_view name) { return std::string(text::Find(params, name).value_or("")); };
+  const auto value = [&](std::string_view name) {
+    return std::string(text::Find(params, name).value_or(""));
+  };
   const auto select = [&](std::string name, std::string_view label_key,
                           std::vector<std::pair<std::string, std::string>> options) {
     Field field = MakeField(deps.pages, request, name, "select", label_key, "off", 0, value(name));
@@ -43,9 +46,11 @@ Form SearchForm(const OpportunitySearchPageDependencies& deps, const http::Reque
   for (const auto key : domain::BuiltInTerms(domain::Vocabulary::kWelfareArea))
     areas.emplace_back(key, T(deps, request, domain::BuiltInLabelKey(domain::Vocabulary::kWelfareArea, key)));
   for (const auto key : domain::BuiltInTerms(domain::Vocabulary::kTargetGroup))
-    groups.emplace_back(key, T(deps, request, domain::BuiltInLabelKey(domain::Vocabulary::kTargetGroup, key)));
+    groups.emplace_back(key,
+                        T(deps, request, domain::BuiltInLabelKey(domain::Vocabulary::kTargetGroup, key)));
   for (int day = 0; day < domain::kDaysPerWeek; ++day)
-    days.emplace_back(domain::DayKey(day), T(deps, request, fmt::format("availability.day.{}", domain::DayKey(day))));
+    days.emplace_back(domain::DayKey(day),
+                      T(deps, request, fmt::format("availability.day.{}", domain::DayKey(day))));
   kinds.emplace_back("municipality", T(deps, request, "search.municipality_kind"));
   for (const auto kind : domain::kAllOrganisationKinds)
     kinds.emplace_back(domain::OrganisationKindName(kind), KindLabel(deps.pages, request, kind));
@@ -59,11 +64,13 @@ Form SearchForm(const OpportunitySearchPageDependencies& deps, const http::Reque
   form.fields.push_back(std::move(near));
   std::vector<std::pair<std::string, std::string>> distances;
   for (const int km : {5, 10, 25, 50, 100}) distances.emplace_back(std::to_string(km), std::to_string(km));
-  Field within = MakeField(deps.pages, request, "within_km", "select", "search.within_km", "off", 0,
-                           value("within_km").empty() ? std::to_string(api::kDefaultWithinKm) : value("within_km"));
+  Field within =
+      MakeField(deps.pages, request, "within_km", "select", "search.within_km", "off", 0,
+                value("within_km").empty() ? std::to_string(api::kDefaultWithinKm) : value("within_km"));
   within.options = std::move(distances);
   // A distance typed into the URL that the list does not offer is still shown (and checked).
-  if (std::none_of(within.options.begin(), within.options.end(), [&](const auto& o) { return o.first == within.value; }))
+  if (std::none_of(within.options.begin(), within.options.end(),
+                   [&](const auto& o) { return o.first == within.value; }))
     within.options.emplace_back(within.value, within.value);
   form.fields.push_back(std::move(within));
   form.fields.push_back(select("weekday", "search.weekday", std::move(days)));
@@ -82,7 +89,8 @@ std::string PageHref(const text::Params& params, int page) {
   return href + fmt::format("page={}", page);
 }
 
-void AddResults(const OpportunitySearchPageDependencies& deps, const storage::OpportunitySearchRequest& search,
+void AddResults(const OpportunitySearchPageDependencies& deps,
+                const storage::OpportunitySearchRequest& search,
                 const storage::OpportunitySearchResult& result, const text::Params& params,
                 ctemplate::TemplateDictionary& content) {
   auto* counted = content.AddSectionDictionary("COUNTED");
@@ -98,7 +106,8 @@ void AddResults(const OpportunitySearchPageDependencies& deps, const storage::Op
     if (hit.postcode) {
       auto* place = row->AddSectionDictionary("PLACE");
       place->SetValue("POSTCODE", *hit.postcode);
-      if (auto postcode = deps.search.postcodes.Lookup(*hit.postcode)) place->SetValue("TOWN", postcode->town);
+      if (auto postcode = deps.search.postcodes.Lookup(*hit.postcode))
+        place->SetValue("TOWN", postcode->town);
     }
     // Each part is escaped by the template like any text; only the markers become <mark>.
     for (const auto& part : storage::SplitSnippet(hit.snippet)) {
@@ -111,8 +120,10 @@ void AddResults(const OpportunitySearchPageDependencies& deps, const storage::Op
     auto* paging = counted->AddSectionDictionary("PAGING");
     paging->SetIntValue("PAGE", search.page);
     paging->SetIntValue("PAGES", static_cast<long>(pages));
-    if (search.page > 1) paging->AddSectionDictionary("PREVIOUS")->SetValue("HREF", PageHref(params, search.page - 1));
-    if (search.page < pages) paging->AddSectionDictionary("NEXT")->SetValue("HREF", PageHref(params, search.page + 1));
+    if (search.page > 1)
+      paging->AddSectionDictionary("PREVIOUS")->SetValue("HREF", PageHref(params, search.page - 1));
+    if (search.page < pages)
+      paging->AddSectionDictionary("NEXT")->SetValue("HREF", PageHref(params, search.page + 1));
   }
 }
 
@@ -139,8 +150,8 @@ Result<http::Response> SearchPage(const OpportunitySearchPageDependencies& deps,
   }
   http::Response extra;
   content.SetValue("FORM", RenderForm(deps.pages.views, request, extra, form, deps.pages.secure_cookies));
-  const Frame frame{PageTitle(deps.pages, request, T(deps, request, "search.title"), status != 200), site->name,
-                    "opportunities"};
+  const Frame frame{PageTitle(deps.pages, request, T(deps, request, "search.title"), status != 200),
+                    site->name, "opportunities"};
   return HtmlPage(deps.pages.views.Page(request, frame, "opportunity_search", content), status, extra);
 }
 
