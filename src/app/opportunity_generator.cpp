@@ -295,10 +295,11 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app,
   auto listed = app.units().List(scope);
   if (!listed.ok()) return listed.status();
   if (listed->empty()) {
-    for (const char* name :
-         {"Center for Ældre og Sundhed", "Center for Børn og Unge", "Center for Kultur og Fritid"}) {
+    // Administrations: the top of a unit hierarchy, so they need no parent.
+    for (const char* name : {"Social- og Sundhedsforvaltningen", "Børne- og Ungeforvaltningen",
+                             "Kultur- og Fritidsforvaltningen"}) {
       domain::Unit unit;
-      unit.kind = domain::UnitKind::kCenter;
+      unit.kind = domain::UnitKind::kAdministration;
       unit.name = name;
       auto created = app.units().Create(scope, actor, unit);
       if (!created.ok()) return created.status();
