@@ -26,7 +26,7 @@ Form SearchForm(const OpportunitySearchPageDependencies& deps, const http::Reque
   const auto value = [&](std::string_view name) {
     return std::string(text::Find(params, name).value_or(""));
   };
-  const auto select = [&](std::string name, std::string_view label_key,
+  const auto select = [&](const std::string& name, std::string_view label_key,
                           std::vector<std::pair<std::string, std::string>> options) {
     Field field = MakeField(deps.pages, request, name, "select", label_key, "off", 0, value(name));
     options.insert(options.begin(), {"", T(deps, request, "search.any")});

@@ -100,7 +100,7 @@ Status RegisterSnowballTokenizer(sqlite3* db) {
                                        [](void* context) { delete static_cast<Module*>(context); });
   if (rc != SQLITE_OK)
     return Internal(fmt::format("sqlite: cannot register the snowball tokenizer ({})", rc));
-  module.release();  // owned by the connection now; freed by the destroy callback above
+  static_cast<void>(module.release());  // owned by the connection now; freed by the destroy callback
   return Status::Ok();
 }
 
