@@ -39,7 +39,6 @@
     <div class="navigation-menu-inner container">
       <ul class="mainmenu">
         <li[[?nav:start]] class="active"[[/?]]><a href="/" class="nav-link"[[?nav:start]] aria-current="page"[[/?]]><span>[[nav.start]]</span></a></li>
-        <li[[?nav:opportunities]] class="active"[[/?]]><a href="/opportunities" class="nav-link"[[?nav:opportunities]] aria-current="page"[[/?]]><span>[[search.nav]]</span></a></li>
         <li[[?nav:contact]] class="active"[[/?]]><a href="/contact" class="nav-link"[[?nav:contact]] aria-current="page"[[/?]]><span>[[nav.contact]]</span></a></li>
         [[?user]]<li[[?nav:account]] class="active"[[/?]]><a href="/account" class="nav-link"[[?nav:account]] aria-current="page"[[/?]]><span>[[nav.account]]</span></a></li>[[/?]]
         [[?admin]]<li[[?nav:admin]] class="active"[[/?]]><a href="/admin" class="nav-link"[[?nav:admin]] aria-current="page"[[/?]]><span>[[nav.admin]]</span></a></li>[[/?]]
@@ -67,6 +66,7 @@
         <div class="col-12 col-md-6 footer-col">
           <ul class="unstyled-list inline-list">
             <li><a href="/organisations" class="function-link">[[nav.organisations]]</a></li>
+            <li><a href="/opportunities" class="function-link">[[search.nav]]</a></li>
             <li><a href="/contact" class="function-link">[[nav.contact]]</a></li>
             <li><a href="/api/v1/openapi.json" class="function-link">[[layout.api]]</a></li>
           </ul>

@@ -151,7 +151,7 @@ Result<http::Response> SearchPage(const OpportunitySearchPageDependencies& deps,
   http::Response extra;
   content.SetValue("FORM", RenderForm(deps.pages.views, request, extra, form, deps.pages.secure_cookies));
   const Frame frame{PageTitle(deps.pages, request, T(deps, request, "search.title"), status != 200),
-                    site->name, "opportunities"};
+                    site->name, ""};
   return HtmlPage(deps.pages.views.Page(request, frame, "opportunity_search", content), status, extra);
 }
 

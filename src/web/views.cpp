@@ -12,7 +12,7 @@ namespace samskab::web {
 namespace {
 constexpr std::string_view kTemplatePrefix = "templates/";
 // The main menu's items ("" for pages outside the menu, such as error pages).
-constexpr const char* kNavItems[] = {"", "start", "opportunities", "contact", "account", "admin", "login"};
+constexpr const char* kNavItems[] = {"", "start", "contact", "account", "admin", "login"};
 
 std::string CacheKey(std::string_view name, std::string_view lang) {
   return fmt::format("{}@{}", name, lang);

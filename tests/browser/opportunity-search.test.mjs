@@ -29,7 +29,7 @@ for (const javaScript of [true, false]) {
     const { context, page } = await openPage(browser, { javaScript });
     try {
       await page.goto('/');
-      await page.locator(`nav a[href="/opportunities"]`).first().click();
+      await page.locator('footer a[href="/opportunities"]').first().click();
       await page.waitForURL('**/opportunities');
       await page.locator('main h1').waitFor();
       await noViolations(page, 'the search page', javaScript);
