@@ -32,6 +32,7 @@ bench: build
 	@bash bench/run.sh $(BUILD)
 	@bash bench/registry.sh $(BUILD)
 	@bash bench/matching.sh $(BUILD)
+	@bash bench/search.sh $(BUILD)
 
 fuzz: deps
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-300} bash scripts/fuzz.sh

@@ -66,6 +66,7 @@
         <div class="col-12 col-md-6 footer-col">
           <ul class="unstyled-list inline-list">
             <li><a href="/organisations" class="function-link">[[nav.organisations]]</a></li>
+            <li><a href="/opportunities" class="function-link">[[search.nav]]</a></li>
             <li><a href="/contact" class="function-link">[[nav.contact]]</a></li>
             <li><a href="/api/v1/openapi.json" class="function-link">[[layout.api]]</a></li>
           </ul>

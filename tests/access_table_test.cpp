@@ -110,6 +110,7 @@ const std::map<std::string, Who>& Table() {
       // The JSON API.
       {"GET /api/v1/openapi.json", kEveryone},
       {"GET /api/v1/municipalities", kEveryone},
+      {"GET /api/v1/opportunities/search", kEveryone},
       {"GET /api/v1/municipalities/{code}", kEveryone},
       {"GET /api/v1/me", kSignedIn},
       {"GET /api/v1/units", kStaff},
@@ -270,6 +271,7 @@ const std::map<std::string, Who>& Table() {
       {"POST /admin/{municipality}/organisations/{id}", kMunicipalStaff},
       // Organisations: the public directory and profiles; an organisation's admins keep its own.
       {"GET /organisations", kEveryone},
+      {"GET /opportunities", kEveryone},
       {"GET /organisations/{id}", kEveryone},
       {"GET /organisations/{organisation}/profile", kOrganisationAdmins},
       {"POST /organisations/{organisation}/profile", kOrganisationAdmins},

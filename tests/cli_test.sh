@@ -102,6 +102,21 @@ check "demo activates a Norwegian municipality by its platform code" \
   test "$(sqlite3 "$tmp/oslo.db" "SELECT official_code, name, active FROM municipalities WHERE active = 1")" \
   = "0301|Oslo|1"
 
+# --- generated opportunities (issue 5) ---------------------------------------------------------
+cp "$tmp/demo.db" "$tmp/opp1.db" && cp "$tmp/demo.db" "$tmp/opp2.db"
+"$bin" gen --db "sqlite:$tmp/opp1.db" --opportunities 300 --seed 4 >"$tmp/out" 2>&1
+check "gen --opportunities adds opportunities" contains "$tmp/out" "generated 300 opportunit(ies) in 0190 (seed 4"
+"$bin" gen --db "sqlite:$tmp/opp2.db" --opportunities 300 --seed 4 >/dev/null 2>&1
+opportunities() { sqlite3 "$1" "SELECT GROUP_CONCAT(title || '|' || COALESCE(postcode, '-') || '|' || availability || status, ';')
+  FROM (SELECT * FROM opportunities ORDER BY id)"; }
+check "... the same data for the same seed" test "$(opportunities "$tmp/opp1.db")" = "$(opportunities "$tmp/opp2.db")"
+check "... in Danish, from units and organisations, mostly open" test "$(sqlite3 "$tmp/opp1.db" \
+  "SELECT MIN(language) = 'da' AND MAX(language) = 'da', COUNT(DISTINCT unit_id) > 1, COUNT(DISTINCT organisation_id) > 1,
+          SUM(status = 'open') > 200, COUNT(DISTINCT title) > 100 FROM opportunities")" = "1|1|1|1|1"
+"$bin" gen --db "sqlite:$tmp/oslo.db" --municipality no-0301 --opportunities 20 >"$tmp/out" 2>&1
+check "... in bokmål for a Norwegian municipality" test "$(sqlite3 "$tmp/oslo.db" \
+  "SELECT language, COUNT(*) FROM opportunities GROUP BY language")" = "nb|20"
+
 # --- accounts and tokens -------------------------------------------------------------------
 db="sqlite:$tmp/demo.db"
 printf 'et langt kodeord\n' | "$bin" user add --db "$db" --email Ny.Admin@Furesoe.dk --municipality 0190 \

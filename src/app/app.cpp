@@ -161,6 +161,14 @@ Status App::Build() {
   worksheet_page_deps_ = std::make_unique<web::WorksheetPageDependencies>(
       web::WorksheetPageDependencies{*page_deps_, *worksheets_});
   web::RegisterWorksheetPages(router_, *worksheet_page_deps_);
+  // Before any /opportunities/{id} route: "search" is not an opportunity's id.
+  opportunity_search_deps_ = std::make_unique<api::OpportunitySearchDependencies>(
+      api::OpportunitySearchDependencies{*database_, *municipalities_, *postcodes_,
+                                         [this] { return FormatUtc(clock_.Now()).substr(0, 10); }});
+  api::RegisterOpportunitySearchApi(router_, *opportunity_search_deps_);
+  opportunity_search_page_deps_ = std::make_unique<web::OpportunitySearchPageDependencies>(
+      web::OpportunitySearchPageDependencies{*page_deps_, *opportunity_search_deps_});
+  web::RegisterOpportunitySearchPages(router_, *opportunity_search_page_deps_);
   // The market (issue 5): volunteer profiles and opportunities.
   volunteers_ = std::make_unique<storage::VolunteerStore>(*database_, clock_, *postcodes_);
   opportunities_ = std::make_unique<storage::OpportunityStore>(*database_, clock_, *postcodes_);

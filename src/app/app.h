@@ -12,6 +12,7 @@
 #include "api/needs_api.h"
 #include "api/offers_api.h"
 #include "api/opportunities_api.h"
+#include "api/opportunity_search_api.h"
 #include "app/config.h"
 #include "auth/accounts.h"
 #include "auth/authenticator.h"
@@ -48,6 +49,7 @@
 #include "web/need_pages.h"
 #include "web/offer_pages.h"
 #include "web/opportunity_pages.h"
+#include "web/opportunity_search_pages.h"
 #include "web/pages.h"
 #include "web/views.h"
 #include "web/vocabulary_pages.h"
@@ -138,6 +140,8 @@ class App {
   // The volunteers' matching index (loaded at the first match, then following the change log).
   std::unique_ptr<storage::VolunteerIndex> volunteer_index_;
   std::unique_ptr<storage::MatchStore> matches_;
+  std::unique_ptr<api::OpportunitySearchDependencies> opportunity_search_deps_;
+  std::unique_ptr<web::OpportunitySearchPageDependencies> opportunity_search_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<auth::AccountService> account_service_;
   web::Catalog catalog_;

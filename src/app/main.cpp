@@ -14,6 +14,7 @@
 #include "app/config.h"
 #include "app/market_demo.h"
 #include "app/needs_demo.h"
+#include "app/opportunity_generator.h"
 #include "app/periodic_job.h"
 #include "app/sample_data.h"
 #include "app/volunteer_generator.h"
@@ -186,32 +187,48 @@ int Retention(const CommonOptions& common) {
   return 0;
 }
 
-int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int64_t volunteers) {
+int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int64_t volunteers,
+        int64_t opportunities) {
   samskab::SystemClock clock;
   auto app = OpenApp(common, clock);
   if (!app.ok()) return Fail(app.status());
   if (options.municipality_code.empty()) options.municipality_code = (*app)->config().site_municipality;
   const auto started = std::chrono::steady_clock::now();
-  if (volunteers != 0) {
+  auto seconds_since = [](std::chrono::steady_clock::time_point from) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - from).count();
+  };
+  // `--volunteers` or `--opportunities` alone add only those; the registry's generator (units,
+  // organisations, collaborations) runs when asked for, or when nothing else is.
+  const bool market_only =
+      (volunteers > 0 || opportunities > 0) && options.organisations == 0 && options.collaborations == 0;
+  if (!market_only) {
+    auto report = samskab::app::Generate(**app, options);
+    if (!report.ok()) return Fail(report.status());
+    std::printf(
+        "samskab: generated %lld unit(s), %lld organisation(s), %lld collaboration(s) in %s (seed %llu, %.1f "
+        "s)\n",
+        static_cast<long long>(report->units), static_cast<long long>(report->organisations),
+        static_cast<long long>(report->collaborations), options.municipality_code.c_str(),
+        static_cast<unsigned long long>(options.seed), seconds_since(started));
+  }
+  if (volunteers > 0) {
+    const auto volunteers_started = std::chrono::steady_clock::now();
     auto added =
         samskab::app::GenerateVolunteers(**app, {options.municipality_code, volunteers, options.seed});
     if (!added.ok()) return Fail(added.status());
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("samskab: generated %lld volunteer(s) near %s (seed %llu, %.1f s)\n",
                 static_cast<long long>(*added), options.municipality_code.c_str(),
-                static_cast<unsigned long long>(options.seed), seconds);
-    // Volunteers alone: the registry's generator (units, organisations, collaborations) stays out.
-    if (options.organisations == 0 && options.collaborations == 0) return 0;
+                static_cast<unsigned long long>(options.seed), seconds_since(volunteers_started));
   }
-  auto report = samskab::app::Generate(**app, options);
-  if (!report.ok()) return Fail(report.status());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf(
-      "samskab: generated %lld unit(s), %lld organisation(s), %lld collaboration(s) in %s (seed %llu, %.1f "
-      "s)\n",
-      static_cast<long long>(report->units), static_cast<long long>(report->organisations),
-      static_cast<long long>(report->collaborations), options.municipality_code.c_str(),
-      static_cast<unsigned long long>(options.seed), seconds);
+  if (opportunities > 0) {
+    const auto opportunities_started = std::chrono::steady_clock::now();
+    auto made =
+        samskab::app::GenerateOpportunities(**app, {options.municipality_code, opportunities, options.seed});
+    if (!made.ok()) return Fail(made.status());
+    std::printf("samskab: generated %lld opportunit(ies) in %s (seed %llu, %.1f s)\n",
+                static_cast<long long>(made->opportunities), options.municipality_code.c_str(),
+                static_cast<unsigned long long>(options.seed), seconds_since(opportunities_started));
+  }
   return 0;
 }
 
@@ -303,6 +320,10 @@ int main(int argc, char** argv) {
                   "collaborations to add (needs organisations)");
   int64_t volunteers = 0;
   gen->add_option("--volunteers", volunteers, "volunteer profiles to add (with their accounts)");
+  int64_t opportunities = 0;
+  gen->add_option(
+      "--opportunities", opportunities,
+      "opportunities (recruitment posts) to add, with the municipality's units and organisations");
   gen->add_option("--seed", generator.seed, "the same seed gives the same data (default 1)");
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
@@ -315,7 +336,7 @@ int main(int argc, char** argv) {
   if (*user_add) return UserAdd(common, email, name, grant);
   if (*token_create) return TokenCreate(common, name, grant);
   if (*retention) return Retention(common);
-  if (*gen) return Gen(common, generator, volunteers);
+  if (*gen) return Gen(common, generator, volunteers, opportunities);
   if (*version) {
     std::printf("samskab %s (schema %d)\n", SAMSKAB_VERSION, samskab::storage::LatestSchemaVersion());
     return 0;

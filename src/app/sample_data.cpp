@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/seeded_random.h"
 #include "storage/audit_store.h"
 #include "storage/organisation_visibility.h"
 
@@ -537,26 +538,7 @@ Status SetUpDemoCollaborations(App& app) {
 // --- the generator ---
 namespace {
 
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // 0 <= result < n (modulo draw: the bias is far below what a benchmark notices).
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  bool Chance(int percent) { return Below(100) < static_cast<size_t>(percent); }
-  template <class T>
-  const T& Pick(const std::vector<T>& items) {
-    return items.at(Below(items.size()));
-  }
-
- private:
-  uint64_t state_;
-};
+using Random = SeededRandom;
 
 // Weighted kinds: associations dominate, as in the memo's overview.
 const char* PickKind(Random& random) {

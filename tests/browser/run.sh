@@ -39,6 +39,8 @@ cleanup() {
 trap cleanup EXIT
 
 "$BIN" demo --db "sqlite:$TMP/browser.db" >/dev/null
+# Opportunities for the search page's tests (issue 5), posted by the demo's units and organisations.
+"$BIN" gen --db "sqlite:$TMP/browser.db" --opportunities 120 --seed 1 >/dev/null
 # Accounts of the account tests' own, which they may reset and erase (the demo accounts are shared).
 for who in "slet.mig:Slet Mig" "reset.mig:Reset Mig"; do
   printf 'browser-test-password\n' | "$BIN" user add --db "sqlite:$TMP/browser.db" \

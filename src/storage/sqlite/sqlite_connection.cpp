@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/sqlite/snowball_tokenizer.h"
+
 namespace samskab::storage {
 namespace {
 
@@ -173,6 +175,8 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
   auto connection = std::make_unique<SqliteConnection>(db);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
+  // Before any statement: the full-text tables of migration 0008 need it to be read or written.
+  if (auto registered = RegisterSnowballTokenizer(db); !registered.ok()) return registered;
   // WAL lets readers run beside one writer; synchronous=FULL makes every commit durable.
   for (const char* pragma :
        {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
