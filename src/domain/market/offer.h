@@ -30,7 +30,6 @@ std::optional<OfferKind> ParseOfferKind(std::string_view name);
 
 inline constexpr int64_t kMaxOfferHours = 100000;
 inline constexpr int64_t kMaxEventCapacity = 10000;
-inline constexpr int64_t kMaxTravelKm = 500;
 
 struct Offer {
   int64_t id = 0;

@@ -37,7 +37,6 @@ std::string_view VolunteerVisibilityName(VolunteerVisibility visibility);  // "p
 std::optional<VolunteerVisibility> ParseVolunteerVisibility(std::string_view name);
 
 inline constexpr size_t kMaxAboutLength = 2000;  // code points
-inline constexpr int kMaxTravelKm = 500;
 
 struct VolunteerProfile {
   int64_t id = 0;

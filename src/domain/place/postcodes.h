@@ -62,4 +62,7 @@ class PostcodeDirectory {
 // finer than a postal district's centre is as a stand-in for an address.
 double DistanceKm(const GeoPoint& a, const GeoPoint& b);
 
+// How far a volunteer or an offer's giver may say they travel at most (the schema's CHECK too).
+inline constexpr int kMaxTravelKm = 500;
+
 }  // namespace samskab::domain
