@@ -12,6 +12,8 @@
     {{#NO_ROLES}}<p>[[account.no_roles]]</p>{{/NO_ROLES}}
     <ul class="nobullet-list">{{#ROLE}}<li>{{#LINK}}<a href="{{HREF}}" class="function-link">{{/LINK}}{{ROLE_NAME}}{{#SCOPE}} – {{TEXT}}{{/SCOPE}}{{#LINK}}</a>{{/LINK}}</li>{{/ROLE}}</ul>
     <p><a href="/account/volunteer" class="function-link">[[volunteer_form.account_link]]</a></p>
+    <p><a href="/account/applications" class="function-link">[[application.mine_heading]]</a></p>
+    <p><a href="/account/offers" class="function-link">[[offers.mine_heading]]</a></p>
     {{#PLATFORM}}<p><a href="/platform/municipalities" class="function-link">[[platform.municipalities_heading]]</a></p>{{/PLATFORM}}
     <h2 class="mt-8">[[account.password_heading]]</h2>
     {{PASSWORD_FORM:none}}

@@ -67,6 +67,8 @@
           <ul class="unstyled-list inline-list">
             <li><a href="/organisations" class="function-link">[[nav.organisations]]</a></li>
             <li><a href="/opportunities" class="function-link">[[search.nav]]</a></li>
+            <li><a href="/needs" class="function-link">[[public_needs.heading]]</a></li>
+            <li><a href="/offers" class="function-link">[[public_offers.heading]]</a></li>
             <li><a href="/contact" class="function-link">[[nav.contact]]</a></li>
             <li><a href="/api/v1/openapi.json" class="function-link">[[layout.api]]</a></li>
           </ul>

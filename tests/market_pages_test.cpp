@@ -76,6 +76,8 @@ TEST_F(MarketPagesTest, APersonSavesRevisitsAndDeletesTheirVolunteerProfile) {
   const PageSession karen = server_->LogInNew("karen", std::nullopt);
   HttpResult account = GetPage(server_->port(), karen, "/account");
   EXPECT_TRUE(Contains(account.body, "href=\"/account/volunteer\"")) << "the account page links to it";
+  EXPECT_TRUE(Contains(account.body, "href=\"/account/applications\"")) << "Mine ansøgninger";
+  EXPECT_TRUE(Contains(account.body, "href=\"/account/offers\"")) << "Mine tilbud";
 
   HttpResult empty = GetPage(server_->port(), karen, "/account/volunteer");
   ASSERT_EQ(empty.status, 200);
@@ -186,6 +188,9 @@ TEST_F(MarketPagesTest, StaffPostEditAndCloseAndTheOpenOneHasAPublicPage) {
   EXPECT_TRUE(Contains(page.body, "3520 Farum"));
   EXPECT_TRUE(Contains(page.body, "<th scope=\"row\">Tirsdag</th>"));
   EXPECT_TRUE(Contains(page.body, "href=\"/opportunities/" + std::to_string(id) + "/apply\""));
+  // The staff's list leads to the post's applications (application_pages).
+  EXPECT_TRUE(Contains(GetPage(server_->port(), employee, "/admin/0190/opportunities").body,
+                       "href=\"/admin/0190/opportunities/" + std::to_string(id) + "/applications\""));
 
   const std::string edit = "/admin/0190/opportunities/" + std::to_string(id) + "/edit";
   HttpResult edit_form = GetPage(server_->port(), employee, edit);
@@ -206,7 +211,9 @@ TEST_F(MarketPagesTest, StaffPostEditAndCloseAndTheOpenOneHasAPublicPage) {
   // Another unit's employee sees the post in the list but may not change it.
   const PageSession colleague =
       server_->LogInNew("kultur", Grant{Role::kMunicipalEmployee, "0190", other_unit_, std::nullopt});
-  EXPECT_TRUE(Contains(GetPage(server_->port(), colleague, "/admin/0190/opportunities").body, "Besøgsven"));
+  HttpResult colleague_list = GetPage(server_->port(), colleague, "/admin/0190/opportunities");
+  EXPECT_TRUE(Contains(colleague_list.body, "Besøgsven"));
+  EXPECT_FALSE(Contains(colleague_list.body, "/applications\"")) << "not their unit's applications";
   EXPECT_EQ(GetPage(server_->port(), colleague, edit).status, 403);
   EXPECT_EQ(testing::Get(server_->port(), "/opportunities/999999").status, 404);
 }

@@ -1,4 +1,4 @@
-// Applications in the API (issue 5, decisions/0011): /api/v1/applications — a person's own list,
+// Applications in the API (issue 5, decisions/0012): /api/v1/applications — a person's own list,
 // or an opportunity's applications for its poster (?opportunity_id=); apply (a logged-in person);
 // one application; a state change with If-Match; the messages between applicant and poster.
 // Who a caller is to an application (its applicant or its poster) is decided here, for the API

@@ -2,92 +2,26 @@
 
 #include <algorithm>
 
+#include "api/market_fields.h"
+
 namespace samskab::api {
 namespace {
 
 using nlohmann::json;
 
-// Collects every problem of one body; the first problem of a field is the one reported.
-class Problems {
- public:
-  void Add(const std::string& field, const std::string& key) {
-    const bool known =
-        std::any_of(list_.begin(), list_.end(), [&](const auto& p) { return p.field == field; });
-    if (!known) list_.push_back({field, key});
-  }
-  Status ToStatus() { return list_.empty() ? Status::Ok() : ValidationFailed(std::move(list_)); }
-
- private:
-  std::vector<FieldProblem> list_;
-};
-
-void ReadText(const json& value, const std::string& field, std::string& out, Problems& problems) {
-  if (value.is_string()) {
-    out = value.get<std::string>();
-  } else {
-    problems.Add(field, "validation.type_text");
-  }
-}
-
-void ReadOptionalText(const json& value, const std::string& field, std::optional<std::string>& out,
-                      Problems& problems) {
-  if (value.is_null()) {
-    out.reset();
-  } else if (value.is_string()) {
-    out = value.get<std::string>();
-  } else {
-    problems.Add(field, "validation.type_text");
-  }
-}
-
-void ReadNumber(const json& value, const std::string& field, int64_t& out, Problems& problems) {
-  if (value.is_number_integer()) {
-    out = value.get<int64_t>();
-  } else {
-    problems.Add(field, "validation.number");
-  }
-}
-
+// The nullable number of a body (partner_organisation_id …): null clears.
 void ReadOptionalNumber(const json& value, const std::string& field, std::optional<int64_t>& out,
-                        Problems& problems) {
+                        FieldProblems& problems) {
   if (value.is_null()) {
     out.reset();
-  } else if (value.is_number_integer()) {
-    out = value.get<int64_t>();
-  } else {
-    problems.Add(field, "validation.number");
-  }
-}
-
-void ReadBool(const json& value, const std::string& field, bool& out, Problems& problems) {
-  if (value.is_boolean()) {
-    out = value.get<bool>();
-  } else {
-    problems.Add(field, "validation.type_boolean");
-  }
-}
-
-void ReadList(const json& value, const std::string& field, std::vector<std::string>& out,
-              Problems& problems) {
-  const bool strings = value.is_array() &&
-                       std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); });
-  if (!strings) {
-    problems.Add(field, "validation.type_list");
     return;
   }
-  out = value.get<std::vector<std::string>>();
+  int64_t number = 0;
+  ReadInteger(value, field, number, problems);
+  if (value.is_number_integer()) out = number;
 }
 
-void ReadAvailability(const json& value, domain::WeeklyAvailability& out, Problems& problems) {
-  auto grid = domain::WeeklyAvailability::FromJson(value);
-  if (grid.ok()) {
-    out = *grid;
-  } else {
-    problems.Add("availability", "availability.error.shape");
-  }
-}
-
-void ReadStatus(const json& value, domain::MarketStatus& out, Problems& problems) {
+void ReadStatus(const json& value, domain::MarketStatus& out, FieldProblems& problems) {
   auto status = value.is_string() ? domain::ParseMarketStatus(value.get<std::string>()) : std::nullopt;
   if (status) {
     out = *status;
@@ -99,36 +33,36 @@ void ReadStatus(const json& value, domain::MarketStatus& out, Problems& problems
 }  // namespace
 
 Status ReadNeedFields(const json& body, domain::Need& n, bool creating, bool was_vulnerable) {
-  Problems problems;
+  FieldProblems problems;
   for (const auto& [key, value] : body.items()) {
     if (key == "unit_id") {
-      ReadNumber(value, key, n.unit_id, problems);
+      ReadInteger(value, key, n.unit_id, problems);
     } else if (key == "title") {
       ReadText(value, key, n.title, problems);
     } else if (key == "description") {
       ReadText(value, key, n.description, problems);
     } else if (key == "skills") {
-      ReadList(value, key, n.skills, problems);
+      ReadTextList(value, key, n.skills, problems);
     } else if (key == "languages") {
-      ReadList(value, key, n.languages, problems);
+      ReadTextList(value, key, n.languages, problems);
     } else if (key == "welfare_area") {
       ReadOptionalText(value, key, n.welfare_area, problems);
     } else if (key == "target_group") {
       ReadOptionalText(value, key, n.target_group, problems);
     } else if (key == "vulnerable") {
-      ReadBool(value, key, n.vulnerable, problems);
+      ReadFlag(value, key, n.vulnerable, problems);
     } else if (key == "direct_contact") {
-      ReadBool(value, key, n.direct_contact, problems);
+      ReadFlag(value, key, n.direct_contact, problems);
     } else if (key == "partner_organisation_id") {
       ReadOptionalNumber(value, key, n.partner_organisation_id, problems);
     } else if (key == "involves_children") {
-      ReadBool(value, key, n.involves_children, problems);
+      ReadFlag(value, key, n.involves_children, problems);
     } else if (key == "availability") {
-      ReadAvailability(value, n.availability, problems);
+      ReadAvailability(value, "availability", n.availability, problems);
     } else if (key == "postcode") {
       ReadOptionalText(value, key, n.postcode, problems);
     } else if (key == "places") {
-      ReadNumber(value, key, n.places, problems);
+      ReadInteger(value, key, n.places, problems);
     } else if (key == "starts_on") {
       ReadOptionalText(value, key, n.starts_on, problems);
     } else if (key == "ends_on") {
@@ -154,11 +88,11 @@ Status ReadNeedFields(const json& body, domain::Need& n, bool creating, bool was
   if (creating && !body.contains("title")) problems.Add("title", "validation.required");
   if (creating && !body.contains("unit_id")) problems.Add("unit_id", "validation.required");
   domain::ApplyVulnerableDefault(n, was_vulnerable, body.contains("direct_contact"));
-  return problems.ToStatus();
+  return problems.empty() ? Status::Ok() : std::move(problems).Failed();
 }
 
 Status ReadOfferFields(const json& body, domain::Offer& o, bool creating) {
-  Problems problems;
+  FieldProblems problems;
   for (const auto& [key, value] : body.items()) {
     if (key == "organisation_id") {
       std::optional<int64_t> organisation;
@@ -180,15 +114,15 @@ Status ReadOfferFields(const json& body, domain::Offer& o, bool creating) {
     } else if (key == "description") {
       ReadText(value, key, o.description, problems);
     } else if (key == "skills") {
-      ReadList(value, key, o.skills, problems);
+      ReadTextList(value, key, o.skills, problems);
     } else if (key == "languages") {
-      ReadList(value, key, o.languages, problems);
+      ReadTextList(value, key, o.languages, problems);
     } else if (key == "welfare_areas") {
-      ReadList(value, key, o.welfare_areas, problems);
+      ReadTextList(value, key, o.welfare_areas, problems);
     } else if (key == "target_groups") {
-      ReadList(value, key, o.target_groups, problems);
+      ReadTextList(value, key, o.target_groups, problems);
     } else if (key == "availability") {
-      ReadAvailability(value, o.availability, problems);
+      ReadAvailability(value, "availability", o.availability, problems);
     } else if (key == "hours") {
       ReadOptionalNumber(value, key, o.hours, problems);
     } else if (key == "event_on") {
@@ -198,12 +132,12 @@ Status ReadOfferFields(const json& body, domain::Offer& o, bool creating) {
     } else if (key == "postcode") {
       ReadOptionalText(value, key, o.postcode, problems);
     } else if (key == "travel_km") {
-      ReadNumber(value, key, o.travel_km, problems);
+      ReadInteger(value, key, o.travel_km, problems);
     } else if (key == "municipalities") {
       if (value.is_string() && value.get<std::string>() == "all") {
         o.municipalities.clear();
       } else {
-        ReadList(value, key, o.municipalities, problems);
+        ReadTextList(value, key, o.municipalities, problems);
         if (value.is_array() && value.empty()) problems.Add(key, "offer.error.unknown_municipality");
       }
     } else if (key == "status") {
@@ -217,7 +151,7 @@ Status ReadOfferFields(const json& body, domain::Offer& o, bool creating) {
   }
   if (creating && !body.contains("title")) problems.Add("title", "validation.required");
   if (creating && !body.contains("kind")) problems.Add("kind", "validation.required");
-  return problems.ToStatus();
+  return problems.empty() ? Status::Ok() : std::move(problems).Failed();
 }
 
 }  // namespace samskab::api

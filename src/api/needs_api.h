@@ -1,7 +1,7 @@
 // /api/v1/needs: a municipality's needs for its staff (CRUD, If-Match on changes, the unit reach
 // rule of the registry: staff post and change needs for the units in their reach), and
 // /api/v1/public/needs: the public open needs of every municipality for everyone
-// (docs/decisions/0011-needs-offers.md: two routes, since a public route has no municipality).
+// (docs/decisions/0013-needs-offers.md: two routes, since a public route has no municipality).
 #pragma once
 
 #include "domain/unit/unit.h"

@@ -1,7 +1,7 @@
 // /api/v1/offers: offers for anyone signed in, as far as they may see them (their own and their
 // organisations', and for municipal staff the offers made to their municipality); changed by
 // their owners only, with If-Match. /api/v1/public/offers: the open offers of organisations with
-// a public profile, for everyone (docs/decisions/0011-needs-offers.md).
+// a public profile, for everyone (docs/decisions/0013-needs-offers.md).
 #pragma once
 
 #include "http/router.h"

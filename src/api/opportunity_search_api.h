@@ -1,4 +1,4 @@
-// The public search of opportunities (issue 5 item 2; decisions/0011-search.md):
+// The public search of opportunities (issue 5 item 2; decisions/0015-search.md):
 //   GET /api/v1/opportunities/search?q=…&welfare_area=&target_group=&near=POSTCODE&within_km=
 //       &weekday=mon&organisation_kind=&municipality=&page=&per_page=
 // Public: it only ever finds open opportunities. Every parameter is optional; a bad one is

@@ -69,7 +69,7 @@ Result<Loaded> LoadOrganisations(Connection& connection, const std::string& code
     SetPlace(p, centroids, row.Text(4));
     p.text_mask = domain::TextMask(row.Text(1) + " " + row.Text(5) + " " + row.Text(6));
     // An organisation is always reachable and has no certificate status of its own: it answers
-    // for its own people (docs/decisions/0011-matching.md).
+    // for its own people (docs/decisions/0014-matching.md).
     p.flags = domain::kMatchEligible;
     out.names.emplace(p.id, row.Text(1));
     out.profiles.push_back(p);

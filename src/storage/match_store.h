@@ -1,4 +1,4 @@
-// Matches for a need (issue 5 item 5, docs/decisions/0011-matching.md): the need read from table
+// Matches for a need (issue 5 item 5, docs/decisions/0014-matching.md): the need read from table
 // needs in the caller's municipality, turned into the engine's query, and ranked against the
 // volunteers' index (VolunteerIndex) or against organisations or offers loaded per request; the
 // marks users put on proposals (table match_marks): "not_relevant" removes a candidate from the

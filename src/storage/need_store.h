@@ -1,5 +1,5 @@
 // Needs (domain/market/need.h) on the storage seam; the same SQL serves SQLite and PostgreSQL.
-// Who sees what (docs/decisions/0011-needs-offers.md):
+// Who sees what (docs/decisions/0013-needs-offers.md):
 //  - the municipality's staff see all its needs, private and public (every staff call takes the
 //    scope, so another municipality's need, private or public, is "not found" there);
 //  - everyone else (organisations, companies, volunteers, the public) sees public open needs only,

@@ -1,5 +1,5 @@
 // Offers (domain/market/offer.h) on the storage seam; the same SQL serves SQLite and PostgreSQL.
-// Platform-wide data (docs/decisions/0011-needs-offers.md):
+// Platform-wide data (docs/decisions/0013-needs-offers.md):
 //  - an organisation's admins and members post and change their organisation's offers, a person
 //    their own (OwnsOffer);
 //  - an offer is seen by its owner, by the staff of the municipalities it is offered to (','

@@ -1,4 +1,4 @@
-// The public full-text search of opportunities (issue 5 item 2; decisions/0011-search.md):
+// The public full-text search of opportunities (issue 5 item 2; decisions/0015-search.md):
 // Danish and Norwegian words with stemming (the index of migration 0008), facets, ranking,
 // snippets with the matched words marked, paging with a total. Only what is public is ever
 // found: opportunities with status 'open' whose end date has not passed.

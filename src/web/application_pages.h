@@ -1,4 +1,4 @@
-// The applications' pages (issue 5, decisions/0011): the public apply form of an opportunity
+// The applications' pages (issue 5, decisions/0012): the public apply form of an opportunity
 // with its "check your e-mail" page and the verification link's page; a person's own
 // applications (state, withdraw, messages) at /account/applications; and the poster's pipeline
 // for municipal staff at /admin/{municipality}/opportunities/{id}/applications (by state, the

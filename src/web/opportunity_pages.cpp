@@ -148,6 +148,10 @@ Result<http::Response> ListPage(const Deps& deps, http::Request& request) {
     if (o.status == domain::OpportunityStatus::kOpen)
       row->AddSectionDictionary("PUBLIC")->SetValue("HREF", fmt::format("/opportunities/{}", o.id));
     if (MayChange(*staff, o)) {
+      // The applications pipeline (application_pages) lives beside the list.
+      auto* applications = row->AddSectionDictionary("APPLICATIONS");
+      applications->SetValue("HREF", fmt::format("{}/{}/applications", ListPath(request), o.id));
+      applications->SetValue("TITLE", o.title);
       auto* edit = row->AddSectionDictionary("EDIT");
       edit->SetValue("HREF", EditPath(request, o.id));
       if (o.status != domain::OpportunityStatus::kClosed) {

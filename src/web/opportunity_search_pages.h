@@ -1,4 +1,4 @@
-// The public search page of opportunities (issue 5 item 2; decisions/0011-search.md):
+// The public search page of opportunities (issue 5 item 2; decisions/0015-search.md):
 //   GET /opportunities   a GET form (the words and the facets), the result count, the results
 //                        with their snippets (the matched words as <mark>), paging links.
 // The parameters and their rules are the API's (api/opportunity_search_api.h). Bad input gives

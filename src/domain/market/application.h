@@ -1,7 +1,7 @@
 // Applications to opportunities (issue 5, the pipeline): the states, who may move an application
 // from which state to which (the transition table is data: kTransitions), who a caller is to an
 // application (its applicant or its poster), the child-protection certificate rule, and the
-// fields' checks. Decisions: docs/decisions/0011-applications.md.
+// fields' checks. Decisions: docs/decisions/0012-applications.md.
 //
 //   unverified --(applicant follows the e-mail link)--> new
 //   new -> contacted -> agreed -> active -> ended          (the poster)

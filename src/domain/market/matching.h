@@ -7,7 +7,7 @@
 // fixed-size record of 56 bytes per profile in one vector sorted by id, with a 12-byte gate per
 // profile beside it (68 bytes in all), scanned linearly with a bounded heap. The smaller
 // candidate sets are scored with the same rule from records built per request (RankCandidates). Factors,
-// weights, the tie rule and the hard constraints: docs/decisions/0011-matching.md.
+// weights, the tie rule and the hard constraints: docs/decisions/0014-matching.md.
 #pragma once
 
 #include <array>

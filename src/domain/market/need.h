@@ -7,7 +7,7 @@
 // names the partner organisation that works with the group (its approval is needed before a
 // company's offer is taken on), and has no direct contact with the target group by default: the
 // unit sets `direct_contact` deliberately, only with the partner's approval
-// (docs/decisions/0011-needs-offers.md).
+// (docs/decisions/0013-needs-offers.md).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
--- Full-text search of opportunities (issue 5, decisions/0011-search.md): Danish and Norwegian
+-- Full-text search of opportunities (issue 5, decisions/0015-search.md): Danish and Norwegian
 -- text with stemming, so "frivillige" finds "frivillig". Each row is indexed with the stemmer of
 -- its own `language` ('da' → danish, 'nb' → norwegian). The index follows the table by itself
 -- (triggers on SQLite, a generated column on PostgreSQL): code that writes opportunities never

@@ -1,4 +1,4 @@
-// The FTS5 tokenizer `snowball` for Danish and Norwegian full text (issue 5, decisions/0011):
+// The FTS5 tokenizer `snowball` for Danish and Norwegian full text (issue 5, decisions/0015):
 // FTS5's own `unicode61` tokenizer with `remove_diacritics 0` (so "æ", "ø", "å" stay letters and
 // "år" is not "ar") splits and lower-cases the text, then the Snowball stemmer of the language
 // (libstemmer) reduces each token to its stem, so "frivillige" finds "frivillig".
