@@ -8,10 +8,5 @@
     {{STATUS_FORM:none}}
     <h2 class="mt-8">[[needs.details_heading]]</h2>
     <dl class="samskab-facts">{{#FACT}}<dt>{{LABEL}}</dt><dd>{{VALUE}}</dd>{{/FACT}}</dl>
-    {{! The matching helper's proposals ("Forslag") for this offer live at MATCHES_HREF
-        (/offers/{id}/matches): its section or summary goes here. }}
-    <h2 class="mt-8" id="matches">[[needs.matches_heading]]</h2>
-    <p>[[offers.matches_text]]</p>
-    <p><a href="{{MATCHES_HREF}}" class="function-link">[[offers.matches_link]]</a></p>
   </div>
 </div>

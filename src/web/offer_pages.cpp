@@ -387,7 +387,6 @@ Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
   if (!o->description.empty()) body.AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", o->description);
   AddOfferFacts(deps, request, *o, body);
   body.SetValue("EDIT_HREF", OfferPath(o->id) + "/edit");
-  body.SetValue("MATCHES_HREF", fmt::format("/offers/{}/matches", o->id));
   const bool open = o->status == domain::MarketStatus::kOpen;
   Form status =
       ButtonForm(OfferPath(o->id) + "/status", T(deps, request, open ? "offers.close" : "offers.reopen"),
