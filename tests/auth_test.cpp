@@ -403,6 +403,8 @@ TEST_F(Auth, APersonDownloadsTheirDataAndErasureAnonymisesThemButKeepsTheFigures
   for (const auto& entry : data["activity"]) saw_unit |= entry["action"] == "unit.create";
   EXPECT_TRUE(saw_unit);
   EXPECT_EQ(download.body.find("argon2"), std::string::npos);  // never the password hash
+  EXPECT_TRUE(data["volunteer_profile"].is_null()) << "no profile: the part is there, empty";
+  EXPECT_EQ(data["applications"], nlohmann::json::array());
 
   const HttpResult mismatch = PostForm("/account/erase", {{"confirm_email", "bo@furesoe.dk"}}, cookie, csrf);
   EXPECT_EQ(mismatch.status, 422);

@@ -79,11 +79,14 @@ check "... other data for another seed" test "$(sqlite3 "$tmp/gen2.db" \
   "SELECT COUNT(DISTINCT title) FROM collaborations WHERE title LIKE '% (1)'")" -ge 2
 # Volunteers (issue 5): accounts, profiles and one change log entry each; seeded.
 cp "$tmp/demo.db" "$tmp/vol1.db" && cp "$tmp/demo.db" "$tmp/vol2.db"
+# The demo has volunteers of its own (app/market_demo): count on top of them.
+demo_profiles=$(sqlite3 "$tmp/demo.db" "SELECT COUNT(*) FROM volunteer_profiles")
+demo_changes=$(sqlite3 "$tmp/demo.db" "SELECT COUNT(*) FROM market_changes")
 "$bin" gen --db "sqlite:$tmp/vol1.db" --volunteers 300 --seed 4 >"$tmp/out" 2>&1
 check "gen --volunteers adds volunteers" contains "$tmp/out" "generated 300 volunteer(s) near 0190"
 check "... with a profile and a change log entry each, and no collaborations" test "$(sqlite3 "$tmp/vol1.db" \
   "SELECT (SELECT COUNT(*) FROM volunteer_profiles) || '/' || (SELECT COUNT(*) FROM market_changes) || '/' || \
-   (SELECT COUNT(*) FROM collaborations)")" = "300/300/15"
+   (SELECT COUNT(*) FROM collaborations)")" = "$((demo_profiles + 300))/$((demo_changes + 300))/15"
 check "... most in and around the capital region (postcodes 1xxx-3xxx)" test "$(sqlite3 "$tmp/vol1.db" \
   "SELECT COUNT(*) FROM volunteer_profiles WHERE postcode BETWEEN '1000' AND '3999'")" -ge 150
 "$bin" gen --db "sqlite:$tmp/vol2.db" --volunteers 300 --seed 4 >/dev/null 2>&1
@@ -91,9 +94,11 @@ volunteers() { sqlite3 "$1" "SELECT GROUP_CONCAT(u.display_name || p.skills || p
   COALESCE(p.postcode, '-') || p.child_certificate || p.consent_matching, '|') FROM volunteer_profiles p JOIN users u ON u.id = p.user_id"; }
 check "... the same volunteers for the same seed" test "$(volunteers "$tmp/vol1.db")" = "$(volunteers "$tmp/vol2.db")"
 "$bin" gen --db "sqlite:$tmp/vol2.db" --volunteers 10 --seed 4 >/dev/null 2>&1
-check "... and more of them on a second run" test "$(sqlite3 "$tmp/vol2.db" "SELECT COUNT(*) FROM volunteer_profiles")" = "310"
+check "... and more of them on a second run" test "$(sqlite3 "$tmp/vol2.db" "SELECT COUNT(*) FROM volunteer_profiles")" = "$((demo_profiles + 310))"
 "$bin" gen --db "sqlite:$tmp/vol2.db" --volunteers -3 >"$tmp/out" 2>&1 || true
 check "... refusing a negative number" contains "$tmp/out" "negative"
+"$bin" gen --db "sqlite:$tmp/vol2.db" --opportunities -2 >"$tmp/out" 2>&1 || true
+check "gen --opportunities refuses a negative number" contains "$tmp/out" "negative"
 "$bin" gen --db "sqlite:$tmp/oslo-gen.db" --collaborations 5 >"$tmp/out" 2>&1
 check "... and refuses an unmigrated database" contains "$tmp/out" "samskab migrate"
 

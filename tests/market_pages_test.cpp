@@ -4,6 +4,8 @@
 // and the staff's opportunity pages (create, edit, close; units out of reach refused).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <regex>
 
 #include "support/test_support.h"
@@ -98,6 +100,11 @@ TEST_F(MarketPagesTest, APersonSavesRevisitsAndDeletesTheirVolunteerProfile) {
   EXPECT_TRUE(Contains(again.body, "value=\"thu_evening\" checked"));
   EXPECT_TRUE(Contains(again.body, "value=\"skak, tysk konversation\""));
   EXPECT_EQ(HiddenRevision(again.body), "1");
+  // The profile is part of the person's data export (GDPR art. 15).
+  const auto data = nlohmann::json::parse(GetPage(server_->port(), karen, "/account/data.json").body);
+  EXPECT_EQ(data["volunteer_profile"]["postcode"], "3520");
+  EXPECT_EQ(data["volunteer_profile"]["about"], "Pensioneret lærer");
+  EXPECT_TRUE(data["applications"].is_array());
   auto profile = server_->app().volunteers().GetOwn(karen.user_id);
   ASSERT_TRUE(profile.ok());
   EXPECT_EQ(profile->availability.Count(), 2);

@@ -20,6 +20,8 @@
 #include "core/random.h"
 #include "core/text.h"
 #include "domain/access/policy.h"
+#include "domain/market/application.h"
+#include "domain/market/volunteer.h"
 #include "storage/migrations.h"
 #include "web/account_pages.h"
 #include "web/admin_pages.h"
@@ -194,6 +196,30 @@ Status App::Build() {
   application_page_deps_ = std::make_unique<web::ApplicationPageDependencies>(
       web::ApplicationPageDependencies{*page_deps_, *applications_});
   web::RegisterApplicationPages(router_, *application_page_deps_);
+  // The person's market data belongs in their data export (GDPR art. 15): the profile and the
+  // applications with their messages.
+  account_service_->AddExportPart("volunteer_profile", [this](int64_t user_id) -> Result<nlohmann::json> {
+    auto profile = volunteers_->GetOwn(user_id);
+    if (!profile.ok()) {
+      if (profile.status().code() == ErrorCode::kNotFound) return nlohmann::json(nullptr);
+      return profile.status();
+    }
+    return domain::VolunteerOwnJson(*profile);
+  });
+  account_service_->AddExportPart("applications", [this](int64_t user_id) -> Result<nlohmann::json> {
+    auto applications = applications_->ListForUser(user_id);
+    if (!applications.ok()) return applications.status();
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& application : *applications) {
+      nlohmann::json one = domain::ApplicationToJson(application);
+      auto messages = applications_->Messages(application.id);
+      if (!messages.ok()) return messages.status();
+      nlohmann::json& thread = one["messages"] = nlohmann::json::array();
+      for (const auto& message : *messages) thread.push_back(domain::MessageToJson(message));
+      list.push_back(std::move(one));
+    }
+    return list;
+  });
   need_api_deps_ = std::make_unique<api::NeedApiDependencies>(api::NeedApiDependencies{*needs_, *units_});
   api::RegisterNeedApi(router_, *need_api_deps_);
   api::RegisterOfferApi(router_, *offers_);

@@ -200,7 +200,7 @@ int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int
   // `--volunteers` or `--opportunities` alone add only those; the registry's generator (units,
   // organisations, collaborations) runs when asked for, or when nothing else is.
   const bool market_only =
-      (volunteers > 0 || opportunities > 0) && options.organisations == 0 && options.collaborations == 0;
+      (volunteers != 0 || opportunities != 0) && options.organisations == 0 && options.collaborations == 0;
   if (!market_only) {
     auto report = samskab::app::Generate(**app, options);
     if (!report.ok()) return Fail(report.status());
@@ -211,7 +211,7 @@ int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int
         static_cast<long long>(report->collaborations), options.municipality_code.c_str(),
         static_cast<unsigned long long>(options.seed), seconds_since(started));
   }
-  if (volunteers > 0) {
+  if (volunteers != 0) {  // a negative count is refused by the generator
     const auto volunteers_started = std::chrono::steady_clock::now();
     auto added =
         samskab::app::GenerateVolunteers(**app, {options.municipality_code, volunteers, options.seed});
@@ -220,7 +220,7 @@ int Gen(const CommonOptions& common, samskab::app::GeneratorOptions options, int
                 static_cast<long long>(*added), options.municipality_code.c_str(),
                 static_cast<unsigned long long>(options.seed), seconds_since(volunteers_started));
   }
-  if (opportunities > 0) {
+  if (opportunities != 0) {
     const auto opportunities_started = std::chrono::steady_clock::now();
     auto made =
         samskab::app::GenerateOpportunities(**app, {options.municipality_code, opportunities, options.seed});

@@ -280,7 +280,10 @@ std::string InsertSql(int rows) {
 Result<OpportunityGeneratorReport> GenerateOpportunities(App& app,
                                                          const OpportunityGeneratorOptions& options) {
   OpportunityGeneratorReport report;
-  if (options.opportunities <= 0) return report;
+  if (options.opportunities < 0) {
+    return InvalidArgument("--opportunities must not be negative", "validation.number");
+  }
+  if (options.opportunities == 0) return report;
   auto municipality = app.municipalities().Get(options.municipality_code);
   if (!municipality.ok()) return municipality.status();
   const bool norwegian = municipality->country == "no";

@@ -198,7 +198,16 @@ Result<nlohmann::json> AccountService::ExportData(int64_t user_id) {
                         {"entity_id", entry.entity_id},
                         {"municipality_code", entry.municipality_code}});
   }
+  for (const auto& [name, read] : export_parts_) {
+    auto part = read(user_id);
+    if (!part.ok()) return part.status();
+    out[name] = std::move(*part);
+  }
   return out;
+}
+
+void AccountService::AddExportPart(std::string name, ExportPart read) {
+  export_parts_.emplace_back(std::move(name), std::move(read));
 }
 
 Status AccountService::Erase(const domain::Actor& actor, int64_t user_id) {

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -60,6 +62,11 @@ class AccountService {
 
   // Everything the platform holds about the person, as JSON (GDPR art. 15 and 20).
   Result<nlohmann::json> ExportData(int64_t user_id);
+  // A part of that export kept by another module (the volunteer profile, the applications):
+  // `read` gives the part's JSON for a user, and the export carries it under `name`. Added while
+  // the App is built, before requests are served.
+  using ExportPart = std::function<Result<nlohmann::json>(int64_t user_id)>;
+  void AddExportPart(std::string name, ExportPart read);
   Status Erase(const domain::Actor& actor, int64_t user_id);
 
   // `samskab user add`: an account with a password and one role, e-mail counted as verified.
@@ -79,6 +86,7 @@ class AccountService {
   const Clock& clock_;
   Translate translate_;
   LinkOptions options_;
+  std::vector<std::pair<std::string, ExportPart>> export_parts_;
 };
 
 }  // namespace samskab::auth
