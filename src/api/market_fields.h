@@ -1,6 +1,6 @@
-// Reading the market's JSON bodies (volunteer profiles, opportunities): typed fields with every
-// problem collected by field name, so one 422 names them all. Unknown fields are the caller's
-// check (each resource knows its own).
+// Reading JSON bodies (volunteer profiles, opportunities, needs and offers, organisation profiles): typed
+// fields with every problem collected by field name, so one 422 names them all. Unknown fields are the
+// caller's check (each resource knows its own).
 #pragma once
 
 #include <cstdint>

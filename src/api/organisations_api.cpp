@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "api/json_api.h"
+#include "api/market_fields.h"
 #include "auth/request_context.h"
 #include "core/text.h"
 #include "domain/vocabulary/vocabulary.h"
@@ -19,64 +20,7 @@ using storage::OrganisationStore;
 
 constexpr std::string_view kEtagKind = "organisation";
 
-// Every problem of one request, by field; the first problem of a field is the one reported.
-class Problems {
- public:
-  void Add(std::string field, std::string key) {
-    if (!Has(field)) problems_.push_back({std::move(field), std::move(key)});
-  }
-  void AddAll(const std::vector<FieldProblem>& more) {
-    for (const auto& problem : more) Add(problem.field, problem.message_key);
-  }
-  bool Has(std::string_view field) const {
-    return std::any_of(problems_.begin(), problems_.end(), [&](const auto& p) { return p.field == field; });
-  }
-  bool empty() const { return problems_.empty(); }
-  Status Failed() && { return ValidationFailed(std::move(problems_)); }
-
- private:
-  std::vector<FieldProblem> problems_;
-};
-
-void ReadText(const json& value, const std::string& field, std::string& out, Problems& problems) {
-  if (value.is_string()) {
-    out = value.get<std::string>();
-  } else {
-    problems.Add(field, "validation.type_text");
-  }
-}
-
-void ReadOptionalText(const json& value, const std::string& field, std::optional<std::string>& out,
-                      Problems& problems) {
-  if (value.is_null()) {
-    out.reset();
-  } else if (value.is_string()) {
-    out = value.get<std::string>();
-  } else {
-    problems.Add(field, "validation.type_text");
-  }
-}
-
-void ReadFlag(const json& value, const std::string& field, bool& out, Problems& problems) {
-  if (value.is_boolean()) {
-    out = value.get<bool>();
-  } else {
-    problems.Add(field, "validation.type_boolean");
-  }
-}
-
-void ReadList(const json& value, const std::string& field, std::vector<std::string>& out,
-              Problems& problems) {
-  const bool strings = value.is_array() &&
-                       std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); });
-  if (!strings) {
-    problems.Add(field, "validation.type_list");
-    return;
-  }
-  out = value.get<std::vector<std::string>>();
-}
-
-void ReadContacts(const json& value, std::vector<OrganisationContact>& out, Problems& problems) {
+void ReadContacts(const json& value, std::vector<OrganisationContact>& out, FieldProblems& problems) {
   if (!value.is_array()) {
     problems.Add("contacts", "validation.type_list");
     return;
@@ -112,7 +56,7 @@ void ReadContacts(const json& value, std::vector<OrganisationContact>& out, Prob
 
 // Reads the fields a client may set onto `o`. Every problem is collected, unknown fields too: a
 // typo must not pass silently, and the caller learns about all of them at once.
-void ReadFields(const json& body, Organisation& o, bool creating, Problems& problems) {
+void ReadFields(const json& body, Organisation& o, bool creating, FieldProblems& problems) {
   for (const auto& [key, value] : body.items()) {
     if (key == "name") {
       ReadText(value, key, o.name, problems);
@@ -136,15 +80,15 @@ void ReadFields(const json& body, Organisation& o, bool creating, Problems& prob
     } else if (key == "icnpo") {
       ReadOptionalText(value, key, o.icnpo, problems);
     } else if (key == "welfare_areas") {
-      ReadList(value, key, o.welfare_areas, problems);
+      ReadTextList(value, key, o.welfare_areas, problems);
     } else if (key == "target_groups") {
-      ReadList(value, key, o.target_groups, problems);
+      ReadTextList(value, key, o.target_groups, problems);
     } else if (key == "resources") {
       ReadText(value, key, o.resources, problems);
     } else if (key == "roles_can") {
-      ReadList(value, key, o.roles_can, problems);
+      ReadTextList(value, key, o.roles_can, problems);
     } else if (key == "roles_cannot") {
-      ReadList(value, key, o.roles_cannot, problems);
+      ReadTextList(value, key, o.roles_cannot, problems);
     } else if (key == "frames") {
       ReadText(value, key, o.frames, problems);
     } else if (key == "is_public") {
@@ -164,7 +108,7 @@ Status ApplyBody(const http::Request& request, const OrganisationStore& store, O
                  bool creating) {
   auto body = ParseJsonObject(request);
   if (!body.ok()) return body.status();
-  Problems problems;
+  FieldProblems problems;
   ReadFields(*body, o, creating, problems);
   Organisation checked = o;
   problems.AddAll(store.Normalise(checked));
@@ -176,13 +120,6 @@ http::Response OrganisationResponse(int status, const Organisation& o, const jso
   http::Response response = Json(status, body);
   response.headers.Add("ETag", Etag(kEtagKind, std::to_string(o.id), o.revision));
   response.headers.Add("Cache-Control", "no-cache");
-  return response;
-}
-
-http::Response NotModifiedResponse(const std::string& etag) {
-  http::Response response;
-  response.status = 304;
-  response.headers.Add("ETag", etag);
   return response;
 }
 
@@ -213,7 +150,7 @@ Result<storage::OrganisationFilter> ReadFilter(const http::Request& request) {
     filter.offset = *offset;
   }
   filter.text = std::string(text::Find(*params, "q").value_or(""));
-  Problems problems;
+  FieldProblems problems;
   if (const auto kind = text::Find(*params, "kind"); kind && !kind->empty()) {
     filter.kind = domain::ParseOrganisationKind(*kind);
     if (!filter.kind) problems.Add("kind", "organisation.error.kind");
