@@ -3,6 +3,7 @@
 <div class="samskab-search" role="search">{{FORM:none}}</div>
 {{#COUNTED}}<h2 class="h3" id="results-heading">[[search.results]]</h2>
 <p role="status">[[search.count]]</p>
+{{#HORIZON}}<p>[[search.horizon]]</p>{{/HORIZON}}
 {{#NONE}}<p>[[search.none]]</p>{{/NONE}}
 {{#RESULTS}}<ol class="nobullet-list samskab-results" aria-labelledby="results-heading" start="{{START}}">{{#HIT}}
   <li class="samskab-result">

@@ -159,6 +159,7 @@ Result<json> SearchOpportunitiesJson(const OpportunitySearchDependencies& deps,
   const int64_t pages = (result->total + request.per_page - 1) / request.per_page;
   return json{{"items", std::move(items)},
               {"total", result->total},
+              {"horizon_reached", result->horizon_reached},
               {"page", request.page},
               {"per_page", request.per_page},
               {"pages", pages}};

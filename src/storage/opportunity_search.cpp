@@ -1,6 +1,8 @@
 #include "storage/opportunity_search.h"
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -38,85 +40,6 @@ bool IsWordCodePoint(char32_t cp) {
   return true;
 }
 
-// The parts of the SQL that differ between the backends. Parameters are `?` in both (the
-// PostgreSQL backend numbers them).
-struct BackendSql {
-  // The ranked query's source and its match condition; the words' parameters come first.
-  const char* ranked_from;
-  const char* ranked_match;  // "" when the source already matched
-  const char* ranked_order;
-  int ranked_word_params;  // how often the words are bound before the filters
-  int order_word_params;   // and after them (ORDER BY)
-  const char* snippet;     // the details query's snippet column
-  int snippet_word_params;
-  const char* browse_from;    // the list without words
-  const char* id_list;        // "o.id IN …" for one bound list
-  const char* postcode_list;  // "o.postcode IN …" for one bound list
-};
-
-constexpr BackendSql kSqlite{
-    // bm25 with the title worth four times the text; lower is better.
-    "WITH hits (id, score) AS ("
-    "SELECT rowid, bm25(opportunity_search_da, 4.0, 1.0) FROM opportunity_search_da "
-    "WHERE opportunity_search_da MATCH ? "
-    "UNION ALL "
-    "SELECT rowid, bm25(opportunity_search_nb, 4.0, 1.0) FROM opportunity_search_nb "
-    "WHERE opportunity_search_nb MATCH ?) "
-    // CROSS JOIN keeps the matches the outer loop (SQLite does not reorder it); the covering
-    // index of migration 0008 answers the filters without reading the wide rows.
-    "SELECT o.id, COUNT(*) OVER () FROM hits h CROSS JOIN opportunities o INDEXED BY "
-    "opportunities_search_filter "
-    "ON o.id = h.id WHERE ",
-    "",
-    " ORDER BY h.score, o.id",
-    2,
-    0,
-    "CASE o.language WHEN 'nb' THEN "
-    "(SELECT snippet(opportunity_search_nb, 1, char(2), char(3), '…', 24) FROM opportunity_search_nb "
-    "WHERE opportunity_search_nb MATCH ? AND rowid = o.id) "
-    "ELSE (SELECT snippet(opportunity_search_da, 1, char(2), char(3), '…', 24) FROM opportunity_search_da "
-    "WHERE opportunity_search_da MATCH ? AND rowid = o.id) END",
-    2,
-    "SELECT o.id, COUNT(*) OVER () FROM opportunities o INDEXED BY opportunities_search_filter WHERE ",
-    "o.id IN (SELECT value FROM json_each(?))",
-    "o.postcode IN (SELECT value FROM json_each(?))",
-};
-
-constexpr BackendSql kPostgres{
-    // The rank is computed below the window (OFFSET 0 keeps the subquery from being pulled up),
-    // so the window carries (id, score) and not whole rows with their tsvectors.
-    "SELECT h.id, COUNT(*) OVER () FROM (SELECT o.id, -ts_rank(o.search_vector, CASE o.language "
-    "WHEN 'nb' THEN plainto_tsquery('norwegian', ?) ELSE plainto_tsquery('danish', ?) END) AS score "
-    "FROM opportunities o WHERE ",
-    // Two conditions on the one GIN index (a BitmapOr): each row is matched with the stems of
-    // its own language.
-    "((o.language = 'da' AND o.search_vector @@ plainto_tsquery('danish', ?)) "
-    "OR (o.language = 'nb' AND o.search_vector @@ plainto_tsquery('norwegian', ?))) AND ",
-    " OFFSET 0) AS h ORDER BY h.score, h.id",
-    4,
-    0,
-    "ts_headline(CASE o.language WHEN 'nb' THEN 'norwegian'::regconfig ELSE 'danish'::regconfig END, "
-    "o.description, CASE o.language WHEN 'nb' THEN plainto_tsquery('norwegian', ?) "
-    "ELSE plainto_tsquery('danish', ?) END, "
-    "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=15, MaxFragments=2, "
-    "FragmentDelimiter=\" … \"')",
-    2,
-    "SELECT o.id, COUNT(*) OVER () FROM opportunities o WHERE ",
-    "o.id = ANY (?::bigint[])",
-    "o.postcode = ANY (?::text[])",
-};
-
-// The words as each backend reads them: quoted phrases joined by spaces (FTS5's implicit AND;
-// a word holds no quote, see SearchTextWords) or plain words for plainto_tsquery (also AND).
-std::string WordsParameter(Backend backend, const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& word : words) {
-    if (!out.empty()) out += ' ';
-    out += backend == Backend::kSqlite ? "\"" + word + "\"" : word;
-  }
-  return out;
-}
-
 // A bound list: a JSON array for SQLite's json_each, an array literal for PostgreSQL. The items
 // are ids or four-digit postcodes, so neither needs quoting; one statement shape for any length.
 template <class T>
@@ -131,6 +54,173 @@ std::string ListParameter(Backend backend, const std::vector<T>& items) {
     }
   }
   return out + (backend == Backend::kSqlite ? "]" : "}");
+}
+
+// The ranked search, the same shape on both backends (decisions/0015, "The horizon"): a
+// subquery `h (id, score)` of the newest public matches, at most kSearchHorizon of them, with
+// their scores (lower is better), so that a word in most posts costs no more than the horizon.
+// The parameters are bound in the order they appear.
+//
+// SQLite: the filters are words of the index's `facets` column (migration 0010), so the whole
+// filter is one FTS5 expression: the typed words in the title and the text, AND the filters' words,
+// NOT the words of end dates before today. FTS5 answers it by intersecting sorted lists of row
+// ids and delivers the matches newest first (ORDER BY rowid DESC is answered by the table
+// itself); LIMIT stops the scan, so samskab_rank runs only on the kept rows. One arm per language
+// table.
+std::string FacetWord(std::string_view prefix, std::string_view payload) {
+  return fmt::format("\"{}{}z\"", prefix, payload);
+}
+
+// Keys, kinds and municipality codes hold "_" or "-", which would split a word: hex keeps it whole
+// (as SQL's hex() in migration 0010).
+std::string Hex(std::string_view text) {
+  std::string out;
+  for (const char c : text) out += fmt::format("{:02X}", static_cast<unsigned char>(c));
+  return out;
+}
+
+// The words of the end dates before `today` (YYYY-MM-DD): every earlier year since 2000 (and
+// "eyold" before it), every earlier month of this year, every earlier day of this month. At most
+// about seventy words; each row has its year, month and day words (migration 0010).
+std::vector<std::string> EndedWords(std::string_view today) {
+  std::vector<std::string> words{FacetWord("eyold", "")};
+  auto part = [today](size_t at, size_t length) {
+    int value = 0;
+    if (today.size() >= at + length) std::from_chars(today.data() + at, today.data() + at + length, value);
+    return value;
+  };
+  const int year = part(0, 4);
+  const int month = part(5, 2);
+  const int day = part(8, 2);
+  for (int y = 2000; y < year; ++y) words.push_back(FacetWord("ey", std::to_string(y)));
+  for (int m = 1; m < month; ++m) words.push_back(FacetWord("em", fmt::format("{:04d}{:02d}", year, m)));
+  for (int d = 1; d < day; ++d)
+    words.push_back(FacetWord("ed", fmt::format("{:04d}{:02d}{:02d}", year, month, d)));
+  return words;
+}
+
+std::string AnyOf(const std::vector<std::string>& words) {
+  std::string out = "(";
+  for (size_t i = 0; i < words.size(); ++i) out += (i ? " OR " : "") + words[i];
+  return out + ")";
+}
+
+// The typed words come first: samskab_rank counts the first `words.size()` phrases.
+std::string SqliteMatch(const std::string& words, const OpportunitySearchRequest& request) {
+  std::string match = "{title description} : (" + words + ") AND facets : " + FacetWord("zopen", "");
+  auto require = [&match](const std::string& word) { match += " AND facets : " + word; };
+  if (!request.municipality.empty()) require(FacetWord("km", Hex(request.municipality)));
+  if (!request.welfare_area.empty()) require(FacetWord("wa", Hex(request.welfare_area)));
+  if (!request.target_group.empty()) require(FacetWord("tg", Hex(request.target_group)));
+  if (request.weekday) require(FacetWord("wd", std::to_string(*request.weekday)));
+  if (request.organisation_kind == "municipality") {
+    require(FacetWord("ok", ""));
+  } else if (!request.organisation_kind.empty()) {
+    require(FacetWord("ok", Hex(request.organisation_kind)));
+  }
+  return match + " NOT facets : " + AnyOf(EndedWords(request.today));
+}
+
+// The distance filter is the one left outside the expression: a circle around a postcode holds
+// hundreds of postcodes in and around Copenhagen, and FTS5 seeks in each of their lists for every
+// match. Instead each match's postcode is read from the covering index of migration 0008 and
+// looked up in the bound list (an in-memory index SQLite builds once).
+std::string SqliteArm(const char* table, bool near) {
+  if (!near) {
+    return fmt::format(
+        "SELECT id, score FROM (SELECT rowid AS id, samskab_rank({0}, ?, 4.0, 1.0) AS score FROM {0} "
+        "WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        table);
+  }
+  return fmt::format(
+      "SELECT id, score FROM (SELECT {0}.rowid AS id, samskab_rank({0}, ?, 4.0, 1.0) AS score FROM {0} "
+      "CROSS JOIN opportunities o INDEXED BY opportunities_search_filter ON o.id = {0}.rowid "
+      "WHERE {0} MATCH ? AND o.postcode IN (SELECT value FROM json_each(?)) ORDER BY {0}.rowid DESC LIMIT ?)",
+      table);
+}
+
+std::string SqliteRanked(const OpportunitySearchRequest& request, const std::string& words,
+                         const std::string& /*where*/, const Params& /*where_params*/, Params& params) {
+  const std::string match = SqliteMatch(words, request);
+  const bool near = request.postcodes.has_value();
+  for (int arm = 0; arm < 2; ++arm) {
+    params.emplace_back(static_cast<int64_t>(request.words.size()));
+    params.emplace_back(match);
+    if (near) params.emplace_back(ListParameter(Backend::kSqlite, *request.postcodes));
+    params.emplace_back(static_cast<int64_t>(request.horizon));
+  }
+  params.emplace_back(static_cast<int64_t>(request.horizon));
+  return "(" + SqliteArm("opportunity_search_da", near) + " UNION ALL " +
+         SqliteArm("opportunity_search_nb", near) + " ORDER BY id DESC LIMIT ?) AS h";
+}
+
+// PostgreSQL: two conditions on the one GIN index (each row is matched with the stems of its own
+// language); the planner walks the primary key backwards for a word in most posts and takes the
+// index's matches for a rare one. ts_rank (the title at weight A) runs only on the kept rows.
+std::string PostgresRanked(const OpportunitySearchRequest& request, const std::string& words,
+                           const std::string& where, const Params& where_params, Params& params) {
+  for (int i = 0; i < 4; ++i) params.emplace_back(words);
+  params.insert(params.end(), where_params.begin(), where_params.end());
+  params.emplace_back(static_cast<int64_t>(request.horizon));
+  // ts_rank in the scan's own select list: evaluated for the rows that pass, before the LIMIT
+  // stops the scan (joining back to opportunities for it made the planner hash the whole table).
+  return "(SELECT o.id, -ts_rank(o.search_vector, CASE o.language WHEN 'nb' THEN "
+         "plainto_tsquery('norwegian', ?) "
+         "ELSE plainto_tsquery('danish', ?) END) AS score FROM opportunities o WHERE "
+         "((o.language = 'da' AND o.search_vector @@ plainto_tsquery('danish', ?)) "
+         "OR (o.language = 'nb' AND o.search_vector @@ plainto_tsquery('norwegian', ?))) AND " +
+         where + " ORDER BY o.id DESC LIMIT ?) AS h";
+}
+
+// The parts of the remaining SQL that differ between the backends. Parameters are `?` in both
+// (the PostgreSQL backend numbers them).
+struct BackendSql {
+  // The subquery h (id, score) of the kept matches.
+  std::string (*ranked)(const OpportunitySearchRequest& request, const std::string& words,
+                        const std::string& where, const Params& where_params, Params& params);
+  const char* snippet;  // the details query's snippet column
+  int snippet_word_params;
+  const char* browse_from;    // the list without words
+  const char* id_list;        // "o.id IN …" for one bound list
+  const char* postcode_list;  // "o.postcode IN …" for one bound list
+};
+
+constexpr BackendSql kSqlite{
+    SqliteRanked,
+    "CASE o.language WHEN 'nb' THEN "
+    "(SELECT snippet(opportunity_search_nb, 1, char(2), char(3), '…', 24) FROM opportunity_search_nb "
+    "WHERE opportunity_search_nb MATCH ? AND rowid = o.id) "
+    "ELSE (SELECT snippet(opportunity_search_da, 1, char(2), char(3), '…', 24) FROM opportunity_search_da "
+    "WHERE opportunity_search_da MATCH ? AND rowid = o.id) END",
+    2,
+    // The covering index answers the filters and, read backwards, the order.
+    " FROM opportunities o INDEXED BY opportunities_search_filter WHERE ",
+    "o.id IN (SELECT value FROM json_each(?))",
+    "o.postcode IN (SELECT value FROM json_each(?))",
+};
+
+constexpr BackendSql kPostgres{
+    PostgresRanked,
+    "ts_headline(CASE o.language WHEN 'nb' THEN 'norwegian'::regconfig ELSE 'danish'::regconfig END, "
+    "o.description, CASE o.language WHEN 'nb' THEN plainto_tsquery('norwegian', ?) "
+    "ELSE plainto_tsquery('danish', ?) END, "
+    "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=15, MaxFragments=2, "
+    "FragmentDelimiter=\" … \"')",
+    2,
+    " FROM opportunities o WHERE ",
+    "o.id = ANY (?::bigint[])",
+    "o.postcode = ANY (?::text[])",
+};
+
+// The words as each backend reads them: quoted phrases joined by spaces (FTS5's implicit AND;
+// a word holds no quote, see SearchTextWords) or plain words for plainto_tsquery (also AND).
+std::string WordsParameter(Backend backend, const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) {
+    if (!out.empty()) out += ' ';
+    out += backend == Backend::kSqlite ? "\"" + word + "\"" : word;
+  }
+  return out;
 }
 
 // The public filter and the facets, the same on both backends.
@@ -225,49 +315,51 @@ Result<OpportunitySearchResult> SearchOpportunities(Database& database,
   const Backend backend = database.backend();
   const BackendSql& sql = backend == Backend::kSqlite ? kSqlite : kPostgres;
   const bool has_words = !request.words.empty();
+  if (request.postcodes && request.postcodes->empty()) return OpportunitySearchResult{};  // none that near
   const std::string words = WordsParameter(backend, request.words);
   const int per_page = std::clamp(request.per_page, 1, kMaxSearchPerPage);
   const int64_t offset = static_cast<int64_t>(std::max(request.page, 1) - 1) * per_page;
 
-  // 1. The page's ids in order, and the total in the same pass (COUNT(*) OVER ()): the ranking
-  // has to visit every match anyway.
-  Params params;
-  std::string ranked;
-  std::string where;
+  // 1. The page's ids in order with the total. With words the total comes in the same pass
+  // (COUNT(*) OVER (): the ranking visits every kept match anyway); without words the newest come
+  // first and are counted apart (a window over every public post would sort them all).
   Params where_params;
-  where = FilterSql(sql, backend, request, where_params);
+  const std::string where = FilterSql(sql, backend, request, where_params);
+  Params params;
+  std::string page_sql;
+  std::string count_sql;
   if (has_words) {
-    for (int i = 0; i < sql.ranked_word_params; ++i) params.emplace_back(words);
-    ranked = std::string(sql.ranked_from) + sql.ranked_match + where + sql.ranked_order;
-    params.insert(params.end(), where_params.begin(), where_params.end());
-    for (int i = 0; i < sql.order_word_params; ++i) params.emplace_back(words);
+    const std::string ranked = sql.ranked(request, words, where, where_params, params);
+    page_sql = "SELECT h.id, COUNT(*) OVER () FROM " + ranked + " ORDER BY h.score, h.id";
+    count_sql = "SELECT COUNT(*) FROM " + ranked;
   } else {
-    ranked = std::string(sql.browse_from) + where + " ORDER BY o.id DESC";
     params = where_params;
+    page_sql = std::string("SELECT o.id") + sql.browse_from + where + " ORDER BY o.id DESC";
+    count_sql = std::string("SELECT COUNT(*)") + sql.browse_from + where;
   }
-  ranked += " LIMIT ? OFFSET ?";
+  const Params count_params = params;
+  page_sql += " LIMIT ? OFFSET ?";
   params.emplace_back(static_cast<int64_t>(per_page));
   params.emplace_back(offset);
 
   auto lease = database.Acquire();
   if (!lease.ok()) return lease.status();
   Connection& connection = **lease;
-  auto page = connection.Query(ranked, params);
+  auto page = connection.Query(page_sql, params);
   if (!page.ok()) return page.status();
 
   OpportunitySearchResult result;
-  if (page->empty()) {
-    if (offset == 0) return result;
-    // Past the last page: the total still tells the reader where the results end.
-    std::string count = ranked.substr(0, ranked.find(" ORDER BY "));
-    count = "SELECT COUNT(*) FROM (" + count + ") AS page";
-    params.resize(params.size() - 2 - (has_words ? sql.order_word_params : 0));
-    auto total = connection.Query(count, params);
+  if (page->empty() && offset == 0 && has_words) return result;
+  if (page->empty() || !has_words) {
+    // Without words, and past the last page: the total tells the reader where the results end.
+    auto total = connection.Query(count_sql, count_params);
     if (!total.ok()) return total.status();
     result.total = total->front().Int(0);
-    return result;
+  } else {
+    result.total = page->front().Int(1);
   }
-  result.total = page->front().Int(1);
+  result.horizon_reached = has_words && result.total >= request.horizon;
+  if (page->empty()) return result;
   std::vector<int64_t> ids;
   for (const auto& row : *page) ids.push_back(row.Int(0));
 

@@ -27,6 +27,9 @@ inline constexpr size_t kMaxSearchTextLength = 200;  // code points
 inline constexpr size_t kMaxSearchWords = 20;
 inline constexpr int kMaxSearchPerPage = 50;
 inline constexpr int kMaxSearchPage = 500;  // deep pages of a ranked list help nobody
+// The horizon of a search with words: only the newest this many public matches are ranked, so a
+// word found in most posts costs no more than a word found in a few thousand (decisions/0015).
+inline constexpr int kSearchHorizon = 5000;
 
 // Snippets mark each matched word with these two characters (STX, ETX): control characters,
 // which the text of an opportunity cannot hold in a way that matters (should one be stored, it
@@ -58,6 +61,7 @@ struct OpportunitySearchRequest {
   std::string today;  // YYYY-MM-DD: ends_on before it is past
   int page = 1;       // 1-based
   int per_page = 20;
+  int horizon = kSearchHorizon;  // how many of the newest matches are ranked (tests make it small)
 };
 
 struct OpportunityHit {
@@ -73,12 +77,14 @@ struct OpportunityHit {
 };
 
 struct OpportunitySearchResult {
-  int64_t total = 0;
+  int64_t total = 0;  // the results there are pages for: at most kSearchHorizon with words
+  // With words: the horizon was reached, so older posts may match too and were not ranked.
+  bool horizon_reached = false;
   std::vector<OpportunityHit> hits;
 };
 
-// Ranked by relevance (bm25 / ts_rank; the title weighs more than the text), ties by id; without
-// words newest first (id descending).
+// Ranked by relevance (bm25 / ts_rank; the title weighs more than the text), ties by id, among
+// the newest kSearchHorizon matches; without words newest first (id descending), all of them.
 Result<OpportunitySearchResult> SearchOpportunities(Database& database,
                                                     const OpportunitySearchRequest& request);
 

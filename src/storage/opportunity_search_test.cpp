@@ -1,7 +1,8 @@
 // The opportunity search's contract on SQLite and PostgreSQL: the index follows inserts, updates
-// and deletes by itself (migration 0008's triggers / generated column), Danish and Norwegian
-// stemming, FTS syntax typed by users taken as words, only open opportunities, the facets,
-// snippets with marked words, ranking, paging with a total, and the words' limits.
+// and deletes by itself (migrations 0008 and 0010: triggers / generated column), Danish and
+// Norwegian stemming, FTS syntax typed by users taken as words, only open opportunities that have
+// not ended, the facets, snippets with marked words, ranking, the horizon, paging with a total,
+// and the words' limits.
 #include "storage/opportunity_search.h"
 
 #include <gtest/gtest.h>
@@ -291,6 +292,104 @@ TEST_P(OpportunitySearchContract, TheTitleRanksAboveTheTextAndTiesGoByIdWithPage
   auto browse_past = SearchOpportunities(db(), browse);
   ASSERT_TRUE(browse_past.ok()) << browse_past.status().log_message();
   EXPECT_EQ(browse_past->total, 7);
+}
+
+TEST_P(OpportunitySearchContract, AnEndDateBeforeTodayInAnyYearMonthOrDayIsNotPublic) {
+  // Today is 2026-11-18: SQLite's index says "ended" with words for the year, month and day.
+  for (const char* ended :
+       {"1999-05-05", "2000-01-01", "2025-12-31", "2026-01-05", "2026-10-31", "2026-11-01", "2026-11-17"}) {
+    Add({.title = "Frivillig slut", .ends_on = ended});
+  }
+  const int64_t today = Add({.title = "Frivillig slut", .ends_on = "2026-11-18"});
+  const int64_t tomorrow = Add({.title = "Frivillig slut", .ends_on = "2026-11-19"});
+  const int64_t next_month = Add({.title = "Frivillig slut", .ends_on = "2026-12-01"});
+  const int64_t next_year = Add({.title = "Frivillig slut", .ends_on = "2027-01-01"});
+  const int64_t open_ended = Add({.title = "Frivillig slut"});
+  EXPECT_EQ(Find("slut"), (IdList{today, tomorrow, next_month, next_year, open_ended}));
+
+  auto new_year = Request("slut");
+  new_year.today = "2027-01-01";
+  EXPECT_EQ(Ids(new_year), (IdList{next_year, open_ended})) << "a year later the rest have ended";
+}
+
+TEST_P(OpportunitySearchContract, TheIndexFollowsChangesOfEveryFilteredColumn) {
+  const int64_t id = Add({.title = "Frivillig værksted", .welfare_areas = ",elderly,"});
+  auto request = Request("værksted");
+  request.welfare_area = "children_youth";
+  EXPECT_EQ(Ids(request), IdList{});
+  Query("UPDATE opportunities SET welfare_areas = ',children_youth,' WHERE id = ? RETURNING id", {id});
+  EXPECT_EQ(Ids(request), IdList{id});
+
+  request = Request("værksted");
+  request.target_group = "refugees";
+  Query("UPDATE opportunities SET target_groups = ',refugees,' WHERE id = ? RETURNING id", {id});
+  EXPECT_EQ(Ids(request), IdList{id});
+
+  request = Request("værksted");
+  request.weekday = 4;  // Friday
+  EXPECT_EQ(Ids(request), IdList{});
+  Query("UPDATE opportunities SET availability = ? WHERE id = ? RETURNING id", {int64_t{0b100} << 12, id});
+  EXPECT_EQ(Ids(request), IdList{id});
+
+  request = Request("værksted");
+  request.organisation_kind = "company";
+  Query(
+      "UPDATE opportunities SET organisation_id = ?, unit_id = NULL, organisation_kind = 'company' WHERE id "
+      "= ? "
+      "RETURNING id",
+      {organisation_, id});
+  EXPECT_EQ(Ids(request), IdList{id}) << "the poster's kind";
+  request.organisation_kind = "municipality";
+  EXPECT_EQ(Ids(request), IdList{});
+
+  request = Request("værksted");
+  Query("UPDATE opportunities SET ends_on = '2026-11-01' WHERE id = ? RETURNING id", {id});
+  EXPECT_EQ(Ids(request), IdList{}) << "ended";
+  Query("UPDATE opportunities SET ends_on = NULL WHERE id = ? RETURNING id", {id});
+  EXPECT_EQ(Ids(request), IdList{id});
+  if (GetParam() == Backend::kSqlite) {
+    Query("INSERT INTO opportunity_search_da (opportunity_search_da) VALUES ('integrity-check') RETURNING 1",
+          {});
+  }
+}
+
+TEST_P(OpportunitySearchContract, TheFiltersOwnWordsAreNeverFoundByTyping) {
+  Add({.title = "Frivillig", .welfare_areas = ",elderly,", .availability = 1, .ends_on = "2027-03-03"});
+  for (const char* typed : {"zopenz", "okz", "wd0z", "ey2027z", "em202703z", "ed20270303z", "facets"})
+    EXPECT_EQ(Find(typed), IdList{}) << typed;
+}
+
+TEST_P(OpportunitySearchContract, OnlyTheNewestMatchesUpToTheHorizonAreRankedAndTheResultSaysSo) {
+  // The oldest is the most relevant (the word in its title), yet beyond a horizon of three.
+  const int64_t oldest = Add({.title = "Kok", .description = "Kok i køkkenet"});
+  std::vector<int64_t> newer;
+  for (int i = 0; i < 4; ++i) newer.push_back(Add({.title = "Hjælper", .description = "Vi mangler en kok"}));
+  auto request = Request("kok");
+  request.horizon = 3;
+  auto result = SearchOpportunities(db(), request);
+  ASSERT_TRUE(result.ok()) << result.status().log_message();
+  EXPECT_EQ(result->total, 3);
+  EXPECT_TRUE(result->horizon_reached);
+  EXPECT_EQ(Ids(request), (IdList{newer[1], newer[2], newer[3]}))
+      << "equal ranks by id; the oldest are not ranked";
+
+  request.horizon = 5;
+  result = SearchOpportunities(db(), request);
+  ASSERT_TRUE(result.ok()) << result.status().log_message();
+  EXPECT_EQ(result->total, 5);
+  EXPECT_TRUE(result->horizon_reached) << "as many as the horizon: there may be more";
+  request.horizon = 6;
+  result = SearchOpportunities(db(), request);
+  ASSERT_TRUE(result.ok()) << result.status().log_message();
+  EXPECT_FALSE(result->horizon_reached);
+  EXPECT_EQ(Ids(request).front(), oldest) << "within the horizon relevance decides";
+
+  auto browse = Request("");
+  browse.horizon = 3;
+  result = SearchOpportunities(db(), browse);
+  ASSERT_TRUE(result.ok()) << result.status().log_message();
+  EXPECT_EQ(result->total, 5) << "the list without words has no horizon";
+  EXPECT_FALSE(result->horizon_reached);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OpportunitySearchContract,

@@ -95,6 +95,7 @@ void AddResults(const OpportunitySearchPageDependencies& deps,
                 ctemplate::TemplateDictionary& content) {
   auto* counted = content.AddSectionDictionary("COUNTED");
   counted->SetIntValue("COUNT", static_cast<long>(result.total));
+  if (result.horizon_reached) counted->ShowSection("HORIZON");
   if (result.hits.empty()) counted->ShowSection("NONE");
   auto* results = result.hits.empty() ? nullptr : counted->AddSectionDictionary("RESULTS");
   if (results) results->SetIntValue("START", (search.page - 1) * search.per_page + 1);

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/sqlite/fts5_api.h"
+
 namespace samskab::storage {
 namespace {
 
@@ -74,16 +76,6 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
   auto* instance = reinterpret_cast<Instance*>(tokenizer);
   Relay relay{instance->stemmer, context, callback};
   return instance->module->unicode61.xTokenize(instance->inner, &relay, flags, text, length, StemToken);
-}
-
-fts5_api* Fts5Api(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
-  sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-  sqlite3_step(stmt);
-  sqlite3_finalize(stmt);
-  return api;
 }
 
 }  // namespace
