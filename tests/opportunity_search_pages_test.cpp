@@ -3,6 +3,7 @@
 // again with 422, the form keeping what was typed.
 #include <gtest/gtest.h>
 
+#include "storage/opportunity_search.h"
 #include "support/test_support.h"
 
 namespace samskab {
@@ -45,6 +46,33 @@ TEST_F(OpportunitySearchPage, ShowsResultsWithTheMatchedWordsMarkedAndAllTextEsc
   EXPECT_NE(page.body.find("1 opgaver fundet"), std::string::npos);
   EXPECT_NE(page.body.find("method=\"get\""), std::string::npos);
   EXPECT_EQ(page.body.find('\x02'), std::string::npos);
+}
+
+TEST_F(OpportunitySearchPage, ASearchBeyondTheHorizonSaysThatOlderPostsMayMatchToo) {
+  {
+    // One more post than the horizon, in one statement (the index's triggers run for each).
+    auto lease = server_.app().database().Acquire();
+    auto added = (*lease)->Query(
+        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+        "INSERT INTO opportunities (municipality_code, unit_id, title, description, capacity, status, "
+        "created_at, "
+        "updated_at) SELECT '0190', ?, 'Lektiehjælp', 'Hjælp med lektier', 2, 'open', "
+        "'2026-01-01T00:00:00Z', "
+        "'2026-01-01T00:00:00Z' FROM n RETURNING id",
+        {int64_t{storage::kSearchHorizon + 1}, unit_});
+    ASSERT_TRUE(added.ok()) << added.status().log_message();
+  }
+  const HttpResult page = Get(server_.port(), "/opportunities?q=lektier");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("Mindst 5000 opgaver passer til søgningen"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("Side 1 af 250"), std::string::npos);
+  const HttpResult api = Get(server_.port(), "/api/v1/opportunities/search?q=lektier");
+  EXPECT_NE(api.body.find("\"horizon_reached\":true"), std::string::npos) << api.body;
+  EXPECT_NE(api.body.find("\"total\":5000"), std::string::npos);
+  const HttpResult one = Get(server_.port(), "/opportunities?q=lektier&page=1&near=9000");
+  EXPECT_EQ(one.body.find("Mindst"), std::string::npos) << "no horizon when fewer match";
+  const HttpResult few = Get(server_.port(), "/api/v1/opportunities/search?q=lektier&near=9000");
+  EXPECT_NE(few.body.find("\"horizon_reached\":false"), std::string::npos) << few.body;
 }
 
 TEST_F(OpportunitySearchPage, PagingLinksKeepTheWordsAndFacets) {
