@@ -212,7 +212,7 @@ TEST_F(VocabulariesTest, AdminsAddAndRemoveTermsOnTheirPageAndTheRegistryOffersA
   // In use: not removed, and the message says by how many.
   const HttpResult in_use = post("/admin/0190/vocabularies/target_group/bedsteforaeldre/delete", "");
   EXPECT_EQ(in_use.status, 409);
-  EXPECT_TRUE(Contains(in_use.body, "»Bedsteforældre« bruges af 1 samarbejdsforløb"));
+  EXPECT_TRUE(Contains(in_use.body, "»Bedsteforældre« kan ikke fjernes, fordi den bruges af samarbejdsforløb, behov eller opgaver (antal: 1)"));
   ASSERT_TRUE(app()
                   .collaborations()
                   .Delete(domain::MunicipalityScope("0190"), domain::Actor::System("t", "t"), created->id,

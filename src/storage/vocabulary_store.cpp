@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/audit_store.h"
+#include "storage/search_words.h"
 
 namespace samskab::storage {
 namespace {
@@ -23,11 +24,17 @@ constexpr char kInsert[] =
     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr char kDelete[] =
     "DELETE FROM vocabulary_terms WHERE municipality_code = ? AND vocabulary = ? AND term_key = ?";
-// One statement per vocabulary: the column is part of the SQL, never spliced from input.
+// One statement per vocabulary: the columns are part of the SQL, never spliced from input. A
+// municipality's own term can be on its collaborations, its needs and its opportunities (volunteer
+// profiles and offers are platform-wide and take built-in terms only).
 constexpr char kUsesWelfareArea[] =
-    "SELECT COUNT(*) FROM collaborations WHERE municipality_code = ? AND welfare_area = ?";
+    "SELECT (SELECT COUNT(*) FROM collaborations WHERE municipality_code = ? AND welfare_area = ?) "
+    "+ (SELECT COUNT(*) FROM needs WHERE municipality_code = ? AND welfare_area = ?) "
+    "+ (SELECT COUNT(*) FROM opportunities WHERE municipality_code = ? AND welfare_areas LIKE ? ESCAPE '\\')";
 constexpr char kUsesTargetGroup[] =
-    "SELECT COUNT(*) FROM collaborations WHERE municipality_code = ? AND target_group = ?";
+    "SELECT (SELECT COUNT(*) FROM collaborations WHERE municipality_code = ? AND target_group = ?) "
+    "+ (SELECT COUNT(*) FROM needs WHERE municipality_code = ? AND target_group = ?) "
+    "+ (SELECT COUNT(*) FROM opportunities WHERE municipality_code = ? AND target_groups LIKE ? ESCAPE '\\')";
 
 Term FromRow(const Row& row) {
   Term term;
@@ -53,8 +60,9 @@ Result<std::optional<Term>> FindOwn(Connection& connection, const MunicipalitySc
 
 Result<int64_t> CountUsesOn(Connection& connection, const MunicipalityScope& scope, Vocabulary vocabulary,
                             const std::string& key) {
-  auto rows = connection.Query(vocabulary == Vocabulary::kWelfareArea ? kUsesWelfareArea : kUsesTargetGroup,
-                               {scope.code(), key});
+  auto rows = connection.Query(
+      vocabulary == Vocabulary::kWelfareArea ? kUsesWelfareArea : kUsesTargetGroup,
+      {scope.code(), key, scope.code(), key, scope.code(), ContainsPattern("," + key + ",")});
   if (!rows.ok()) return rows.status();
   return rows->front().Int(0);
 }
@@ -144,7 +152,7 @@ Status VocabularyStore::RemoveTerm(const MunicipalityScope& scope, const domain:
                if (!uses.ok()) return uses.status();
                if (*uses > 0)
                  return Status(ErrorCode::kFailedPrecondition,
-                               fmt::format("term {} is used by {} collaborations", key, *uses),
+                               fmt::format("term {} is used {} times", key, *uses),
                                "vocabularies.error.in_use");
                auto deleted = connection.Execute(kDelete, KeyParams(scope, vocabulary, key));
                if (!deleted.ok()) return deleted;

@@ -164,6 +164,46 @@ TEST_P(VocabularyContract, ATermInUseOrBuiltInIsNotRemovedAndAFreeOneIsAudited) 
   EXPECT_FALSE(entries->front().after_json.has_value());
 }
 
+TEST_P(VocabularyContract, ATermOnANeedOrAnOpportunityIsInUseToo) {
+  ASSERT_TRUE(store_->AddTerm(furesoe_, actor_, Vocabulary::kWelfareArea, Own("natcafe", "Natcafé")).ok());
+  ASSERT_TRUE(
+      store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("nat_gaester", "Natgæster")).ok());
+  ASSERT_TRUE(store_->AddTerm(furesoe_, actor_, Vocabulary::kTargetGroup, Own("natxgaester", "Andre")).ok());
+  UnitStore units(db(), TestClock());
+  domain::Unit unit;
+  unit.kind = domain::UnitKind::kAdministration;
+  unit.name = "Velfærd";
+  auto created_unit = units.Create(furesoe_, actor_, unit);
+  ASSERT_TRUE(created_unit.ok());
+  {
+    auto lease = db().Acquire();
+    ASSERT_TRUE(
+        (*lease)
+            ->Execute(
+                "INSERT INTO needs (municipality_code, unit_id, title, welfare_area, status, visibility, "
+                "created_at, updated_at) VALUES ('0190', ?, 'Nattevagt', 'natcafe', 'open', 'private', "
+                "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                {created_unit->id})
+            .ok());
+    ASSERT_TRUE(
+        (*lease)
+            ->Query("INSERT INTO opportunities (municipality_code, unit_id, title, target_groups, capacity, "
+                    "status, created_at, updated_at) VALUES ('0190', ?, 'Natcafé', ',elderly,nat_gaester,', "
+                    "2, 'open', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+                    {created_unit->id})
+            .ok());
+  }
+  EXPECT_EQ(*store_->CountUses(furesoe_, Vocabulary::kWelfareArea, "natcafe"), 1) << "the need";
+  EXPECT_EQ(*store_->CountUses(furesoe_, Vocabulary::kTargetGroup, "nat_gaester"), 1) << "the opportunity";
+  EXPECT_EQ(*store_->CountUses(furesoe_, Vocabulary::kTargetGroup, "natxgaester"), 0) << "_ is no wildcard";
+  EXPECT_EQ(store_->RemoveTerm(furesoe_, actor_, Vocabulary::kWelfareArea, "natcafe").user_message_key(),
+            "vocabularies.error.in_use");
+  EXPECT_EQ(store_->RemoveTerm(furesoe_, actor_, Vocabulary::kTargetGroup, "nat_gaester").user_message_key(),
+            "vocabularies.error.in_use");
+  EXPECT_TRUE(store_->RemoveTerm(furesoe_, actor_, Vocabulary::kTargetGroup, "natxgaester").ok());
+  EXPECT_EQ(Count("vocabulary_terms"), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, VocabularyContract,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          samskab::testing::BackendName);
