@@ -92,9 +92,10 @@ int Serve(const CommonOptions& common, const std::string& listen) {
     } else if (report->total() > 0) {
       spdlog::info(
           "event=retention sessions={} links={} failures={} outbox={} inquiries={} audit={} imports={} "
-          "volunteers={} applications={}",
+          "volunteers={} applications={} market_changes={}",
           report->sessions, report->one_time_tokens, report->login_failures, report->outbox,
-          report->inquiries, report->audit, report->imports, report->volunteers, report->applications);
+          report->inquiries, report->audit, report->imports, report->volunteers, report->applications,
+          report->market_changes);
     }
   });
   uint16_t port = 0;
@@ -178,12 +179,12 @@ int Retention(const CommonOptions& common) {
   std::printf(
       "samskab: deleted %lld expired session(s), %lld link(s), %lld failure counter(s), %lld outbox "
       "message(s), %lld contact message(s), %lld audit entr(ies), %lld CSV upload(s), %lld stopped volunteer "
-      "profile(s), %lld application(s) of applicants not taken on\n",
+      "profile(s), %lld application(s) of applicants not taken on, %lld matching change log entr(ies)\n",
       static_cast<long long>(report->sessions), static_cast<long long>(report->one_time_tokens),
       static_cast<long long>(report->login_failures), static_cast<long long>(report->outbox),
       static_cast<long long>(report->inquiries), static_cast<long long>(report->audit),
       static_cast<long long>(report->imports), static_cast<long long>(report->volunteers),
-      static_cast<long long>(report->applications));
+      static_cast<long long>(report->applications), static_cast<long long>(report->market_changes));
   return 0;
 }
 

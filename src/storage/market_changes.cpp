@@ -61,4 +61,10 @@ Result<int64_t> LatestChangeId(Connection& connection) {
   return rows->at(0).Int(0);
 }
 
+Result<int64_t> OldestChangeId(Connection& connection) {
+  auto rows = connection.Query("SELECT COALESCE(MIN(id), 0) FROM market_changes");
+  if (!rows.ok()) return rows.status();
+  return rows->at(0).Int(0);
+}
+
 }  // namespace samskab::storage

@@ -35,4 +35,8 @@ Result<std::vector<MarketChange>> ChangesAfter(Connection& connection, int64_t a
 // The newest entry's id (0 when empty): where an index built from a full load starts following.
 Result<int64_t> LatestChangeId(Connection& connection);
 
+// The oldest entry left (0 when none). Retention prunes entries a week old but always keeps the
+// newest, so ids never go back (SQLite would reuse the largest id once it is deleted).
+Result<int64_t> OldestChangeId(Connection& connection);
+
 }  // namespace samskab::storage

@@ -57,6 +57,13 @@ Result<RetentionReport> ApplyRetention(Database& database, std::chrono::system_c
           SAMSKAB_RETURN_IF_ERROR(RecordVolunteerChange(connection, row.Int(0), clock));
           report.volunteers += *deleted;
         }
+        // After the volunteers' deletions, which add to it. An index further behind than the oldest
+        // entry left loads everything again (volunteer_index.cpp).
+        auto pruned = connection.Execute(
+            "DELETE FROM market_changes WHERE changed_at <= ? AND id < (SELECT MAX(id) FROM market_changes)",
+            {before(policy.market_changes)});
+        if (!pruned.ok()) return pruned.status();
+        report.market_changes = *pruned;
         return report;
       });
 }

@@ -4,8 +4,8 @@
 // between upload and import (or kept for their result page) after a week, volunteer profiles a year
 // after the volunteer stopped (set them inactive; the matching index learns of each), and the
 // applications of volunteers not taken on (declined, withdrawn, never confirmed) three years after
-// their last change. Runs hourly inside `samskab serve` and on demand as `samskab retention`. Safe
-// to run from several instances.
+// their last change, and the matching index's change log after a week. Runs hourly inside `samskab serve` and
+// on demand as `samskab retention`. Safe to run from several instances.
 #pragma once
 
 #include <chrono>
@@ -27,6 +27,8 @@ struct RetentionPolicy {
   // Applicants not taken on (declined, withdrawn, unverified), with their messages: three years
   // after the application last changed (PRODUCT.md "Personal data").
   std::chrono::hours applications{24 * (365 * 3 + 1)};
+  // The matching index's change log (no personal data, only ids): a week; the newest stays.
+  std::chrono::hours market_changes{24 * 7};
 };
 
 struct RetentionReport {
@@ -39,9 +41,10 @@ struct RetentionReport {
   int64_t imports = 0;
   int64_t volunteers = 0;
   int64_t applications = 0;
+  int64_t market_changes = 0;
   int64_t total() const {
     return sessions + one_time_tokens + login_failures + outbox + inquiries + audit + imports + volunteers +
-           applications;
+           applications + market_changes;
   }
 };
 

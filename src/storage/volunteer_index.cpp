@@ -103,6 +103,12 @@ Status VolunteerIndex::ApplyChanges(Connection& connection) {
     auto changes = ChangesAfter(connection, applied_change_, kChangePage);
     if (!changes.ok()) return changes.status();
     if (changes->empty()) return Status::Ok();
+    // Retention prunes the log. Checked after the read: when the oldest entry left lies past the
+    // one after ours, entries this index never applied may be gone, and it loads everything again
+    // (a gap a rolled-back write left can cause a needless reload, never a missed change).
+    auto oldest = OldestChangeId(connection);
+    if (!oldest.ok()) return oldest.status();
+    if (*oldest > applied_change_ + 1) return LoadAll(connection);
     std::vector<int64_t> ids;
     ids.reserve(changes->size());
     for (const MarketChange& change : *changes) ids.push_back(change.record_id);

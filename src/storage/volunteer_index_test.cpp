@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "storage/market_changes.h"
+#include "storage/retention.h"
 #include "support/test_support.h"
 
 namespace samskab::storage {
@@ -116,6 +117,36 @@ TEST_P(VolunteerIndexContract, AChangeThroughOneInstanceIsSeenByTheOthersNextMat
   EXPECT_TRUE(Proposed(mine, "cooking").empty());
   EXPECT_EQ(mine.size(), 1U);
   EXPECT_EQ(mine.applied_change(), theirs.applied_change());
+}
+
+TEST_P(VolunteerIndexContract, AnIndexBehindThePrunedChangeLogLoadsEverythingAgain) {
+  const int64_t anna = AddVolunteer(db(), "anna@example.org", ",driving,", "3520");
+  VolunteerIndex behind(db(), Postcodes());
+  EXPECT_EQ(Proposed(behind, "driving"), std::vector<int64_t>{anna});
+
+  // While this instance sleeps: Anna changes twice, Bent arrives, and a week later retention
+  // prunes the log down to its newest entry.
+  Change(db(), anna, "UPDATE volunteer_profiles SET skills = ',cooking,' WHERE id = ?");
+  Change(db(), anna, "UPDATE volunteer_profiles SET skills = ',cooking,gardening,' WHERE id = ?");
+  const int64_t bent = AddVolunteer(*other_, "bent@example.org", ",driving,", "3500");
+  const auto week_later = TestClock().Now() + std::chrono::hours(24 * 8);
+  auto pruned = ApplyRetention(db(), week_later, {});
+  ASSERT_TRUE(pruned.ok()) << pruned.status().log_message();
+  EXPECT_EQ(pruned->market_changes, 3) << "all but the newest entry";
+  {
+    auto lease = db().Acquire();
+    auto left = (*lease)->Query("SELECT COUNT(*) FROM market_changes");
+    ASSERT_TRUE(left.ok());
+    EXPECT_EQ(left->front().Int(0), 1);
+  }
+
+  EXPECT_EQ(Proposed(behind, "driving"), std::vector<int64_t>{bent}) << "Anna's changes were not missed";
+  EXPECT_EQ(Proposed(behind, "gardening"), std::vector<int64_t>{anna});
+  EXPECT_EQ(behind.size(), 2U);
+
+  // A new entry after the pruning is applied as usual, and the ids keep growing.
+  Change(db(), bent, "UPDATE volunteer_profiles SET skills = ',gardening,' WHERE id = ?");
+  EXPECT_EQ(Proposed(behind, "gardening"), (std::vector<int64_t>{anna, bent}));
 }
 
 TEST_P(VolunteerIndexContract, TheFullLoadReadsEveryProfileAcrossPages) {
