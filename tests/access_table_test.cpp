@@ -155,7 +155,7 @@ const std::map<std::string, Who>& Table() {
       {"GET /api/v1/offers/{id}/matches", kSignedIn},
       {"PUT /api/v1/offers/{id}/matches/{candidate_kind}/{candidate_id}/mark", kSignedIn},
       {"DELETE /api/v1/offers/{id}/matches/{candidate_kind}/{candidate_id}/mark", kSignedIn},
-      {"GET /api/v1/organisations/{id}/matches", kSignedIn},
+      {"GET /api/v1/organisations/{organisation}/matches", kSignedIn},
       {"GET /api/v1/collaborations/{id}/agreements", kStaff},
       {"POST /api/v1/collaborations/{id}/agreements", kStaff},
       {"GET /api/v1/agreements/{id}", kStaff},

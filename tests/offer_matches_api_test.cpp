@@ -32,10 +32,14 @@ class OfferMatchesApi : public ::testing::TestWithParam<storage::Backend> {
     furesoe_ = Bearer(server_->AddToken(Role::kMunicipalEmployee, "0190"));
     aalborg_ = Bearer(server_->AddToken(Role::kMunicipalAdmin, "0851"));
     copenhagen_ = Bearer(server_->AddToken(Role::kMunicipalAdmin, "0101"));
-    elderly_unit_ = server_->AddUnit("0190", domain::UnitKind::kCenter, "Ældre og Sundhed", std::nullopt).id;
-    children_unit_ = server_->AddUnit("0190", domain::UnitKind::kCenter, "Børn og Unge", std::nullopt).id;
-    culture_unit_ = server_->AddUnit("0190", domain::UnitKind::kCenter, "Kultur og Fritid", std::nullopt).id;
-    empty_unit_ = server_->AddUnit("0190", domain::UnitKind::kCenter, "Teknik og Miljø", std::nullopt).id;
+    elderly_unit_ =
+        server_->AddUnit("0190", domain::UnitKind::kAdministration, "Ældre og Sundhed", std::nullopt).id;
+    children_unit_ =
+        server_->AddUnit("0190", domain::UnitKind::kAdministration, "Børn og Unge", std::nullopt).id;
+    culture_unit_ =
+        server_->AddUnit("0190", domain::UnitKind::kAdministration, "Kultur og Fritid", std::nullopt).id;
+    empty_unit_ =
+        server_->AddUnit("0190", domain::UnitKind::kAdministration, "Teknik og Miljø", std::nullopt).id;
     aalborg_unit_ =
         server_->AddUnit("0851", domain::UnitKind::kAdministration, "Forvaltning", std::nullopt).id;
     company_ = Organisation("Byggefirma A/S", "company", ",elderly,", ",lonely,", "3500", "Vi bygger huse.");
@@ -360,6 +364,57 @@ TEST_P(OfferMatchesApi, AnAssociationFindsCompaniesOffersAndACompanyFindsAssocia
   EXPECT_EQ(Get(server_->port(), company_path, stranger_).status, 404);
   EXPECT_EQ(Get(server_->port(), company_path + "?limit=0", owner_).status, 422);
   EXPECT_EQ(Get(server_->port(), "/api/v1/organisations/999999/matches", owner_).status, 404);
+}
+
+TEST_P(OfferMatchesApi, TheOwnersPageShowsTheProposalsAndMarksThemWithItsCsrfToken) {
+  const int64_t need = Need({.unit = elderly_unit_});
+  const auto owner = server_->LogInNew("ejer", domain::Grant{Role::kOrganisationAdmin, "", {}, company_});
+  const std::string page = "/account/offers/" + std::to_string(offer_) + "/matches";
+  HttpResult shown = testing::GetPage(server_->port(), owner, page);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  // The need's row (the offer has the same title: the row's cell tells them apart).
+  EXPECT_NE(shown.body.find("<td>Besøgsven til ældre"), std::string::npos);
+  EXPECT_NE(shown.body.find("Ældre og Sundhed"), std::string::npos);
+  EXPECT_NE(shown.body.find("Samme velfærdsområde"), std::string::npos);
+  // The offer's page links here again.
+  EXPECT_NE(testing::GetPage(server_->port(), owner, "/account/offers/" + std::to_string(offer_))
+                .body.find("href=\"" + page + "\""),
+            std::string::npos);
+
+  const testing::FormFields not_relevant = {
+      {"candidate_kind", "need"}, {"candidate_id", std::to_string(need)}, {"mark", "not_relevant"}};
+  // Without the CSRF token: refused, also for an offer that does not exist; nothing written.
+  EXPECT_EQ(testing::PostPage(server_->port(), owner, page + "/mark", not_relevant, false).status, 403);
+  EXPECT_EQ(
+      testing::PostPage(server_->port(), owner, "/account/offers/999999/matches/mark", not_relevant, false)
+          .status,
+      403);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM match_marks"), 0);
+  // A kind an offer is never proposed, or a bad mark: the page with the problem, nothing written.
+  EXPECT_EQ(testing::PostPage(server_->port(), owner, page + "/mark",
+                              {{"candidate_kind", "volunteer"}, {"candidate_id", "1"}, {"mark", "contacted"}})
+                .status,
+            422);
+  EXPECT_EQ(
+      testing::PostPage(server_->port(), owner, page + "/mark",
+                        {{"candidate_kind", "need"}, {"candidate_id", std::to_string(need)}, {"mark", "x"}})
+          .status,
+      422);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM match_marks"), 0);
+
+  const HttpResult marked = testing::PostPage(server_->port(), owner, page + "/mark", not_relevant);
+  EXPECT_EQ(marked.status, 303);
+  EXPECT_EQ(marked.header("location"), page + "?notice=matches.marked");
+  shown = testing::GetPage(server_->port(), owner, page);
+  EXPECT_EQ(shown.body.find("<td>Besøgsven til ældre"), std::string::npos);
+
+  // Not the owner (staff of an offered municipality included: they use the API): not found.
+  const auto staff =
+      server_->LogInNew("medarbejder", domain::Grant{Role::kMunicipalEmployee, "0190", elderly_unit_, {}});
+  EXPECT_EQ(testing::GetPage(server_->port(), staff, page).status, 404);
+  const auto other = server_->LogInNew("anden", std::nullopt);
+  EXPECT_EQ(testing::GetPage(server_->port(), other, page).status, 404);
+  EXPECT_EQ(testing::PostPage(server_->port(), other, page + "/mark", not_relevant).status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OfferMatchesApi,

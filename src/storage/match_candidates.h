@@ -13,6 +13,7 @@
 
 #include "domain/market/matching.h"
 #include "storage/database.h"
+#include "storage/match_store.h"
 #include "storage/volunteer_index.h"
 
 namespace samskab::storage {
@@ -41,6 +42,12 @@ Result<LoadedCandidates> LoadOfferCandidates(Connection& connection, std::string
 // Needs (alias `n`) satisfying `where`. A need has no travel limit of its own.
 Result<LoadedCandidates> LoadNeedCandidates(Connection& connection, std::string_view where,
                                             const Params& params, const PostcodeCentroids& centroids);
+
+// The ranked results as proposals: their kind, names, municipalities and marks.
+std::vector<MatchCandidate> ToMatchCandidates(CandidateKind kind,
+                                              const std::vector<domain::MatchResult>& ranked,
+                                              const LoadedCandidates& loaded,
+                                              const std::unordered_map<int64_t, std::string>& marks);
 
 // The engine's bit for one welfare area or target group key (0 for a municipality's own term).
 uint16_t WelfareAreaMaskOf(std::string_view key);

@@ -128,7 +128,7 @@ Result<std::vector<MatchCandidate>> MatchStore::RankRows(Connection& connection,
     if (mark == "not_relevant") query.excluded.push_back(id);
   }
   std::vector<domain::MatchResult> ranked;
-  std::unordered_map<int64_t, std::string> names;
+  LoadedCandidates named;  // the names (volunteers: only theirs)
   if (kind == CandidateKind::kVolunteer) {
     auto results = volunteers_.Rank(query);
     if (!results.ok()) return results.status();
@@ -138,7 +138,7 @@ Result<std::vector<MatchCandidate>> MatchStore::RankRows(Connection& connection,
     for (const auto& r : ranked) ids.push_back(r.id);
     auto found = VolunteerNames(connection, ids);
     if (!found.ok()) return found.status();
-    names = std::move(*found);
+    named.names = std::move(*found);
   } else {
     const PostcodeCentroids centroids(postcodes_);
     // Organisations and offers are no volunteers: the child-protection certificate is theirs to
@@ -155,22 +155,9 @@ Result<std::vector<MatchCandidate>> MatchStore::RankRows(Connection& connection,
                                   {fmt::format("%,{},%", need.municipality_code)}, centroids);
     if (!loaded.ok()) return loaded.status();
     ranked = domain::RankCandidates(query, loaded->profiles);
-    names = std::move(loaded->names);
+    named = std::move(*loaded);
   }
-  std::vector<MatchCandidate> out;
-  out.reserve(ranked.size());
-  for (const auto& r : ranked) {
-    MatchCandidate c;
-    c.kind = kind;
-    c.id = r.id;
-    auto name = names.find(r.id);
-    if (name != names.end()) c.display_name = name->second;
-    auto mark = mark_of.find(r.id);
-    if (mark != mark_of.end()) c.mark = mark->second;
-    c.result = r;
-    out.push_back(std::move(c));
-  }
-  return out;
+  return ToMatchCandidates(kind, ranked, named, mark_of);
 }
 
 Result<std::vector<MatchCandidate>> MatchStore::MatchesForNeed(const domain::MunicipalityScope& scope,

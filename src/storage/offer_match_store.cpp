@@ -108,25 +108,6 @@ Result<LoadedCandidates> LoadUnitCandidates(Connection& connection, const domain
   return out;
 }
 
-std::vector<MatchCandidate> Candidates(CandidateKind kind, const std::vector<domain::MatchResult>& ranked,
-                                       const LoadedCandidates& loaded,
-                                       const std::unordered_map<int64_t, std::string>& marks) {
-  std::vector<MatchCandidate> out;
-  out.reserve(ranked.size());
-  for (const auto& r : ranked) {
-    MatchCandidate c;
-    c.kind = kind;
-    c.id = r.id;
-    if (auto name = loaded.names.find(r.id); name != loaded.names.end()) c.display_name = name->second;
-    if (auto code = loaded.municipalities.find(r.id); code != loaded.municipalities.end())
-      c.municipality_code = code->second;
-    if (auto mark = marks.find(r.id); mark != marks.end()) c.mark = mark->second;
-    c.result = r;
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
 Result<bool> InReach(Connection& connection, const domain::OfferMatchReach& reach, CandidateKind kind,
                      int64_t id) {
   Params params{id};
@@ -174,7 +155,7 @@ Result<std::vector<MatchCandidate>> OfferMatchStore::MatchesForOffer(const domai
     loaded = LoadUnitCandidates(connection, reach, centroids);
   }
   if (!loaded.ok()) return loaded.status();
-  return Candidates(kind, domain::RankCandidates(query, loaded->profiles), *loaded, *marks);
+  return ToMatchCandidates(kind, domain::RankCandidates(query, loaded->profiles), *loaded, *marks);
 }
 
 Status OfferMatchStore::SetMark(const domain::Offer& offer, const domain::OfferMatchReach& reach,
@@ -251,7 +232,7 @@ Result<OrganisationMatches> OfferMatchStore::MatchesForOrganisation(int64_t orga
   }
   if (!loaded.ok()) return loaded.status();
   query.words = domain::QueryWords(words);
-  out.items = Candidates(out.kind, domain::RankCandidates(query, loaded->profiles), *loaded, {});
+  out.items = ToMatchCandidates(out.kind, domain::RankCandidates(query, loaded->profiles), *loaded, {});
   return out;
 }
 
