@@ -1,9 +1,3 @@
 {{%AUTOESCAPE context="HTML"}}<p class="font-lead">[[matches.need]] <strong>{{NEED_TITLE}}</strong></p>
 <p>[[matches.explain]]</p>{{#KIND}}
-<h2 class="mt-8" id="{{ID}}">{{HEADING}}</h2>{{#NONE}}
-<p>[[matches.none]]</p>{{/NONE}}{{#LIST}}
-<table class="table table--compact samskab-admin-table">
-  <caption class="sr-only">{{HEADING}}</caption>
-  <thead><tr><th scope="col">[[matches.column.rank]]</th><th scope="col">[[matches.column.name]]</th><th scope="col">[[matches.column.score]]</th><th scope="col">[[matches.column.reasons]]</th><th scope="col">[[matches.column.mark]]</th></tr></thead>
-  <tbody>{{#CANDIDATE}}<tr><td>{{RANK}}</td><td>{{NAME}}</td><td>{{SCORE}}</td><td><ul class="nobullet-list">{{#REASON}}<li>{{TEXT}}</li>{{/REASON}}</ul></td><td>{{#MARKED}}<p><strong>{{MARK}}</strong></p>{{/MARKED}}{{ACTIONS:none}}</td></tr>{{/CANDIDATE}}</tbody>
-</table>{{/LIST}}{{/KIND}}
+{{SECTION:none}}{{/KIND}}

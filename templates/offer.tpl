@@ -8,5 +8,8 @@
     {{STATUS_FORM:none}}
     <h2 class="mt-8">[[needs.details_heading]]</h2>
     <dl class="samskab-facts">{{#FACT}}<dt>{{LABEL}}</dt><dd>{{VALUE}}</dd>{{/FACT}}</dl>
+    <h2 class="mt-8" id="matches">[[needs.matches_heading]]</h2>
+    <p>[[offer_matches.link_text]]</p>
+    <p><a href="{{MATCHES_HREF}}" class="function-link">[[offer_matches.link]]</a></p>
   </div>
 </div>

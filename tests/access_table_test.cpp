@@ -105,6 +105,9 @@ const std::map<std::string, Who>& Table() {
       {"GET /account/offers/{id}/edit", kPeople},
       {"POST /account/offers/{id}/edit", kPeople},
       {"POST /account/offers/{id}/status", kPeople},
+      // An offer's proposals: the owner's page (anyone else's offer is "not found" there).
+      {"GET /account/offers/{id}/matches", kPeople},
+      {"POST /account/offers/{id}/matches/mark", kPeople},
       {"GET /needs", kEveryone},
       {"GET /offers", kEveryone},
       // The JSON API.
@@ -146,6 +149,13 @@ const std::map<std::string, Who>& Table() {
       {"DELETE /api/v1/offers/{id}", kSignedIn},
       {"GET /api/v1/public/offers", kEveryone},
       {"GET /api/v1/public/offers/{id}", kEveryone},
+      // An offer's matches: whoever sees the offer (owner, staff of an offered municipality; the
+      // handler answers "not found" to anyone else); an organisation's: its admins and members and
+      // platform admins (the handler again). docs/decisions/0016-offermatch.md.
+      {"GET /api/v1/offers/{id}/matches", kSignedIn},
+      {"PUT /api/v1/offers/{id}/matches/{candidate_kind}/{candidate_id}/mark", kSignedIn},
+      {"DELETE /api/v1/offers/{id}/matches/{candidate_kind}/{candidate_id}/mark", kSignedIn},
+      {"GET /api/v1/organisations/{organisation}/matches", kSignedIn},
       {"GET /api/v1/collaborations/{id}/agreements", kStaff},
       {"POST /api/v1/collaborations/{id}/agreements", kStaff},
       {"GET /api/v1/agreements/{id}", kStaff},

@@ -233,6 +233,10 @@ Status App::Build() {
   matches_ = std::make_unique<storage::MatchStore>(*database_, *volunteer_index_, *postcodes_, clock_);
   api::RegisterMatchesApi(router_, *matches_);
   web::RegisterMatchPages(router_, web::MatchPageDependencies{*page_deps_, *matches_});
+  offer_matches_ = std::make_unique<storage::OfferMatchStore>(*database_, *postcodes_, clock_);
+  api::RegisterOfferMatchesApi(router_, *offers_, *offer_matches_);
+  web::RegisterOfferMatchPages(router_,
+                               web::OfferMatchPageDependencies{*page_deps_, *offers_, *offer_matches_});
   api::RegisterOpenApi(router_);
   RegisterOperations();
   router_.Add(

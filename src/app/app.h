@@ -33,6 +33,7 @@
 #include "storage/match_store.h"
 #include "storage/municipality_store.h"
 #include "storage/need_store.h"
+#include "storage/offer_match_store.h"
 #include "storage/offer_store.h"
 #include "storage/opportunity_store.h"
 #include "storage/organisation_store.h"
@@ -47,6 +48,7 @@
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
 #include "web/need_pages.h"
+#include "web/offer_match_pages.h"
 #include "web/offer_pages.h"
 #include "web/opportunity_pages.h"
 #include "web/opportunity_search_pages.h"
@@ -88,6 +90,7 @@ class App {
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   storage::VolunteerIndex& volunteer_index() { return *volunteer_index_; }
   storage::MatchStore& matches() { return *matches_; }
+  storage::OfferMatchStore& offer_matches() { return *offer_matches_; }
   auth::Authenticator& authenticator() { return *authenticator_; }
   auth::AccountService& account_service() { return *account_service_; }
 
@@ -140,6 +143,8 @@ class App {
   // The volunteers' matching index (loaded at the first match, then following the change log).
   std::unique_ptr<storage::VolunteerIndex> volunteer_index_;
   std::unique_ptr<storage::MatchStore> matches_;
+  // An offer's and an organisation's matches (docs/decisions/0016-offermatch.md).
+  std::unique_ptr<storage::OfferMatchStore> offer_matches_;
   std::unique_ptr<api::OpportunitySearchDependencies> opportunity_search_deps_;
   std::unique_ptr<web::OpportunitySearchPageDependencies> opportunity_search_page_deps_;
   std::unique_ptr<auth::Authenticator> authenticator_;

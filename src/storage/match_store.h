@@ -21,10 +21,14 @@
 
 namespace samskab::storage {
 
-// What is proposed: the `candidate_kind` of match_marks.
-enum class CandidateKind { kVolunteer, kOrganisation, kOffer };
-std::string_view CandidateKindName(CandidateKind kind);  // "volunteer", "organisation", "offer"
+// What is proposed: the `candidate_kind` of match_marks. A need's proposals are volunteers,
+// organisations and offers; an offer's are needs and municipal units (storage/offer_match_store.h).
+enum class CandidateKind { kVolunteer, kOrganisation, kOffer, kNeed, kUnit };
+// "volunteer", "organisation", "offer", "need", "unit"
+std::string_view CandidateKindName(CandidateKind kind);
 std::optional<CandidateKind> ParseCandidateKind(std::string_view name);
+// Whether a need's proposals include this kind (volunteers, organisations, offers).
+bool ProposedForNeed(CandidateKind kind);
 
 // The need's fields the matching reads.
 struct NeedSubject {
@@ -49,6 +53,7 @@ struct MatchCandidate {
   std::string display_name;  // a volunteer's name (only proposed when visible to municipalities), a title
   domain::MatchResult result;
   std::optional<std::string> mark;  // "contacted" (not-relevant ones are not proposed)
+  std::string municipality_code;    // an offer's proposals (needs, units): whose they are
 };
 
 inline constexpr int kMaxMatches = 100;
@@ -70,7 +75,8 @@ class MatchStore {
 
   // Marks a candidate for the need ("contacted" or "not_relevant"; anything else:
   // kInvalidArgument naming the field "mark" with "matches.error.mark"); an unknown need or
-  // candidate: kNotFound. Audited in the same transaction.
+  // candidate, or a kind no need is proposed ("matches.error.candidate_kind"): kNotFound. Audited
+  // in the same transaction (storage/match_marks.h).
   Status SetMark(const domain::MunicipalityScope& scope, const domain::Actor& actor, int64_t need_id,
                  CandidateKind kind, int64_t candidate_id, const std::string& mark);
   // Removes the mark (no mark: kNotFound). Audited.

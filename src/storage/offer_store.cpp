@@ -118,11 +118,6 @@ void AppendVisible(const OfferViewer& viewer, bool own_only, std::string& where,
   where += ")";
 }
 
-// The public may see an organisation's open offer when the organisation's profile is public.
-constexpr char kPublicWhere[] =
-    " AND f.status = 'open' AND f.organisation_id IS NOT NULL AND o.is_public = 1 AND o.municipality_code IS "
-    "NULL";
-
 void AppendFilter(const OfferFilter& filter, std::string& where, Params& params) {
   if (filter.status) {
     where += " AND f.status = ?";
@@ -200,7 +195,7 @@ Result<OfferPage> OfferStore::List(const OfferViewer& viewer, const OfferFilter&
 Result<Offer> OfferStore::GetPublic(int64_t id) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  auto rows = (*lease)->Query(std::string(kSelect) + " WHERE f.id = ?" + kPublicWhere, {id});
+  auto rows = (*lease)->Query(std::string(kSelect) + " WHERE f.id = ?" + kPublicOfferWhere, {id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return NotFoundOffer(id);
   return FromRow(rows->front(), postcodes_);
@@ -209,7 +204,7 @@ Result<Offer> OfferStore::GetPublic(int64_t id) {
 Result<OfferPage> OfferStore::ListPublic(const OfferFilter& filter) {
   auto lease = database_.Acquire();
   if (!lease.ok()) return lease.status();
-  std::string where = std::string(" WHERE 1 = 1") + kPublicWhere;
+  std::string where = std::string(" WHERE 1 = 1") + kPublicOfferWhere;
   Params params;
   OfferFilter public_filter = filter;
   public_filter.status.reset();

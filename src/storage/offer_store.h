@@ -22,6 +22,12 @@
 
 namespace samskab::storage {
 
+// The public may see an organisation's open offer when the organisation's own profile is public
+// (offers `f` joined with their organisation `o`); appended to a WHERE clause.
+inline constexpr char kPublicOfferWhere[] =
+    " AND f.status = 'open' AND f.organisation_id IS NOT NULL AND o.is_public = 1 AND o.municipality_code IS "
+    "NULL";
+
 struct OfferFilter {
   std::optional<domain::MarketStatus> status;
   std::optional<domain::OfferKind> kind;

@@ -32,43 +32,90 @@ std::string Number(const http::Request& request, double value) {
   return text;
 }
 
-std::string Labels(const Deps& deps, const http::Request& request, uint64_t mask,
+std::string Labels(const PageDependencies& pages, const http::Request& request, uint64_t mask,
                    std::span<const std::string_view> catalog, std::string (*label_key)(std::string_view)) {
   std::string out;
   for (uint64_t m = mask; m != 0; m &= m - 1) {
     const auto bit = static_cast<size_t>(std::countr_zero(m));
     if (bit >= catalog.size()) continue;
     if (!out.empty()) out += ", ";
-    out += T(deps, request, label_key(catalog[bit]));
+    out += Message(pages, request, label_key(catalog[bit]));
   }
   return out;
 }
 
-// The reasons a candidate is proposed, in plain words, with each factor's points.
-std::vector<std::string> Reasons(const Deps& deps, const http::Request& request,
-                                 const domain::MatchResult& r) {
+}  // namespace
+
+std::vector<std::string> MatchReasons(const PageDependencies& pages, const http::Request& request,
+                                      const domain::MatchResult& r, std::string_view text_key) {
+  const auto t = [&](std::string_view key) { return Message(pages, request, key); };
   std::vector<std::string> reasons;
   const auto add = [&](double points, const std::string& text) {
     if (points <= 0) return;
-    reasons.push_back(Fill(Fill(T(deps, request, "matches.reason.points"), "reason", text), "points",
-                           Number(request, points)));
+    reasons.push_back(
+        Fill(Fill(t("matches.reason.points"), "reason", text), "points", Number(request, points)));
   };
   const domain::MatchFactors& f = r.factors;
-  add(f.welfare_area, T(deps, request, "matches.reason.welfare_area"));
-  add(f.target_group, T(deps, request, "matches.reason.target_group"));
-  add(f.skills, Fill(T(deps, request, "matches.reason.skills"), "skills",
-                     Labels(deps, request, r.matched_skills, domain::SkillKeys(), domain::SkillLabelKey)));
+  add(f.welfare_area, t("matches.reason.welfare_area"));
+  add(f.target_group, t("matches.reason.target_group"));
+  add(f.skills, Fill(t("matches.reason.skills"), "skills",
+                     Labels(pages, request, r.matched_skills, domain::SkillKeys(), domain::SkillLabelKey)));
   add(f.languages,
-      Fill(T(deps, request, "matches.reason.languages"), "languages",
-           Labels(deps, request, r.matched_languages, domain::LanguageCodes(), domain::LanguageLabelKey)));
-  if (r.distance_km) {
-    add(f.distance, Fill(T(deps, request, "matches.reason.distance"), "km", Number(request, *r.distance_km)));
-  }
+      Fill(t("matches.reason.languages"), "languages",
+           Labels(pages, request, r.matched_languages, domain::LanguageCodes(), domain::LanguageLabelKey)));
+  if (r.distance_km)
+    add(f.distance, Fill(t("matches.reason.distance"), "km", Number(request, *r.distance_km)));
   add(f.availability,
-      Fill(T(deps, request, "matches.reason.availability"), "count", std::to_string(r.availability_overlap)));
-  add(f.text, Fill(T(deps, request, "matches.reason.text"), "count", std::to_string(r.matched_words)));
+      Fill(t("matches.reason.availability"), "count", std::to_string(r.availability_overlap)));
+  add(f.text, Fill(t(text_key), "count", std::to_string(r.matched_words)));
   return reasons;
 }
+
+std::string RenderMatchSection(const PageDependencies& pages, const http::Request& request,
+                               http::Response& cookies, const MatchSection& section) {
+  const auto t = [&](std::string_view key) { return Message(pages, request, key); };
+  ctemplate::TemplateDictionary dict("match_list");
+  dict.SetValue("ID", section.id);
+  dict.SetValue("HEADING", section.heading);
+  if (section.found.empty()) dict.ShowSection("NONE");
+  auto* list = section.found.empty() ? nullptr : dict.AddSectionDictionary("LIST");
+  if (list) list->SetValue("HEADING", section.heading);
+  int rank = 0;
+  for (const auto& c : section.found) {
+    auto* row = list->AddSectionDictionary("CANDIDATE");
+    row->SetIntValue("RANK", ++rank);
+    row->SetValue("NAME", c.display_name);
+    if (!c.municipality_code.empty()) {
+      auto municipality = pages.municipalities.Get(c.municipality_code);
+      row->AddSectionDictionary("PLACE")->SetValue(
+          "TEXT", municipality.ok() ? municipality->name : c.municipality_code);
+    }
+    row->SetValue("SCORE", Number(request, c.result.score));
+    for (const std::string& reason : MatchReasons(pages, request, c.result, section.text_key)) {
+      row->AddSectionDictionary("REASON")->SetValue("TEXT", reason);
+    }
+    const std::vector<std::pair<std::string, std::string>> target = {
+        {"candidate_kind", std::string(storage::CandidateKindName(c.kind))},
+        {"candidate_id", std::to_string(c.id)}};
+    auto button = [&](const std::string& mark, const std::string& text_key) {
+      auto hidden = target;
+      hidden.emplace_back("mark", mark);
+      return RenderForm(pages.views, request, cookies,
+                        ButtonForm(section.mark_path, t(text_key), c.display_name, hidden),
+                        pages.secure_cookies);
+    };
+    if (c.mark) {
+      row->AddSectionDictionary("MARKED")->SetValue("MARK", t("matches.mark." + *c.mark));
+      row->SetValue("ACTIONS", button("clear", "matches.action.clear"));
+    } else {
+      row->SetValue("ACTIONS", button("contacted", "matches.action.contacted") +
+                                   button("not_relevant", "matches.action.not_relevant"));
+    }
+  }
+  return pages.views.Fragment(request.lang, "match_list", dict);
+}
+
+namespace {
 
 std::string MatchesPath(const http::Request& request, int64_t need) {
   return fmt::format("/admin/{}/needs/{}/matches", auth::ScopeOf(request).code(), need);
@@ -95,38 +142,10 @@ Result<http::Response> PageWith(const Deps& deps, const http::Request& request, 
     const std::string kind_name(storage::CandidateKindName(kind));
     auto found = deps.matches.MatchesForNeed(scope, need_id, kind, kShown);
     if (!found.ok()) return found.status();
-    auto* section = body.AddSectionDictionary("KIND");
-    section->SetValue("ID", kind_name);
-    section->SetValue("HEADING", T(deps, request, "matches.heading." + kind_name));
-    if (found->empty()) section->ShowSection("NONE");
-    auto* list = found->empty() ? nullptr : section->AddSectionDictionary("LIST");
-    if (list) list->SetValue("HEADING", T(deps, request, "matches.heading." + kind_name));
-    int rank = 0;
-    for (const auto& c : *found) {
-      auto* row = list->AddSectionDictionary("CANDIDATE");
-      row->SetIntValue("RANK", ++rank);
-      row->SetValue("NAME", c.display_name);
-      row->SetValue("SCORE", Number(request, c.result.score));
-      for (const std::string& reason : Reasons(deps, request, c.result)) {
-        row->AddSectionDictionary("REASON")->SetValue("TEXT", reason);
-      }
-      const std::vector<std::pair<std::string, std::string>> target = {
-          {"candidate_kind", kind_name}, {"candidate_id", std::to_string(c.id)}};
-      auto button = [&](const std::string& mark, const std::string& text_key) {
-        auto hidden = target;
-        hidden.emplace_back("mark", mark);
-        return RenderForm(deps.pages.views, request, cookies,
-                          ButtonForm(path + "/mark", T(deps, request, text_key), c.display_name, hidden),
-                          deps.pages.secure_cookies);
-      };
-      if (c.mark) {
-        row->AddSectionDictionary("MARKED")->SetValue("MARK", T(deps, request, "matches.mark." + *c.mark));
-        row->SetValue("ACTIONS", button("clear", "matches.action.clear"));
-      } else {
-        row->SetValue("ACTIONS", button("contacted", "matches.action.contacted") +
-                                     button("not_relevant", "matches.action.not_relevant"));
-      }
-    }
+    body.AddSectionDictionary("KIND")->SetValue(
+        "SECTION", RenderMatchSection(deps.pages, request, cookies,
+                                      {kind_name, T(deps, request, "matches.heading." + kind_name), *found,
+                                       path + "/mark", "matches.reason.text"}));
   }
   return RenderAdmin(deps.pages, request, *frame, "admin_need_matches", body, status, cookies);
 }

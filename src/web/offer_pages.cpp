@@ -34,11 +34,7 @@ std::string CellLabel(const Deps& deps, const http::Request& request, int day, i
 Result<http::Response> Render(const Deps& deps, const http::Request& request, const std::string& title,
                               std::string_view body_template, ctemplate::TemplateDictionary& body, int status,
                               const http::Response& cookies, bool failed = false) {
-  auto site = SiteMunicipality(deps.pages);
-  if (!site.ok()) return site.status();
-  body.SetValue("HEADING", title);
-  const Frame frame{PageTitle(deps.pages, request, title, failed), site->name, ""};
-  return HtmlPage(deps.pages.views.Page(request, frame, body_template, body), status, cookies);
+  return RenderOfferPage(deps.pages, request, title, body_template, body, status, cookies, failed);
 }
 
 // The organisations the person may post offers for, by id with their names.
@@ -387,6 +383,7 @@ Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
   if (!o->description.empty()) body.AddSectionDictionary("DESCRIPTION")->SetValue("TEXT", o->description);
   AddOfferFacts(deps, request, *o, body);
   body.SetValue("EDIT_HREF", OfferPath(o->id) + "/edit");
+  body.SetValue("MATCHES_HREF", OfferPath(o->id) + "/matches");
   const bool open = o->status == domain::MarketStatus::kOpen;
   Form status =
       ButtonForm(OfferPath(o->id) + "/status", T(deps, request, open ? "offers.close" : "offers.reopen"),
@@ -465,6 +462,17 @@ Result<http::Response> PublicOffers(const Deps& deps, http::Request& request) {
 }
 
 }  // namespace
+
+Result<http::Response> RenderOfferPage(const PageDependencies& pages, const http::Request& request,
+                                       const std::string& title, std::string_view body_template,
+                                       ctemplate::TemplateDictionary& body, int status,
+                                       const http::Response& cookies, bool failed) {
+  auto site = SiteMunicipality(pages);
+  if (!site.ok()) return site.status();
+  body.SetValue("HEADING", title);
+  const Frame frame{PageTitle(pages, request, title, failed), site->name, ""};
+  return HtmlPage(pages.views.Page(request, frame, body_template, body), status, cookies);
+}
 
 void RegisterOfferPages(http::Router& router, const OfferPageDependencies& deps) {
   const auto page = [&deps](Result<http::Response> (*handler)(const Deps&, http::Request&)) {

@@ -1,7 +1,7 @@
 // Offers (issue 5 item 4) on the pages: a person's own offers and their organisations' under
 // /account/offers (list, post, edit, close; an organisation's admins and members share them), an
-// offer's page with the place of the matching's proposals (/offers/{id}/matches), and the public
-// lists a company or an association reads to find the other side (seed 004): /needs (public open
+// offer's page with the link to its proposals (/account/offers/{id}/matches, web/offer_match_pages.h), and
+// the public lists a company or an association reads to find the other side (seed 004): /needs (public open
 // needs of every municipality) and /offers (open offers of organisations with a public profile).
 #pragma once
 
@@ -21,5 +21,12 @@ struct OfferPageDependencies {
 };
 
 void RegisterOfferPages(http::Router& router, const OfferPageDependencies& deps);
+
+// A page of the offers' own (the site's frame, HEADING set to `title`): the offer pages and the
+// offer's proposals (web/offer_match_pages.h).
+Result<http::Response> RenderOfferPage(const PageDependencies& pages, const http::Request& request,
+                                       const std::string& title, std::string_view body_template,
+                                       ctemplate::TemplateDictionary& body, int status,
+                                       const http::Response& cookies, bool failed = false);
 
 }  // namespace samskab::web
