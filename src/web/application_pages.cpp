@@ -524,25 +524,10 @@ void RegisterApplicationPages(http::Router& router, const ApplicationPageDepende
   router.Add("GET", "/account/applications", Access::Person(), page(Mine));
   router.Add("POST", "/account/applications/{id}/withdraw", Access::Person(), page(WithdrawSubmit));
   router.Add("POST", "/account/applications/{id}/messages", Access::Person(), page(ApplicantMessageSubmit));
-  // The pipeline on both sides: 0190's staff (the policy), and an organisation's admins and
-  // members (every person is let in; OrganisationSide decides, others get "not found").
-  using SideHandler = Result<http::Response> (*)(const Deps&, http::Request&, SideOf);
-  const auto add = [&](const char* method, const std::string& path, const Access& access, SideHandler handler,
-                       SideOf side_of) {
-    router.Add(method, path, access,
-               [&deps, handler, side_of](http::Request& request) { return handler(deps, request, side_of); });
-  };
-  const struct {
-    std::string base;
-    Access access;
-    SideOf side_of;
-  } sides[] = {{"/admin/{municipality}", Access::MunicipalStaff("municipality"), StaffSide},
-               {"/account/organisations/{organisation}", Access::Person(), OrganisationSide}};
-  for (const auto& side : sides) {
-    add("GET", side.base + "/opportunities/{id}/applications", side.access, Pipeline, side.side_of);
-    add("POST", side.base + "/applications/{id}/state", side.access, StateSubmit, side.side_of);
-    add("POST", side.base + "/applications/{id}/messages", side.access, PosterMessageSubmit, side.side_of);
-  }
+  // The pipeline on both sides (web/poster_side.h).
+  AddPosterRoute(router, deps, "GET", "/opportunities/{id}/applications", Pipeline);
+  AddPosterRoute(router, deps, "POST", "/applications/{id}/state", StateSubmit);
+  AddPosterRoute(router, deps, "POST", "/applications/{id}/messages", PosterMessageSubmit);
 }
 
 }  // namespace samskab::web

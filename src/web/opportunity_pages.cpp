@@ -462,28 +462,13 @@ void RegisterOpportunityPages(http::Router& router, const OpportunityPageDepende
   using domain::Access;
   router.Add("GET", "/opportunities/{id}", Access::Public(),
              [&deps](http::Request& request) { return PublicPage(deps, request); });
-  using Handler = Result<http::Response> (*)(const Deps&, http::Request&, SideOf);
-  // The same pages for both sides: the staff's routes admit 0190's staff (the policy), the
-  // organisation's admit every person and OrganisationSide lets only its admins and members on.
-  const auto add = [&](const char* method, const std::string& path, Access access, Handler handler,
-                       SideOf side_of) {
-    router.Add(method, path, std::move(access),
-               [&deps, handler, side_of](http::Request& request) { return handler(deps, request, side_of); });
-  };
-  const struct {
-    std::string base;
-    Access access;
-    SideOf side_of;
-  } sides[] = {{"/admin/{municipality}/opportunities", Access::MunicipalStaff("municipality"), StaffSide},
-               {"/account/organisations/{organisation}/opportunities", Access::Person(), OrganisationSide}};
-  for (const auto& side : sides) {
-    add("GET", side.base, side.access, ListPage, side.side_of);
-    add("GET", side.base + "/new", side.access, NewPage, side.side_of);
-    add("POST", side.base + "/new", side.access, CreateSubmit, side.side_of);
-    add("GET", side.base + "/{id}/edit", side.access, EditPage, side.side_of);
-    add("POST", side.base + "/{id}/edit", side.access, EditSubmit, side.side_of);
-    add("POST", side.base + "/{id}/close", side.access, CloseSubmit, side.side_of);
-  }
+  // The same pages for both sides (web/poster_side.h).
+  AddPosterRoute(router, deps, "GET", "/opportunities", ListPage);
+  AddPosterRoute(router, deps, "GET", "/opportunities/new", NewPage);
+  AddPosterRoute(router, deps, "POST", "/opportunities/new", CreateSubmit);
+  AddPosterRoute(router, deps, "GET", "/opportunities/{id}/edit", EditPage);
+  AddPosterRoute(router, deps, "POST", "/opportunities/{id}/edit", EditSubmit);
+  AddPosterRoute(router, deps, "POST", "/opportunities/{id}/close", CloseSubmit);
 }
 
 }  // namespace samskab::web

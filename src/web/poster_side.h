@@ -14,6 +14,7 @@
 #include "domain/market/application.h"
 #include "domain/market/opportunity.h"
 #include "domain/unit/unit.h"
+#include "http/router.h"
 #include "storage/opportunity_store.h"
 #include "web/admin_frame.h"
 #include "web/pages.h"
@@ -56,5 +57,20 @@ using SideOf = Result<PosterSide> (*)(const PageDependencies&, const http::Reque
 // The frame of the side's pages: the municipality's side menu for staff (`current` is its
 // opportunities), the organisation's pages for its people. Heading and lead are the caller's.
 AdminPage PosterFrame(const PageDependencies& deps, const http::Request& request, const PosterSide& side);
+
+// Adds `handler` at `method` and `suffix` on both sides: under the staff's /admin/{municipality}
+// (the policy admits 0190's staff) and under an organisation's /account/organisations/{organisation}
+// (every person is admitted; OrganisationSide lets only its admins and members on).
+template <typename Deps>
+void AddPosterRoute(http::Router& router, const Deps& deps, const std::string& method,
+                    const std::string& suffix,
+                    Result<http::Response> (*handler)(const Deps&, http::Request&, SideOf)) {
+  const auto add = [&](const std::string& base, domain::Access access, SideOf side_of) {
+    router.Add(method, base + suffix, std::move(access),
+               [&deps, handler, side_of](http::Request& request) { return handler(deps, request, side_of); });
+  };
+  add("/admin/{municipality}", domain::Access::MunicipalStaff("municipality"), StaffSide);
+  add("/account/organisations/{organisation}", domain::Access::Person(), OrganisationSide);
+}
 
 }  // namespace samskab::web
