@@ -248,6 +248,7 @@ TEST_F(ApplicationsApiTest, TheListsPageWithTheCursor) {
   row.title = "Paging-opslag";
   const int64_t id = Opportunity(row);
   std::vector<int64_t> applied;
+  applied.reserve(3);
   for (int i = 0; i < 3; ++i) applied.push_back(Apply(Person(fmt::format("side{}", i)), id)["id"]);
   const PageSession poster = Employee(unit_);
   const std::string list = fmt::format("/api/v1/applications?opportunity_id={}&limit=2", id);

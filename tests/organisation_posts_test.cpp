@@ -56,7 +56,7 @@ class OrganisationPosts : public ::testing::TestWithParam<storage::Backend> {
   std::string Base(int64_t organisation) { return fmt::format("/account/organisations/{}", organisation); }
   // An application straight into the table (the applying itself is tested in application_pages_test).
   int64_t Application(int64_t opportunity, const std::string& name,
-                      std::optional<int64_t> user = std::nullopt, std::string email = "") {
+                      std::optional<int64_t> user = std::nullopt, const std::string& email = "") {
     auto lease = db().Acquire();
     auto rows = (*lease)->Query(
         "INSERT INTO applications (opportunity_id, user_id, email, name, state, created_at, updated_at) "

@@ -65,8 +65,8 @@ template <typename Deps>
 void AddPosterRoute(http::Router& router, const Deps& deps, const std::string& method,
                     const std::string& suffix,
                     Result<http::Response> (*handler)(const Deps&, http::Request&, SideOf)) {
-  const auto add = [&](const std::string& base, domain::Access access, SideOf side_of) {
-    router.Add(method, base + suffix, std::move(access),
+  const auto add = [&](const std::string& base, const domain::Access& access, SideOf side_of) {
+    router.Add(method, base + suffix, access,
                [&deps, handler, side_of](http::Request& request) { return handler(deps, request, side_of); });
   };
   add("/admin/{municipality}", domain::Access::MunicipalStaff("municipality"), StaffSide);
