@@ -14,6 +14,7 @@
     <p><a href="/account/volunteer" class="function-link">[[volunteer_form.account_link]]</a></p>
     <p><a href="/account/applications" class="function-link">[[application.mine_heading]]</a></p>
     <p><a href="/account/offers" class="function-link">[[offers.mine_heading]]</a></p>
+    {{#ORGANISATION_POSTS}}<p><a href="{{HREF}}" class="function-link">{{TEXT}}</a></p>{{/ORGANISATION_POSTS}}
     {{#PLATFORM}}<p><a href="/platform/municipalities" class="function-link">[[platform.municipalities_heading]]</a></p>{{/PLATFORM}}
     <h2 class="mt-8">[[account.password_heading]]</h2>
     {{PASSWORD_FORM:none}}

@@ -14,5 +14,6 @@
       {{#MESSAGES}}<ul class="nobullet-list">{{#MESSAGE}}<li class="mb-3"><strong>{{FROM}}</strong>, {{AT}}:<br>{{BODY}}</li>{{/MESSAGE}}</ul>{{/MESSAGES}}
       {{MESSAGE_FORM:none}}
     </section>{{/APPLICATION}}
+    {{PAGING:none}}
   </div>
 </div>

@@ -183,6 +183,18 @@ const std::map<std::string, Who>& Table() {
       {"GET /admin/{municipality}/opportunities/{id}/applications", kMunicipalStaff},
       {"POST /admin/{municipality}/applications/{id}/state", kMunicipalStaff},
       {"POST /admin/{municipality}/applications/{id}/messages", kMunicipalStaff},
+      // An organisation's opportunities and their pipeline: every person is let in and the
+      // handler lets only the admins and members of {organisation} on (others: 404, see
+      // tests/organisation_posts_test.cpp).
+      {"GET /account/organisations/{organisation}/opportunities", kPeople},
+      {"GET /account/organisations/{organisation}/opportunities/new", kPeople},
+      {"POST /account/organisations/{organisation}/opportunities/new", kPeople},
+      {"GET /account/organisations/{organisation}/opportunities/{id}/edit", kPeople},
+      {"POST /account/organisations/{organisation}/opportunities/{id}/edit", kPeople},
+      {"POST /account/organisations/{organisation}/opportunities/{id}/close", kPeople},
+      {"GET /account/organisations/{organisation}/opportunities/{id}/applications", kPeople},
+      {"POST /account/organisations/{organisation}/applications/{id}/state", kPeople},
+      {"POST /account/organisations/{organisation}/applications/{id}/messages", kPeople},
       // Matches for a need (issue 5): staff of the need's municipality.
       {"GET /api/v1/needs/{id}/matches", kStaff},
       {"PUT /api/v1/needs/{id}/matches/{candidate_kind}/{candidate_id}/mark", kStaff},

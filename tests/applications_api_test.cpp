@@ -239,5 +239,51 @@ TEST_F(ApplicationsApiTest, MessagesGoBetweenTheApplicantAndThePoster) {
   EXPECT_EQ(JsonOf(Call(poster, "GET", path))["items"].size(), 2u);
 }
 
+// The lists page with limit and the cursor: page 2 holds what page 1 did not, the last page has
+// no next cursor, and a broken cursor or limit is a clear 422.
+TEST_F(ApplicationsApiTest, TheListsPageWithTheCursor) {
+  OpportunityRow row;
+  row.unit_id = unit_;
+  row.capacity = 10;
+  row.title = "Paging-opslag";
+  const int64_t id = Opportunity(row);
+  std::vector<int64_t> applied;
+  applied.reserve(3);
+  for (int i = 0; i < 3; ++i) applied.push_back(Apply(Person(fmt::format("side{}", i)), id)["id"]);
+  const PageSession poster = Employee(unit_);
+  const std::string list = fmt::format("/api/v1/applications?opportunity_id={}&limit=2", id);
+  const nlohmann::json first = JsonOf(Call(poster, "GET", list));
+  ASSERT_EQ(first["items"].size(), 2u);
+  EXPECT_EQ(first["total"], 3);
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  const nlohmann::json second =
+      JsonOf(Call(poster, "GET", list + "&cursor=" + first["next_cursor"].get<std::string>()));
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_TRUE(second["next_cursor"].is_null());
+  std::vector<int64_t> seen;
+  for (const auto* page : {&first, &second}) {
+    for (const auto& item : (*page)["items"]) seen.push_back(item["id"]);
+  }
+  EXPECT_EQ(seen, applied);
+  EXPECT_EQ(Call(poster, "GET", list + "&cursor=broken").status, 422);
+  EXPECT_EQ(Call(poster, "GET", fmt::format("/api/v1/applications?opportunity_id={}&limit=0", id)).status,
+            422);
+
+  // A person's own list pages the same way, newest first.
+  const PageSession frida = Person("frida-paging");
+  for (int i = 0; i < 3; ++i) {
+    OpportunityRow more = row;
+    more.title = fmt::format("Opslag {}", i);
+    Apply(frida, Opportunity(more));
+  }
+  const nlohmann::json mine = JsonOf(Call(frida, "GET", "/api/v1/applications?limit=2"));
+  ASSERT_EQ(mine["items"].size(), 2u);
+  EXPECT_EQ(mine["total"], 3);
+  const nlohmann::json rest = JsonOf(
+      Call(frida, "GET", "/api/v1/applications?limit=2&cursor=" + mine["next_cursor"].get<std::string>()));
+  ASSERT_EQ(rest["items"].size(), 1u);
+  EXPECT_LT(rest["items"][0]["id"].get<int64_t>(), mine["items"][1]["id"].get<int64_t>());
+}
+
 }  // namespace
 }  // namespace samskab

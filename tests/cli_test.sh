@@ -66,6 +66,8 @@ check "demo collaborations lie in every quadrant and in the medium band" \
 check "... once, however often demo runs" test "$(sqlite3 "$tmp/demo.db" "SELECT COUNT(*) FROM collaborations")" = "15"
 check "... each recorded in the audit log" test "$(sqlite3 "$tmp/demo.db" \
   "SELECT COUNT(*) FROM audit_log WHERE action = 'collaboration.create'")" = "15"
+check "demo's organisation post has one application, however often demo runs" test "$(sqlite3 "$tmp/demo.db" \
+  "SELECT COUNT(*) FROM applications a JOIN opportunities o ON o.id = a.opportunity_id WHERE o.organisation_id = 1")" = "1"
 
 # --- the generator -------------------------------------------------------------------------
 cp "$tmp/demo.db" "$tmp/gen1.db" && cp "$tmp/demo.db" "$tmp/gen2.db"

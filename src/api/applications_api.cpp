@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "api/json_api.h"
+#include "api/market_fields.h"
 #include "auth/request_context.h"
 #include "core/text.h"
 #include "domain/access/policy.h"
@@ -44,8 +45,12 @@ Result<Target> TargetOf(const http::Request& request, const ApplicationApiDepend
 Result<http::Response> List(const http::Request& request, const ApplicationApiDependencies& deps) {
   const auto params = text::ParseUrlEncoded(request.query);
   if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
+  auto page = ParsePageRequest(request);
+  if (!page.ok()) return page.status();
+  auto offset = CursorOffset(page->after);
+  if (!offset.ok()) return offset.status();
   const auto& principal = auth::PrincipalOf(request);
-  Result<std::vector<Application>> list = std::vector<Application>{};
+  Result<storage::ApplicationPage> list = storage::ApplicationPage{};
   if (const auto given = text::Find(*params, "opportunity_id")) {
     const auto id = text::ParsePositiveId(*given);
     if (!id) return ValidationFailed({{"opportunity_id", "validation.number"}});
@@ -55,14 +60,18 @@ Result<http::Response> List(const http::Request& request, const ApplicationApiDe
     if (!poster.ok()) return poster.status();
     // Another's opportunity looks like one that does not exist.
     if (!*poster) return NotFound("not the poster of this opportunity", "application.error.no_opportunity");
-    list = deps.applications.ListForOpportunity(*id);
+    list = deps.applications.ListForOpportunity(*id, storage::ApplicationOrder::kById, *offset, page->limit);
   } else if (principal.kind == domain::Principal::Kind::kUser) {
-    list = deps.applications.ListForUser(principal.user_id);
+    list = deps.applications.ListForUser(principal.user_id, *offset, page->limit);
   }
   if (!list.ok()) return list.status();
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& a : *list) items.push_back(domain::ApplicationToJson(a));
-  auto response = Json(200, ListBody(std::move(items), std::nullopt));
+  for (const auto& a : list->items) items.push_back(domain::ApplicationToJson(a));
+  const int64_t next = *offset + static_cast<int64_t>(list->items.size());
+  nlohmann::json body =
+      ListBody(std::move(items), next < list->total ? std::optional(std::to_string(next)) : std::nullopt);
+  body["total"] = list->total;
+  auto response = Json(200, body);
   response.headers.Add("Cache-Control", "no-store");
   return response;
 }

@@ -207,7 +207,7 @@ Status App::Build() {
     return domain::VolunteerOwnJson(*profile);
   });
   account_service_->AddExportPart("applications", [this](int64_t user_id) -> Result<nlohmann::json> {
-    auto applications = applications_->ListForUser(user_id);
+    auto applications = applications_->AllForUser(user_id);
     if (!applications.ok()) return applications.status();
     nlohmann::json list = nlohmann::json::array();
     for (const auto& application : *applications) {

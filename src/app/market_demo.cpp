@@ -185,6 +185,71 @@ const std::vector<DemoOpportunity>& Opportunities() {
   return opportunities;
 }
 
+// The demo's opportunities: the units' and the demo organisation's.
+Status AddDemoOpportunities(App& app, const domain::MunicipalityScope& scope, const domain::Actor& actor) {
+  auto units = app.units().List(scope);
+  if (!units.ok()) return units.status();
+  std::map<std::string, int64_t> unit_ids;
+  for (const auto& unit : *units) unit_ids[unit.name] = unit.id;
+  for (const auto& d : Opportunities()) {
+    Opportunity o;
+    o.municipality_code = scope.code();
+    if (*d.unit) {
+      const auto unit = unit_ids.find(d.unit);
+      if (unit == unit_ids.end()) continue;  // a municipality whose units differ from the demo's
+      o.unit_id = unit->second;
+    } else {
+      o.organisation_id = 1;  // the demo organisation (SetUpDemoPeople)
+      if (!app.accounts().OrganisationName(1).ok()) continue;
+    }
+    o.title = d.title;
+    o.description = d.description;
+    o.skills = d.skills;
+    o.welfare_areas = d.welfare_areas;
+    o.target_groups = d.target_groups;
+    auto grid = WeeklyAvailability::FromCellKeys(d.cells);
+    if (!grid.ok()) return grid.status();
+    o.availability = *grid;
+    o.time_note = d.time_note;
+    o.postcode = d.postcode;
+    o.capacity = d.capacity;
+    if (*d.starts_on) o.starts_on = d.starts_on;
+    if (*d.ends_on) o.ends_on = d.ends_on;
+    o.involves_children = d.involves_children;
+    o.status = domain::OpportunityStatus::kOpen;
+    auto created = app.opportunities().Create(actor, o);
+    if (!created.ok()) return created.status();
+  }
+  return Status::Ok();
+}
+
+// An application to the demo organisation's opportunity from a demo volunteer, so that the
+// organisation's pipeline (/account/organisations/1/opportunities/{id}/applications) has one.
+// Once: not when the opportunity has applications, nor when it no longer takes any.
+Status AddDemoApplication(App& app, const domain::Actor& actor) {
+  const storage::OpportunityManager organisation{"", {1}};
+  auto posts = app.opportunities().List(organisation, domain::OpportunityStatus::kOpen, 0, 1);
+  if (!posts.ok()) return posts.status();
+  if (posts->items.empty()) return Status::Ok();
+  const domain::Opportunity& post = posts->items.front();
+  auto applications = app.applications().ListForOpportunity(post.id, storage::ApplicationOrder::kById, 0, 1);
+  if (!applications.ok()) return applications.status();
+  if (applications->total > 0) return Status::Ok();
+  auto ali = app.accounts().FindByEmail("ali.frivillig@demo.samskab.dk");
+  if (!ali.ok()) return Status::Ok();
+  domain::Application a;
+  a.opportunity_id = post.id;
+  a.user_id = ali->user.id;
+  a.email = ali->user.email;
+  a.name = ali->user.display_name;
+  a.motivation = "Jeg taler arabisk og dansk og vil gerne hjælpe nye borgere med sproget og brevene.";
+  auto applied = app.applications().Apply(actor, a, "da");
+  if (!applied.ok() && applied.status().code() != ErrorCode::kFailedPrecondition &&
+      applied.status().code() != ErrorCode::kAlreadyExists)
+    return applied.status();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status SetUpDemoMarket(App& app) {
@@ -229,41 +294,8 @@ Status SetUpDemoMarket(App& app) {
   const storage::OpportunityManager manager{scope.code(), {}};
   auto existing = app.opportunities().List(manager, std::nullopt, 0, 1);
   if (!existing.ok()) return existing.status();
-  if (existing->total > 0) return Status::Ok();
-  auto units = app.units().List(scope);
-  if (!units.ok()) return units.status();
-  std::map<std::string, int64_t> unit_ids;
-  for (const auto& unit : *units) unit_ids[unit.name] = unit.id;
-  for (const auto& d : Opportunities()) {
-    Opportunity o;
-    o.municipality_code = scope.code();
-    if (*d.unit) {
-      const auto unit = unit_ids.find(d.unit);
-      if (unit == unit_ids.end()) continue;  // a municipality whose units differ from the demo's
-      o.unit_id = unit->second;
-    } else {
-      o.organisation_id = 1;  // the demo organisation (SetUpDemoPeople)
-      if (!app.accounts().OrganisationName(1).ok()) continue;
-    }
-    o.title = d.title;
-    o.description = d.description;
-    o.skills = d.skills;
-    o.welfare_areas = d.welfare_areas;
-    o.target_groups = d.target_groups;
-    auto grid = WeeklyAvailability::FromCellKeys(d.cells);
-    if (!grid.ok()) return grid.status();
-    o.availability = *grid;
-    o.time_note = d.time_note;
-    o.postcode = d.postcode;
-    o.capacity = d.capacity;
-    if (*d.starts_on) o.starts_on = d.starts_on;
-    if (*d.ends_on) o.ends_on = d.ends_on;
-    o.involves_children = d.involves_children;
-    o.status = domain::OpportunityStatus::kOpen;
-    auto created = app.opportunities().Create(actor, o);
-    if (!created.ok()) return created.status();
-  }
-  return Status::Ok();
+  if (existing->total == 0) SAMSKAB_RETURN_IF_ERROR(AddDemoOpportunities(app, scope, actor));
+  return AddDemoApplication(app, actor);
 }
 
 }  // namespace samskab::app

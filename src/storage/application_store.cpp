@@ -25,9 +25,23 @@ constexpr char kOpportunityColumns[] =
   "p.child_certificate_on FROM applications a JOIN opportunities o ON o.id = a.opportunity_id "           \
   "LEFT JOIN volunteer_profiles p ON p.user_id = a.user_id "
 constexpr char kSelectOne[] = "SELECT " SAMSKAB_COLUMNS "WHERE a.id = ?";
+#define SAMSKAB_FOR_OPPORTUNITY "WHERE a.opportunity_id = ? AND a.state <> 'unverified' "
 constexpr char kSelectForOpportunity[] =
-    "SELECT " SAMSKAB_COLUMNS "WHERE a.opportunity_id = ? AND a.state <> 'unverified' ORDER BY a.id";
+    "SELECT " SAMSKAB_COLUMNS SAMSKAB_FOR_OPPORTUNITY "ORDER BY a.id LIMIT ? OFFSET ?";
+// The pipeline's order: the states as domain::kApplicationStates lists them.
+constexpr char kSelectForOpportunityByState[] =
+    "SELECT " SAMSKAB_COLUMNS SAMSKAB_FOR_OPPORTUNITY
+    "ORDER BY CASE a.state WHEN 'new' THEN 1 WHEN 'contacted' THEN 2 WHEN 'agreed' THEN 3 WHEN 'active' THEN "
+    "4 "
+    "WHEN 'ended' THEN 5 WHEN 'declined' THEN 6 ELSE 7 END, a.id LIMIT ? OFFSET ?";
+#undef SAMSKAB_FOR_OPPORTUNITY
+constexpr char kCountByState[] =
+    "SELECT state, COUNT(*) FROM applications WHERE opportunity_id = ? AND state <> 'unverified' GROUP BY "
+    "state";
 constexpr char kSelectForUser[] = "SELECT " SAMSKAB_COLUMNS "WHERE a.user_id = ? ORDER BY a.id DESC";
+constexpr char kSelectPageForUser[] =
+    "SELECT " SAMSKAB_COLUMNS "WHERE a.user_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?";
+constexpr char kCountForUser[] = "SELECT COUNT(*) FROM applications WHERE user_id = ?";
 constexpr char kSelectByToken[] =
     "SELECT " SAMSKAB_COLUMNS "WHERE a.verify_token_hash = ? AND a.state = 'unverified'";
 #undef SAMSKAB_COLUMNS
@@ -167,7 +181,11 @@ Result<std::string> PosterEmail(Connection& connection, const OpportunityFacts& 
   return rows->empty() ? std::string() : rows->front().Text(0);
 }
 
+// The poster's pipeline page: the organisation's for its posts, the municipality's for a unit's.
 std::string PipelineLink(const std::string& base, const OpportunityFacts& o) {
+  if (o.organisation_id)
+    return fmt::format("{}/account/organisations/{}/opportunities/{}/applications", base, *o.organisation_id,
+                       o.id);
   return fmt::format("{}/admin/{}/opportunities/{}/applications", base, o.municipality_code, o.id);
 }
 
@@ -206,24 +224,59 @@ Result<Application> ApplicationStore::Get(int64_t id) {
 }
 
 namespace {
-Result<std::vector<Application>> ListOf(Database& database, const char* sql, int64_t key) {
-  auto lease = database.Acquire();
-  if (!lease.ok()) return lease.status();
-  auto rows = (*lease)->Query(sql, {key});
+Result<std::vector<Application>> ListOf(Connection& connection, const char* sql, const Params& params) {
+  auto rows = connection.Query(sql, params);
   if (!rows.ok()) return rows.status();
   std::vector<Application> list;
   list.reserve(rows->size());
   for (const Row& row : *rows) list.push_back(FromRow(row));
   return list;
 }
-}  // namespace
 
-Result<std::vector<Application>> ApplicationStore::ListForOpportunity(int64_t opportunity_id) {
-  return ListOf(database_, kSelectForOpportunity, opportunity_id);
+// The page `sql` selects (its last two parameters: LIMIT and OFFSET) and the count `count_sql`
+// gives, both keyed by `key`, on one connection.
+Result<ApplicationPage> PageOf(Database& database, const char* sql, const char* count_sql, int64_t key,
+                               int64_t offset, int64_t limit) {
+  auto lease = database.Acquire();
+  if (!lease.ok()) return lease.status();
+  auto items = ListOf(**lease, sql, {key, limit, offset});
+  if (!items.ok()) return items.status();
+  auto count = (*lease)->Query(count_sql, {key});
+  if (!count.ok()) return count.status();
+  return ApplicationPage{std::move(items).value(), count->front().Int(0)};
 }
 
-Result<std::vector<Application>> ApplicationStore::ListForUser(int64_t user_id) {
-  return ListOf(database_, kSelectForUser, user_id);
+constexpr char kCountForOpportunity[] =
+    "SELECT COUNT(*) FROM applications WHERE opportunity_id = ? AND state <> 'unverified'";
+}  // namespace
+
+Result<ApplicationPage> ApplicationStore::ListForOpportunity(int64_t opportunity_id, ApplicationOrder order,
+                                                             int64_t offset, int64_t limit) {
+  return PageOf(database_,
+                order == ApplicationOrder::kByState ? kSelectForOpportunityByState : kSelectForOpportunity,
+                kCountForOpportunity, opportunity_id, offset, limit);
+}
+
+Result<std::map<ApplicationState, int64_t>> ApplicationStore::CountByState(int64_t opportunity_id) {
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  auto rows = (*lease)->Query(kCountByState, {opportunity_id});
+  if (!rows.ok()) return rows.status();
+  std::map<ApplicationState, int64_t> counts;
+  for (const Row& row : *rows) {
+    if (const auto state = domain::ParseApplicationState(row.Text(0))) counts[*state] = row.Int(1);
+  }
+  return counts;
+}
+
+Result<ApplicationPage> ApplicationStore::ListForUser(int64_t user_id, int64_t offset, int64_t limit) {
+  return PageOf(database_, kSelectPageForUser, kCountForUser, user_id, offset, limit);
+}
+
+Result<std::vector<Application>> ApplicationStore::AllForUser(int64_t user_id) {
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
+  return ListOf(**lease, kSelectForUser, {user_id});
 }
 
 Result<ApplicationStore::Applied> ApplicationStore::Apply(const domain::Actor& actor, Application a,

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,18 @@ struct ApplicationStoreOptions {
   std::chrono::hours verification_lifetime{24 * 7};  // an anonymous application's link
 };
 
+// One page of a list and how many the whole list holds (the lists page by offset, like the
+// organisations' and the opportunities').
+struct ApplicationPage {
+  std::vector<domain::Application> items;
+  int64_t total = 0;
+};
+
+// The order of an opportunity's applications: by id (the API), or as the pipeline runs (new,
+// contacted, agreed, active, ended, declined, withdrawn; by id within a state), so that the
+// pipeline page's groups by state stay together across its pages.
+enum class ApplicationOrder { kById, kByState };
+
 class ApplicationStore {
  public:
   ApplicationStore(Database& database, const Clock& clock, NoticeText text, ApplicationStoreOptions options);
@@ -36,10 +49,16 @@ class ApplicationStore {
   // kNotFound for an unknown opportunity.
   Result<domain::OpportunityFacts> Opportunity(int64_t opportunity_id);
   Result<domain::Application> Get(int64_t id);
-  // The verified applications to an opportunity (what its poster sees), by id.
-  Result<std::vector<domain::Application>> ListForOpportunity(int64_t opportunity_id);
-  // A person's own applications, newest first.
-  Result<std::vector<domain::Application>> ListForUser(int64_t user_id);
+  // A page of the verified applications to an opportunity (what its poster sees).
+  Result<ApplicationPage> ListForOpportunity(int64_t opportunity_id, ApplicationOrder order, int64_t offset,
+                                             int64_t limit);
+  // How many verified applications to the opportunity are in each state (states without any are
+  // absent): the pipeline's counts and the places taken, whichever page is shown.
+  Result<std::map<domain::ApplicationState, int64_t>> CountByState(int64_t opportunity_id);
+  // A page of a person's own applications, newest first.
+  Result<ApplicationPage> ListForUser(int64_t user_id, int64_t offset, int64_t limit);
+  // All of them (the personal-data export).
+  Result<std::vector<domain::Application>> AllForUser(int64_t user_id);
 
   struct Applied {
     domain::Application application;

@@ -95,12 +95,12 @@ TEST_P(ApplicationContract, ALoggedInPersonAppliesAndThePosterIsTold) {
   EXPECT_EQ(Audit("application.create"), 1);
   EXPECT_EQ(CountRows(db(),
                       "SELECT COUNT(*) FROM outbox WHERE recipient = 'poster@kommune.dk' AND body LIKE "
-                      "'%/admin/0190/opportunities/" +
-                          std::to_string(id) + "/applications%'"),
+                      "'%/account/organisations/" +
+                          std::to_string(org_) + "/opportunities/" + std::to_string(id) + "/applications%'"),
             1);
   // The audit log keeps no contact details.
   EXPECT_EQ(CountRows(db(), "SELECT COUNT(*) FROM audit_log WHERE after_json LIKE '%frida%'"), 0);
-  auto mine = store_->ListForUser(volunteer_);
+  auto mine = store_->AllForUser(volunteer_);
   ASSERT_TRUE(mine.ok());
   ASSERT_EQ(mine->size(), 1u);
 }
@@ -121,11 +121,11 @@ TEST_P(ApplicationContract, AnAnonymousApplicationCountsOnlyAfterItsLinkIsFollow
                           applied->verify_token + "%'"),
             1);
   // The poster does not see it yet.
-  EXPECT_TRUE(store_->ListForOpportunity(id)->empty());
+  EXPECT_EQ(store_->ListForOpportunity(id, ApplicationOrder::kById, 0, 20)->total, 0);
   auto verified = store_->Verify(actor_, applied->verify_token);
   ASSERT_TRUE(verified.ok()) << verified.status().log_message();
   EXPECT_EQ(verified->state, ApplicationState::kNew);
-  EXPECT_EQ(store_->ListForOpportunity(id)->size(), 1u);
+  EXPECT_EQ(store_->ListForOpportunity(id, ApplicationOrder::kById, 0, 20)->items.size(), 1u);
   EXPECT_EQ(Audit("application.verify"), 1);
   // A link works once.
   auto again = store_->Verify(actor_, applied->verify_token);
@@ -357,6 +357,66 @@ TEST_P(ApplicationContract, TwoConcurrentAgreementsCannotBothTakeTheLastPlace) {
     auto lease = db().Acquire();
     ASSERT_TRUE((*lease)->Execute("UPDATE applications SET state = 'new' WHERE id = ?", {winner}).ok());
   }
+}
+
+// The lists page: page 2 holds what page 1 did not, the total counts them all, and the pipeline's
+// order keeps each state's applications together.
+TEST_P(ApplicationContract, TheListsPageAndThePipelineOrderGroupsByState) {
+  OpportunityRow row;
+  row.capacity = 10;
+  const int64_t id = Opportunity(row);
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    const int64_t user = InsertUser(db(), "v" + std::to_string(i) + "@example.dk", "V");
+    ids.push_back(ApplyOk(id, user, "v" + std::to_string(i) + "@example.dk").id);
+  }
+  // The first two applications move on: contacted, then agreed.
+  ASSERT_TRUE(store_->ChangeState(actor_, ids[0], ApplicationState::kAgreed, Party::kPoster, 1, false).ok());
+  ASSERT_TRUE(
+      store_->ChangeState(actor_, ids[1], ApplicationState::kContacted, Party::kPoster, 1, false).ok());
+  // Not verified: not the poster's, not counted.
+  ASSERT_TRUE(store_->Apply(actor_, Draft(id, std::nullopt, "anon@example.dk"), "da").ok());
+
+  auto first = store_->ListForOpportunity(id, ApplicationOrder::kById, 0, 3);
+  auto second = store_->ListForOpportunity(id, ApplicationOrder::kById, 3, 3);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->total, 5);
+  ASSERT_EQ(first->items.size(), 3u);
+  ASSERT_EQ(second->items.size(), 2u);
+  std::vector<int64_t> seen;
+  for (const auto* page : {&*first, &*second}) {
+    for (const auto& a : page->items) seen.push_back(a.id);
+  }
+  EXPECT_EQ(seen, ids) << "by id, each once";
+
+  auto by_state = store_->ListForOpportunity(id, ApplicationOrder::kByState, 0, 20);
+  ASSERT_TRUE(by_state.ok());
+  std::vector<ApplicationState> states;
+  for (const auto& a : by_state->items) states.push_back(a.state);
+  EXPECT_EQ(states, (std::vector<ApplicationState>{ApplicationState::kNew, ApplicationState::kNew,
+                                                   ApplicationState::kNew, ApplicationState::kContacted,
+                                                   ApplicationState::kAgreed}));
+  auto counts = store_->CountByState(id);
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(*counts, (std::map<ApplicationState, int64_t>{{ApplicationState::kNew, 3},
+                                                          {ApplicationState::kContacted, 1},
+                                                          {ApplicationState::kAgreed, 1}}));
+
+  // A person's list: newest first, paged.
+  const int64_t other = Opportunity();
+  const int64_t third = Opportunity();
+  ApplyOk(id, volunteer_, "frida@example.dk");
+  ApplyOk(other, volunteer_, "frida@example.dk");
+  ApplyOk(third, volunteer_, "frida@example.dk");
+  auto mine_first = store_->ListForUser(volunteer_, 0, 2);
+  auto mine_second = store_->ListForUser(volunteer_, 2, 2);
+  ASSERT_TRUE(mine_first.ok() && mine_second.ok());
+  EXPECT_EQ(mine_first->total, 3);
+  ASSERT_EQ(mine_first->items.size(), 2u);
+  ASSERT_EQ(mine_second->items.size(), 1u);
+  EXPECT_EQ(mine_first->items[0].opportunity_id, third);
+  EXPECT_EQ(mine_first->items[1].opportunity_id, other);
+  EXPECT_EQ(mine_second->items[0].opportunity_id, id);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ApplicationContract,

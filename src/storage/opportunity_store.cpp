@@ -288,4 +288,12 @@ Status OpportunityStore::Delete(const OpportunityManager& manager, const domain:
       .status();
 }
 
+Status RefreshOpportunityOrganisationKind(Connection& connection, int64_t organisation_id,
+                                          std::string_view kind) {
+  return connection
+      .Execute("UPDATE opportunities SET organisation_kind = ? WHERE organisation_id = ?",
+               {std::string(kind), organisation_id})
+      .status();
+}
+
 }  // namespace samskab::storage

@@ -73,4 +73,11 @@ class OpportunityStore {
   const domain::PostcodeDirectory& postcodes_;
 };
 
+// The organisation's kind copied onto the opportunities it posted (organisation_kind: the search's
+// facet reads it there). The organisation store calls it in the transaction that changes the kind,
+// so the facet never disagrees with the profile. The posts' revisions stay: the kind is derived
+// from the organisation, not part of what their posters wrote.
+Status RefreshOpportunityOrganisationKind(Connection& connection, int64_t organisation_id,
+                                          std::string_view kind);
+
 }  // namespace samskab::storage

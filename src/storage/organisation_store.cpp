@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "domain/vocabulary/vocabulary.h"
 #include "storage/audit_store.h"
+#include "storage/opportunity_store.h"
 #include "storage/organisation_visibility.h"
 #include "storage/search_words.h"
 
@@ -274,8 +275,11 @@ Result<Organisation> OrganisationStore::WriteUpdate(Connection& connection, cons
   if (!updated.ok()) return updated.status();
   if (*updated != 1) return Stale(current, expected_revision);
   SAMSKAB_RETURN_IF_ERROR(WriteContacts(connection, o));
-  if (o.kind != current.kind && on_kind_changed_)
-    SAMSKAB_RETURN_IF_ERROR(on_kind_changed_(connection, o.id, now));
+  if (o.kind != current.kind) {
+    SAMSKAB_RETURN_IF_ERROR(
+        RefreshOpportunityOrganisationKind(connection, o.id, domain::OrganisationKindName(o.kind)));
+    if (on_kind_changed_) SAMSKAB_RETURN_IF_ERROR(on_kind_changed_(connection, o.id, now));
+  }
   auto after = GetWhere(connection, o.id, "", {});
   if (!after.ok()) return after;
   SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, audit_municipality, "organisation.update",

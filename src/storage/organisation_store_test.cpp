@@ -8,6 +8,8 @@
 #include "app/app.h"
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
+#include "storage/municipality_store.h"
+#include "storage/opportunity_store.h"
 #include "support/test_support.h"
 
 namespace samskab::storage {
@@ -299,6 +301,49 @@ TEST_P(OrganisationContract, AKindChangeCallsTheHookInsideTheUpdatesTransaction)
   EXPECT_EQ(calls[1].id, created.id);
   EXPECT_EQ(calls[1].now, "2026-11-18T11:06:40Z");
   EXPECT_EQ(changed->kind, OrganisationKind::kHumanitarianAssociation);
+}
+
+// The search's facet reads organisation_kind on the opportunity: a change of the organisation's
+// kind reaches its posts in the same transaction (and is rolled back with it).
+TEST_P(OrganisationContract, AKindChangeReachesTheOrganisationsOpportunitiesInItsTransaction) {
+  const int64_t own = MustCreateOwn("Spejderne Farum");
+  const int64_t other = MustCreateOwn("Røde Kors Farum");
+  ASSERT_TRUE(MunicipalityStore(db(), TestClock()).SetActive(actor_, "0190", true, std::nullopt).ok());
+  OpportunityStore opportunities(db(), TestClock(), Postcodes());
+  const auto post = [&](int64_t organisation) {
+    domain::Opportunity o;
+    o.municipality_code = "0190";
+    o.organisation_id = organisation;
+    o.title = "Lejrhjælper";
+    o.capacity = 2;
+    auto created = opportunities.Create(actor_, o);
+    EXPECT_TRUE(created.ok()) << created.status().log_message();
+    return created.ok() ? *created : domain::Opportunity{};
+  };
+  const domain::Opportunity first = post(own);
+  const domain::Opportunity second = post(own);
+  const domain::Opportunity others = post(other);
+  ASSERT_EQ(first.organisation_kind, "humanitarian_association");
+  const auto kind_of = [&](int64_t opportunity) {
+    auto lease = db().Acquire();
+    auto rows = (*lease)->Query("SELECT organisation_kind FROM opportunities WHERE id = ?", {opportunity});
+    return rows.ok() && !rows->empty() ? rows->front().Text(0) : std::string("?");
+  };
+  Organisation profile = *store_->GetOwn(own);
+  profile.kind = OrganisationKind::kPopularEducationAssociation;
+  // A failure later in the transaction takes the posts' kind back too.
+  store_ = MakeStore([](Connection&, int64_t, const std::string&) { return Internal("refresh failed"); });
+  EXPECT_EQ(store_->UpdateOwn(actor_, profile, profile.revision).status().code(), ErrorCode::kInternal);
+  EXPECT_EQ(kind_of(first.id), "humanitarian_association");
+  store_ = MakeStore({});
+  ASSERT_TRUE(store_->UpdateOwn(actor_, profile, profile.revision).ok());
+  EXPECT_EQ(kind_of(first.id), "popular_education_association");
+  EXPECT_EQ(kind_of(second.id), "popular_education_association");
+  EXPECT_EQ(kind_of(others.id), "humanitarian_association") << "another organisation's posts stay";
+  // The posts themselves did not change: their revisions (and ETags) stay.
+  const storage::OpportunityManager manager{"", {own}};
+  EXPECT_EQ(opportunities.Get(manager, first.id)->revision, first.revision);
+  EXPECT_EQ(opportunities.Get(manager, first.id)->organisation_kind, "popular_education_association");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OrganisationContract,

@@ -4,6 +4,7 @@
 
 #include "auth/request_context.h"
 #include "core/password.h"
+#include "web/admin_frame.h"
 #include "web/csrf.h"
 
 namespace samskab::web {
@@ -416,6 +417,16 @@ Result<http::Response> AccountPageWith(const PageDependencies& deps, const http:
       href = fmt::format("/organisations/{}/members", *grant.organisation_id);
     if (!href.empty()) role->AddSectionDictionary("LINK")->SetValue("HREF", href);
     if (grant.role == domain::Role::kPlatformAdmin) content.ShowSection("PLATFORM");
+    // An organisation's admins and members post its opportunities (web/opportunity_pages.h).
+    const bool organisation_role =
+        grant.role == domain::Role::kOrganisationAdmin || grant.role == domain::Role::kOrganisationMember;
+    if (organisation_role && grant.organisation_id) {
+      auto name = deps.accounts.OrganisationName(*grant.organisation_id);
+      if (!name.ok()) continue;  // an organisation removed since the session began
+      auto* posts = content.AddSectionDictionary("ORGANISATION_POSTS");
+      posts->SetValue("HREF", fmt::format("/account/organisations/{}/opportunities", *grant.organisation_id));
+      posts->SetValue("TEXT", Fill(T(deps, request, "orgposts.account_link"), "organisation", *name));
+    }
   }
   content.SetValue("PASSWORD_FORM", AccountForm(deps, request, cookies, password_form));
   Form logout_all;

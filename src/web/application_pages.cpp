@@ -8,6 +8,8 @@
 #include "web/account_pages.h"
 #include "web/admin_frame.h"
 #include "web/forms.h"
+#include "web/paging.h"
+#include "web/poster_side.h"
 
 namespace samskab::web {
 namespace {
@@ -16,6 +18,8 @@ using domain::Application;
 using domain::ApplicationState;
 using domain::Party;
 using Deps = ApplicationPageDependencies;
+
+constexpr int64_t kPerPage = 20;  // applications on a page of the pipeline and of a person's list
 
 std::string T(const Deps& deps, const http::Request& request, std::string_view key) {
   return Message(deps.pages, request, key);
@@ -219,7 +223,9 @@ Result<http::Response> MinePage(const Deps& deps, const http::Request& request, 
                                 int status) {
   auto site = SiteMunicipality(deps.pages);
   if (!site.ok()) return site.status();
-  auto mine = deps.applications.ListForUser(auth::PrincipalOf(request).user_id);
+  const int64_t page = RequestedPage(request);
+  auto mine =
+      deps.applications.ListForUser(auth::PrincipalOf(request).user_id, (page - 1) * kPerPage, kPerPage);
   if (!mine.ok()) return mine.status();
   http::Response cookies;
   ctemplate::TemplateDictionary content("account_applications");
@@ -227,8 +233,8 @@ Result<http::Response> MinePage(const Deps& deps, const http::Request& request, 
   if (!notice.empty()) content.AddSectionDictionary("NOTICE")->SetValue("TEXT", notice);
   if (!error_key.empty())
     content.AddSectionDictionary("PAGE_ERROR")->SetValue("TEXT", T(deps, request, error_key));
-  if (mine->empty()) content.ShowSection("NONE");
-  for (const auto& a : *mine) {
+  if (mine->items.empty()) content.ShowSection("NONE");
+  for (const auto& a : mine->items) {
     auto* item = content.AddSectionDictionary("APPLICATION");
     item->SetIntValue("ID", a.id);
     item->SetValue("TITLE", a.opportunity.title);
@@ -250,6 +256,10 @@ Result<http::Response> MinePage(const Deps& deps, const http::Request& request, 
                      RenderForm(deps.pages.views, request, cookies, message, deps.pages.secure_cookies));
     }
   }
+  content.SetValue("PAGING", PagingHtml(deps.pages.views, request, T(deps, request, "orgposts.paging"), page,
+                                        PageCount(mine->total, kPerPage), [](int64_t number) {
+                                          return fmt::format("/account/applications?page={}", number);
+                                        }));
   const std::string heading = T(deps, request, "application.mine_heading");
   const Frame frame{PageTitle(deps.pages, request, heading, !error_key.empty()), site->name, "account"};
   return HtmlPage(deps.pages.views.Page(request, frame, "account_applications", content), status, cookies);
@@ -315,22 +325,15 @@ Result<http::Response> ApplicantMessageSubmit(const Deps& deps, http::Request& r
   return http::Redirect(303, fmt::format("/account/applications?notice=message#application-{}", id));
 }
 
-// --- the poster's pipeline: /admin/{municipality}/opportunities/{id}/applications ---
+// --- the poster's pipeline: /admin/{municipality}/opportunities/{id}/applications for staff,
+// /account/organisations/{organisation}/opportunities/{id}/applications for an organisation's
+// people; one set of handlers taking the side from the route (web/poster_side.h) ---
 
-std::string PipelinePath(std::string_view code, int64_t opportunity_id) {
-  return fmt::format("/admin/{}/opportunities/{}/applications", code, opportunity_id);
-}
-
-// The opportunity, in this municipality and posted by the caller (its unit in their reach).
-Result<domain::OpportunityFacts> PostedOpportunity(const Deps& deps, const http::Request& request,
-                                                   int64_t id) {
+// The opportunity, when the caller posts it on this side; "not found" otherwise.
+Result<domain::OpportunityFacts> PostedOpportunity(const Deps& deps, const PosterSide& side, int64_t id) {
   auto opportunity = deps.applications.Opportunity(id);
   if (!opportunity.ok()) return opportunity.status();
-  if (opportunity->municipality_code != auth::ScopeOf(request).code())
-    return NotFound("opportunity of another municipality");
-  auto poster = api::IsPosterOf(auth::PrincipalOf(request), *opportunity, deps.pages.units);
-  if (!poster.ok()) return poster.status();
-  if (!*poster) return NotFound("not the poster of this opportunity");
+  if (!side.Posts(*opportunity)) return NotFound("not the poster of this opportunity on this side");
   return opportunity;
 }
 
@@ -343,24 +346,68 @@ std::string CertificateText(const Deps& deps, const http::Request& request, cons
   return T(deps, request, "application.certificate." + a.certificate.status);
 }
 
-Result<http::Response> PipelinePage(const Deps& deps, const http::Request& request, int64_t opportunity_id,
-                                    const std::string& error_key, int status) {
-  auto opportunity = PostedOpportunity(deps, request, opportunity_id);
+// One applicant's row: contact, motivation, the certificate when children take part, the moves
+// the transition table allows the poster, and the message thread.
+Status FillRow(const Deps& deps, const http::Request& request, const PosterSide& side,
+               const domain::OpportunityFacts& opportunity, const Application& a, int64_t page,
+               http::Response& cookies, ctemplate::TemplateDictionary& row) {
+  row.SetIntValue("ID", a.id);
+  row.SetValue("NAME", a.name);
+  row.SetValue("EMAIL", a.email);
+  if (!a.phone.empty()) row.AddSectionDictionary("PHONE")->SetValue("TEXT", a.phone);
+  row.SetValue("APPLIED", a.created_at.substr(0, 10));
+  row.SetValue("MOTIVATION", a.motivation);
+  if (opportunity.involves_children)
+    row.AddSectionDictionary("CERTIFICATE")->SetValue("TEXT", CertificateText(deps, request, a));
+  for (const ApplicationState to : domain::NextStates(a.state, Party::kPoster)) {
+    // The page goes along so that the poster comes back to the page they were on.
+    std::vector<std::pair<std::string, std::string>> hidden = {
+        {"state", std::string(domain::ApplicationStateName(to))},
+        {"revision", std::to_string(a.revision)},
+        {"page", std::to_string(page)}};
+    std::string submit =
+        Fill(T(deps, request, "application.move_to"), "state", StateLabel(deps, request, to));
+    // Without a certificate on the profile, agreeing means confirming that the poster saw it.
+    if (to == ApplicationState::kAgreed && opportunity.involves_children && !a.certificate.Obtained()) {
+      hidden.emplace_back("child_certificate_confirmed", "1");
+      submit = T(deps, request, "application.agree_confirmed");
+    }
+    const Form button = ButtonForm(side.ApplicationPath(a.id, "state"), submit, a.name, std::move(hidden));
+    row.AddSectionDictionary("ACTION")->SetValue(
+        "FORM", RenderForm(deps.pages.views, request, cookies, button, deps.pages.secure_cookies));
+  }
+  SAMSKAB_RETURN_IF_ERROR(FillThread(deps, request, a, row));
+  Form message = MessageForm(deps, request, side.ApplicationPath(a.id, "messages"), a.id);
+  message.hidden.emplace_back("page", std::to_string(page));
+  row.SetValue("MESSAGE_FORM",
+               RenderForm(deps.pages.views, request, cookies, message, deps.pages.secure_cookies));
+  return Status::Ok();
+}
+
+Result<http::Response> PipelinePage(const Deps& deps, const http::Request& request, const PosterSide& side,
+                                    int64_t opportunity_id, int64_t page, const std::string& error_key,
+                                    int status) {
+  auto opportunity = PostedOpportunity(deps, side, opportunity_id);
   if (!opportunity.ok()) return opportunity.status();
-  auto list = deps.applications.ListForOpportunity(opportunity->id);
+  // One page in the pipeline's order (each state's applications together); the counts are the
+  // whole pipeline's, whichever page is shown.
+  auto list = deps.applications.ListForOpportunity(opportunity->id, storage::ApplicationOrder::kByState,
+                                                   (page - 1) * kPerPage, kPerPage);
   if (!list.ok()) return list.status();
-  const std::string code = auth::ScopeOf(request).code();
-  AdminPage frame;
+  auto counts = deps.applications.CountByState(opportunity->id);
+  if (!counts.ok()) return counts.status();
+  AdminPage frame = PosterFrame(deps.pages, request, side);
   frame.heading = Fill(T(deps, request, "application.pipeline_heading"), "title", opportunity->title);
   frame.lead = T(deps, request, "application.pipeline_lead");
   frame.notice = error_key.empty() ? NoticeOf(deps, request) : "";
   frame.error_key = error_key;
-  frame.sidenav_label = T(deps, request, "admin.menu_label");
-  frame.sidenav = MunicipalNav(deps.pages, request, code, "opportunities");
   http::Response cookies;
   ctemplate::TemplateDictionary body("admin_applications");
-  int64_t taken = 0;
-  for (const auto& a : *list) taken += domain::TakesPlace(a.state) ? 1 : 0;
+  const auto count_of = [&](ApplicationState state) {
+    const auto found = counts->find(state);
+    return found == counts->end() ? int64_t{0} : found->second;
+  };
+  const int64_t taken = count_of(ApplicationState::kAgreed) + count_of(ApplicationState::kActive);
   body.SetValue("PLACES",
                 Fill(Fill(T(deps, request, "application.pipeline_places"), "taken", std::to_string(taken)),
                      "capacity", std::to_string(opportunity->capacity)));
@@ -370,104 +417,97 @@ Result<http::Response> PipelinePage(const Deps& deps, const http::Request& reque
     auto* group = body.AddSectionDictionary("GROUP");
     group->SetValue("STATE", TemplateText(domain::ApplicationStateName(state)));
     group->SetValue("LABEL", StateLabel(deps, request, state));
-    int count = 0;
+    const int64_t count = count_of(state);
+    group->SetIntValue("COUNT", static_cast<long>(count));
     ctemplate::TemplateDictionary* table = nullptr;
-    for (const auto& a : *list) {
+    for (const auto& a : list->items) {
       if (a.state != state) continue;
-      ++count;
       if (!table) {
         table = group->AddSectionDictionary("TABLE");
         table->SetValue("LABEL", StateLabel(deps, request, state));
         if (opportunity->involves_children) table->ShowSection("CERTIFICATE_HEAD");
       }
-      auto* row = table->AddSectionDictionary("ROW");
-      row->SetIntValue("ID", a.id);
-      row->SetValue("NAME", a.name);
-      row->SetValue("EMAIL", a.email);
-      if (!a.phone.empty()) row->AddSectionDictionary("PHONE")->SetValue("TEXT", a.phone);
-      row->SetValue("APPLIED", a.created_at.substr(0, 10));
-      row->SetValue("MOTIVATION", a.motivation);
-      if (opportunity->involves_children)
-        row->AddSectionDictionary("CERTIFICATE")->SetValue("TEXT", CertificateText(deps, request, a));
-      const std::string action = fmt::format("/admin/{}/applications/{}/state", code, a.id);
-      for (const ApplicationState to : domain::NextStates(a.state, Party::kPoster)) {
-        std::vector<std::pair<std::string, std::string>> hidden = {
-            {"state", std::string(domain::ApplicationStateName(to))},
-            {"revision", std::to_string(a.revision)}};
-        std::string submit =
-            Fill(T(deps, request, "application.move_to"), "state", StateLabel(deps, request, to));
-        // Without a certificate on the profile, agreeing means confirming that the poster saw it.
-        if (to == ApplicationState::kAgreed && opportunity->involves_children && !a.certificate.Obtained()) {
-          hidden.emplace_back("child_certificate_confirmed", "1");
-          submit = T(deps, request, "application.agree_confirmed");
-        }
-        const Form button = ButtonForm(action, submit, a.name, std::move(hidden));
-        row->AddSectionDictionary("ACTION")->SetValue(
-            "FORM", RenderForm(deps.pages.views, request, cookies, button, deps.pages.secure_cookies));
-      }
-      SAMSKAB_RETURN_IF_ERROR(FillThread(deps, request, a, *row));
-      const Form message =
-          MessageForm(deps, request, fmt::format("/admin/{}/applications/{}/messages", code, a.id), a.id);
-      row->SetValue("MESSAGE_FORM",
-                    RenderForm(deps.pages.views, request, cookies, message, deps.pages.secure_cookies));
+      SAMSKAB_RETURN_IF_ERROR(
+          FillRow(deps, request, side, *opportunity, a, page, cookies, *table->AddSectionDictionary("ROW")));
     }
-    group->SetIntValue("COUNT", count);
-    if (count == 0) group->ShowSection("EMPTY");
+    if (count == 0) {
+      group->ShowSection("EMPTY");
+    } else if (!table) {
+      group->ShowSection("ELSEWHERE");  // this state's applications are on other pages
+    }
   }
+  const std::string path = side.PipelinePath(opportunity->id);
+  body.SetValue("PAGING", PagingHtml(deps.pages.views, request, T(deps, request, "orgposts.paging"), page,
+                                     PageCount(list->total, kPerPage), [&](int64_t number) {
+                                       return fmt::format("{}?page={}", path, number);
+                                     }));
   return RenderAdmin(deps.pages, request, frame, "admin_applications", body, status, cookies);
 }
 
-Result<http::Response> Pipeline(const Deps& deps, http::Request& request) {
+Result<http::Response> Pipeline(const Deps& deps, http::Request& request, SideOf side_of) {
+  auto side = side_of(deps.pages, request);
+  if (!side.ok()) return side.status();
   auto id = PathId(request);
   if (!id.ok()) return id.status();
-  return PipelinePage(deps, request, *id, "", 200);
+  return PipelinePage(deps, request, *side, *id, RequestedPage(request), "", 200);
 }
 
-// The poster's side of the application at {id}, in this municipality.
-Result<Posted> PosterPost(const Deps& deps, const http::Request& request) {
+// The poster's side of the application at {id}: the CSRF check first (refused alike whether or
+// not the target exists), then the side, then the application's opportunity on this side.
+struct PosterPosted {
+  Posted posted;
+  PosterSide side;
+  int64_t page = 1;  // the pipeline's page the form was on
+};
+Result<PosterPosted> PosterPost(const Deps& deps, const http::Request& request, SideOf side_of) {
   auto posted = ReadPosted(deps, request, Party::kPoster);
   if (!posted.ok()) return posted.status();
-  if (posted->application.opportunity.municipality_code != auth::ScopeOf(request).code())
-    return NotFound("application of another municipality");
-  return posted;
+  auto side = side_of(deps.pages, request);
+  if (!side.ok()) return side.status();
+  if (!side->Posts(posted->application.opportunity)) return NotFound("application not posted on this side");
+  const int64_t page = text::ParsePositiveId(FormValue(posted->params, "page")).value_or(1);
+  return PosterPosted{std::move(posted).value(), std::move(side).value(), page};
 }
 
-Result<http::Response> StateSubmit(const Deps& deps, http::Request& request) {
-  auto posted = PosterPost(deps, request);
-  if (!posted.ok()) return posted.status();
-  const Application& a = posted->application;
-  const auto to = domain::ParseApplicationState(FormValue(posted->params, "state"));
-  const auto revision = text::ParsePositiveId(FormValue(posted->params, "revision"));
+// Back to the pipeline's page after a change, at the application.
+http::Response BackToPipeline(const PosterPosted& p, std::string_view notice) {
+  const Application& a = p.posted.application;
+  return http::Redirect(303, fmt::format("{}?page={}&notice={}#application-{}",
+                                         p.side.PipelinePath(a.opportunity_id), p.page, notice, a.id));
+}
+
+Result<http::Response> StateSubmit(const Deps& deps, http::Request& request, SideOf side_of) {
+  auto p = PosterPost(deps, request, side_of);
+  if (!p.ok()) return p.status();
+  const Application& a = p->posted.application;
+  const auto to = domain::ParseApplicationState(FormValue(p->posted.params, "state"));
+  const auto revision = text::ParsePositiveId(FormValue(p->posted.params, "revision"));
   if (!to || !revision) return Status(ErrorCode::kMalformed, "state or revision missing");
-  const bool confirmed = FormValue(posted->params, "child_certificate_confirmed") == "1";
+  const bool confirmed = FormValue(p->posted.params, "child_certificate_confirmed") == "1";
   auto changed =
       deps.applications.ChangeState(auth::ActorOf(request), a.id, *to, Party::kPoster, *revision, confirmed);
   if (!changed.ok()) {
     auto problems = ProblemsOf(changed.status());
     if (!problems.ok()) return problems.status();
-    return PipelinePage(deps, request, a.opportunity_id, problems->front().message_key,
+    return PipelinePage(deps, request, p->side, a.opportunity_id, p->page, problems->front().message_key,
                         StatusFor(changed.status()));
   }
-  return http::Redirect(303,
-                        fmt::format("{}?notice=state#application-{}",
-                                    PipelinePath(auth::ScopeOf(request).code(), a.opportunity_id), a.id));
+  return BackToPipeline(*p, "state");
 }
 
-Result<http::Response> PosterMessageSubmit(const Deps& deps, http::Request& request) {
-  auto posted = PosterPost(deps, request);
-  if (!posted.ok()) return posted.status();
-  const Application& a = posted->application;
+Result<http::Response> PosterMessageSubmit(const Deps& deps, http::Request& request, SideOf side_of) {
+  auto p = PosterPost(deps, request, side_of);
+  if (!p.ok()) return p.status();
+  const Application& a = p->posted.application;
   auto added = deps.applications.AddMessage(auth::ActorOf(request), a.id, Party::kPoster,
-                                            FormValue(posted->params, fmt::format("message_{}", a.id)));
+                                            FormValue(p->posted.params, fmt::format("message_{}", a.id)));
   if (!added.ok()) {
     auto problems = ProblemsOf(added.status());
     if (!problems.ok()) return problems.status();
-    return PipelinePage(deps, request, a.opportunity_id, problems->front().message_key,
+    return PipelinePage(deps, request, p->side, a.opportunity_id, p->page, problems->front().message_key,
                         StatusFor(added.status()));
   }
-  return http::Redirect(303,
-                        fmt::format("{}?notice=message#application-{}",
-                                    PipelinePath(auth::ScopeOf(request).code(), a.opportunity_id), a.id));
+  return BackToPipeline(*p, "message");
 }
 
 }  // namespace
@@ -484,10 +524,10 @@ void RegisterApplicationPages(http::Router& router, const ApplicationPageDepende
   router.Add("GET", "/account/applications", Access::Person(), page(Mine));
   router.Add("POST", "/account/applications/{id}/withdraw", Access::Person(), page(WithdrawSubmit));
   router.Add("POST", "/account/applications/{id}/messages", Access::Person(), page(ApplicantMessageSubmit));
-  const Access staff = Access::MunicipalStaff("municipality");
-  router.Add("GET", "/admin/{municipality}/opportunities/{id}/applications", staff, page(Pipeline));
-  router.Add("POST", "/admin/{municipality}/applications/{id}/state", staff, page(StateSubmit));
-  router.Add("POST", "/admin/{municipality}/applications/{id}/messages", staff, page(PosterMessageSubmit));
+  // The pipeline on both sides (web/poster_side.h).
+  AddPosterRoute(router, deps, "GET", "/opportunities/{id}/applications", Pipeline);
+  AddPosterRoute(router, deps, "POST", "/applications/{id}/state", StateSubmit);
+  AddPosterRoute(router, deps, "POST", "/applications/{id}/messages", PosterMessageSubmit);
 }
 
 }  // namespace samskab::web

@@ -14,6 +14,7 @@
 #include "web/admin_frame.h"
 #include "web/agreement_pages.h"
 #include "web/collaboration_form.h"
+#include "web/paging.h"
 
 namespace samskab::web {
 namespace {
@@ -161,20 +162,12 @@ std::string WithQuery(const std::string& path, const std::string& query) {
 // "Side 2 af 7" with links to the previous and next page, keeping filters and sort.
 std::string PagingHtml(const Deps& deps, const http::Request& request, const Listing& listing,
                        const std::string& path, int64_t total) {
-  const int64_t pages = std::max<int64_t>(1, (total + kCollaborationsPerPage - 1) / kCollaborationsPerPage);
-  if (pages == 1 && listing.page == 1) return "";
   const std::string query = QueryOf(listing, true);
-  const auto page_href = [&](int64_t page) {
-    return WithQuery(path, query + (query.empty() ? "" : "&") + fmt::format("page={}", page));
-  };
-  ctemplate::TemplateDictionary dict("paging");
-  dict.SetValue("LABEL", T(deps, request, "collaborations.paging"));
-  dict.SetIntValue("PAGE", static_cast<long>(listing.page));
-  dict.SetIntValue("PAGES", static_cast<long>(pages));
-  if (listing.page > 1)
-    dict.AddSectionDictionary("PREVIOUS")->SetValue("HREF", page_href(std::min(listing.page - 1, pages)));
-  if (listing.page < pages) dict.AddSectionDictionary("NEXT")->SetValue("HREF", page_href(listing.page + 1));
-  return deps.pages.views.Fragment(request.lang, "paging", dict);
+  return web::PagingHtml(deps.pages.views, request, T(deps, request, "collaborations.paging"), listing.page,
+                         PageCount(total, kCollaborationsPerPage), [&](int64_t page) {
+                           return WithQuery(
+                               path, query + (query.empty() ? "" : "&") + fmt::format("page={}", page));
+                         });
 }
 
 Field SelectField(const Deps& deps, const http::Request& request, const Listing& listing,

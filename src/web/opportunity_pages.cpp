@@ -13,6 +13,8 @@
 #include "web/account_pages.h"
 #include "web/admin_frame.h"
 #include "web/collaboration_form.h"
+#include "web/paging.h"
+#include "web/poster_side.h"
 #include "web/volunteer_pages.h"
 
 namespace samskab::web {
@@ -23,14 +25,6 @@ using domain::Opportunity;
 
 std::string T(const Deps& deps, const http::Request& request, std::string_view key) {
   return Message(deps.pages, request, key);
-}
-
-std::string ListPath(const http::Request& request) {
-  return fmt::format("/admin/{}/opportunities", auth::ScopeOf(request).code());
-}
-
-std::string EditPath(const http::Request& request, int64_t id) {
-  return fmt::format("{}/{}/edit", ListPath(request), id);
 }
 
 std::string Labels(const Deps& deps, const http::Request& request, const std::vector<std::string>& keys,
@@ -101,39 +95,37 @@ Result<http::Response> PublicPage(const Deps& deps, http::Request& request) {
   return response;
 }
 
-// --- the staff's pages ---
+// --- the posters' pages: the staff's under /admin/{municipality}/opportunities and an
+// organisation's under /account/organisations/{organisation}/opportunities, one set of handlers
+// taking the side from the route (web/poster_side.h) ---
 
-struct StaffContext {
-  std::vector<domain::Unit> units;
-  std::set<int64_t> reach;
-  storage::OpportunityManager manager;
-};
+constexpr int64_t kPerPage = 50;
 
-Result<StaffContext> StaffOf(const Deps& deps, const http::Request& request) {
-  const domain::MunicipalityScope scope = auth::ScopeOf(request);
-  auto units = deps.pages.units.List(scope);
-  if (!units.ok()) return units.status();
-  StaffContext context;
-  context.reach = domain::UnitsInReach(auth::PrincipalOf(request), scope.code(), *units);
-  context.units = std::move(units).value();
-  context.manager.municipality_code = scope.code();
-  return context;
+std::string EditPath(const PosterSide& side, int64_t id) {
+  return fmt::format("{}/{}/edit", side.OpportunitiesPath(), id);
 }
 
-bool MayChange(const StaffContext& staff, const Opportunity& o) {
-  return o.unit_id && staff.reach.contains(*o.unit_id);
+// The side's list frame: the municipality's page for staff, the organisation's for its people.
+Result<AdminPage> ListFrame(const Deps& deps, const http::Request& request, const PosterSide& side) {
+  if (!side.IsOrganisation()) return MunicipalPage(deps.pages, request, "opportunities", "");
+  AdminPage frame = PosterFrame(deps.pages, request, side);
+  frame.heading = Fill(T(deps, request, "orgposts.heading"), "organisation", side.organisation_name);
+  frame.lead = T(deps, request, "orgposts.lead");
+  return frame;
 }
 
-Result<http::Response> ListPage(const Deps& deps, http::Request& request) {
-  auto staff = StaffOf(deps, request);
-  if (!staff.ok()) return staff.status();
-  auto list = deps.opportunities.List(staff->manager, std::nullopt, 0, 200);
+Result<http::Response> ListPage(const Deps& deps, http::Request& request, SideOf side_of) {
+  auto side = side_of(deps.pages, request);
+  if (!side.ok()) return side.status();
+  const int64_t page = RequestedPage(request);
+  auto list = deps.opportunities.List(side->manager, std::nullopt, (page - 1) * kPerPage, kPerPage);
   if (!list.ok()) return list.status();
-  auto frame = MunicipalPage(deps.pages, request, "opportunities", "");
+  auto frame = ListFrame(deps, request, *side);
   if (!frame.ok()) return frame.status();
   http::Response cookies;
   ctemplate::TemplateDictionary body("opportunities");
-  if (!staff->reach.empty()) body.AddSectionDictionary("NEW")->SetValue("HREF", ListPath(request) + "/new");
+  if (side->IsOrganisation() || !side->reach.empty())
+    body.AddSectionDictionary("NEW")->SetValue("HREF", side->OpportunitiesPath() + "/new");
   if (list->items.empty()) body.ShowSection("NONE");
   auto* table = list->items.empty() ? nullptr : body.AddSectionDictionary("LIST");
   for (const auto& o : list->items) {
@@ -147,29 +139,34 @@ Result<http::Response> ListPage(const Deps& deps, http::Request& request) {
     row->SetValue("PERIOD", Period(o));
     if (o.status == domain::OpportunityStatus::kOpen)
       row->AddSectionDictionary("PUBLIC")->SetValue("HREF", fmt::format("/opportunities/{}", o.id));
-    if (MayChange(*staff, o)) {
+    if (side->Posts(o)) {
       // The applications pipeline (application_pages) lives beside the list.
       auto* applications = row->AddSectionDictionary("APPLICATIONS");
-      applications->SetValue("HREF", fmt::format("{}/{}/applications", ListPath(request), o.id));
+      applications->SetValue("HREF", side->PipelinePath(o.id));
       applications->SetValue("TITLE", o.title);
       auto* edit = row->AddSectionDictionary("EDIT");
-      edit->SetValue("HREF", EditPath(request, o.id));
+      edit->SetValue("HREF", EditPath(*side, o.id));
       if (o.status != domain::OpportunityStatus::kClosed) {
         edit->SetValue("CLOSE_FORM",
                        RenderForm(deps.pages.views, request, cookies,
-                                  ButtonForm(fmt::format("{}/{}/close", ListPath(request), o.id),
+                                  ButtonForm(fmt::format("{}/{}/close", side->OpportunitiesPath(), o.id),
                                              T(deps, request, "opportunity_form.close"), o.title,
                                              {{"revision", std::to_string(o.revision)}}),
                                   deps.pages.secure_cookies));
       }
     }
   }
+  body.SetValue("PAGING", PagingHtml(deps.pages.views, request, T(deps, request, "orgposts.paging"), page,
+                                     PageCount(list->total, kPerPage), [&](int64_t number) {
+                                       return fmt::format("{}?page={}", side->OpportunitiesPath(), number);
+                                     }));
   return RenderAdmin(deps.pages, request, *frame, "opportunities", body, 200, cookies);
 }
 
 text::Params ValuesOf(const Opportunity& o) {
   text::Params values = {
       {"unit_id", o.unit_id ? std::to_string(*o.unit_id) : ""},
+      {"municipality_code", o.municipality_code},
       {"title", o.title},
       {"description", o.description},
       {"time_note", o.time_note},
@@ -192,9 +189,34 @@ std::string Value(const text::Params& values, std::string_view name) {
   return std::string(text::Find(values, name).value_or(""));
 }
 
-Form OpportunityForm(const Deps& deps, const http::Request& request, const StaffContext& staff,
-                     const std::string& action, const text::Params& values,
-                     std::vector<FieldProblem> problems) {
+// Who posts, the form's first field: the unit (staff: the units in their reach) or, when an
+// organisation posts a new one, the municipality it is posted in (it never changes afterwards).
+Result<std::optional<Field>> PosterField(const Deps& deps, const http::Request& request,
+                                         const PosterSide& side, const text::Params& values, bool creating) {
+  const auto field = [&](const std::string& name, std::string_view label_key) {
+    return MakeField(deps.pages, request, name, "select", label_key, "off", 0, Value(values, name));
+  };
+  if (!side.IsOrganisation()) {
+    Field unit = field("unit_id", "opportunity_form.unit_id");
+    const auto depths = domain::UnitDepths(side.units);
+    for (const auto& u : side.units) {
+      if (side.reach.contains(u.id))
+        unit.options.emplace_back(std::to_string(u.id), IndentedUnitName(u, depths.at(u.id)));
+    }
+    return std::optional<Field>(std::move(unit));
+  }
+  if (!creating) return std::optional<Field>();
+  auto municipalities = deps.pages.municipalities.ListActive(1000, "");
+  if (!municipalities.ok()) return municipalities.status();
+  Field municipality = field("municipality_code", "orgposts.municipality_code");
+  municipality.hint = T(deps, request, "orgposts.municipality_hint");
+  for (const auto& m : *municipalities) municipality.options.emplace_back(m.code, m.name);
+  return std::optional<Field>(std::move(municipality));
+}
+
+Result<Form> OpportunityForm(const Deps& deps, const http::Request& request, const PosterSide& side,
+                             const std::string& action, const text::Params& values,
+                             std::vector<FieldProblem> problems, bool creating) {
   Form form;
   form.action = action;
   form.submit = T(deps, request, "opportunity_form.submit");
@@ -204,13 +226,9 @@ Form OpportunityForm(const Deps& deps, const http::Request& request, const Staff
     return MakeField(deps.pages, request, name, type, "opportunity_form." + name, "off", max_length,
                      Value(values, name));
   };
-  Field unit = field("unit_id", "select", 0);
-  const auto depths = domain::UnitDepths(staff.units);
-  for (const auto& u : staff.units) {
-    if (staff.reach.contains(u.id))
-      unit.options.emplace_back(std::to_string(u.id), IndentedUnitName(u, depths.at(u.id)));
-  }
-  form.fields.push_back(std::move(unit));
+  auto poster = PosterField(deps, request, side, values, creating);
+  if (!poster.ok()) return poster.status();
+  if (*poster) form.fields.push_back(std::move(**poster));
   form.fields.push_back(field("title", "text", static_cast<int>(domain::kMaxOpportunityTitleLength)));
   form.fields.push_back(
       field("description", "textarea", static_cast<int>(domain::kMaxOpportunityDescriptionLength)));
@@ -250,7 +268,9 @@ Form OpportunityForm(const Deps& deps, const http::Request& request, const Staff
   children.hint = T(deps, request, "opportunity_form.involves_children_hint");
   form.fields.push_back(std::move(children));
   Field status = field("status", "select", 0);
-  status.hint = T(deps, request, "opportunity_form.status_hint");
+  // Who sees a draft: the municipality's staff, or the organisation's people.
+  status.hint =
+      T(deps, request, side.IsOrganisation() ? "orgposts.status_hint" : "opportunity_form.status_hint");
   for (const auto choice : domain::kAllOpportunityStatuses) {
     const std::string name(domain::OpportunityStatusName(choice));
     status.options.emplace_back(name, T(deps, request, "opportunity_form.status_choice." + name));
@@ -259,10 +279,10 @@ Form OpportunityForm(const Deps& deps, const http::Request& request, const Staff
   return form;
 }
 
-Result<http::Response> FormPageWith(const Deps& deps, const http::Request& request, const StaffContext& staff,
+Result<http::Response> FormPageWith(const Deps& deps, const http::Request& request, const PosterSide& side,
                                     const std::optional<Opportunity>& current, const text::Params& values,
                                     std::vector<FieldProblem> problems, int status) {
-  auto frame = MunicipalPage(deps.pages, request, "opportunities", "");
+  auto frame = ListFrame(deps, request, side);
   if (!frame.ok()) return frame.status();
   frame->heading = current ? Fill(T(deps, request, "opportunity_form.edit_heading"), "title", current->title)
                            : T(deps, request, "opportunity_form.new_heading");
@@ -271,54 +291,66 @@ Result<http::Response> FormPageWith(const Deps& deps, const http::Request& reque
   if (!problems.empty()) frame->notice.clear();
   http::Response cookies;
   ctemplate::TemplateDictionary body("opportunity_edit");
-  body.SetValue("LIST_HREF", ListPath(request));
-  const std::string action = current ? EditPath(request, current->id) : ListPath(request) + "/new";
-  body.SetValue("FORM", RenderForm(deps.pages.views, request, cookies,
-                                   OpportunityForm(deps, request, staff, action, values, std::move(problems)),
-                                   deps.pages.secure_cookies));
+  body.SetValue("LIST_HREF", side.OpportunitiesPath());
+  const std::string action = current ? EditPath(side, current->id) : side.OpportunitiesPath() + "/new";
+  auto form = OpportunityForm(deps, request, side, action, values, std::move(problems), !current);
+  if (!form.ok()) return form.status();
+  body.SetValue("FORM", RenderForm(deps.pages.views, request, cookies, *form, deps.pages.secure_cookies));
   return RenderAdmin(deps.pages, request, *frame, "opportunity_edit", body, status, cookies);
 }
 
-// The current opportunity of an edit URL, when the caller may change it.
-Result<Opportunity> Editable(const Deps& deps, const http::Request& request, const StaffContext& staff) {
+// The current opportunity of an edit URL, when the caller posts it on this side.
+Result<Opportunity> Editable(const Deps& deps, const http::Request& request, const PosterSide& side) {
   const auto id = text::ParsePositiveId(request.PathParam("id"));
   if (!id) return NotFound("opportunity id is not a number", "opportunity.error.not_found");
-  auto o = deps.opportunities.Get(staff.manager, *id);
+  auto o = deps.opportunities.Get(side.manager, *id);
   if (!o.ok()) return o.status();
-  if (!MayChange(staff, *o))
+  if (!side.Posts(*o))
     return Status(ErrorCode::kPermissionDenied, "not a unit in the caller's reach",
                   "opportunity.error.unit_not_yours");
   return o;
 }
 
-Result<http::Response> NewPage(const Deps& deps, http::Request& request) {
-  auto staff = StaffOf(deps, request);
-  if (!staff.ok()) return staff.status();
+Result<http::Response> NewPage(const Deps& deps, http::Request& request, SideOf side_of) {
+  auto side = side_of(deps.pages, request);
+  if (!side.ok()) return side.status();
   Opportunity fresh;
+  fresh.municipality_code = deps.pages.site_municipality;  // an organisation's first choice
   text::Params values = ValuesOf(fresh);
   std::erase_if(values, [](const auto& p) { return p.first == "revision"; });
   values.emplace_back("revision", "0");
-  return FormPageWith(deps, request, *staff, std::nullopt, values, {}, 200);
+  return FormPageWith(deps, request, *side, std::nullopt, values, {}, 200);
 }
 
-Result<http::Response> EditPage(const Deps& deps, http::Request& request) {
-  auto staff = StaffOf(deps, request);
-  if (!staff.ok()) return staff.status();
-  auto current = Editable(deps, request, *staff);
+Result<http::Response> EditPage(const Deps& deps, http::Request& request, SideOf side_of) {
+  auto side = side_of(deps.pages, request);
+  if (!side.ok()) return side.status();
+  auto current = Editable(deps, request, *side);
   if (!current.ok()) return current.status();
-  return FormPageWith(deps, request, *staff, *current, ValuesOf(*current), {}, 200);
+  return FormPageWith(deps, request, *side, *current, ValuesOf(*current), {}, 200);
 }
 
-// The opportunity a posted form describes, onto `o`; the form's own problems (a number that is
-// none, an unknown status or unit) go to `problems`, the rules are the domain's.
-void Read(const text::Params& params, const StaffContext& staff, Opportunity& o,
-          std::vector<FieldProblem>& problems) {
+// Who posts, from the form: a unit in the staff's reach in their municipality, or the
+// organisation (in the municipality named when it is new; the store checks that it is active).
+void ReadPoster(const text::Params& params, const PosterSide& side, const std::optional<Opportunity>& current,
+                Opportunity& o, std::vector<FieldProblem>& problems) {
+  if (side.IsOrganisation()) {
+    o.organisation_id = side.organisation_id;
+    o.municipality_code = current ? current->municipality_code : FormValue(params, "municipality_code");
+    return;
+  }
+  o.municipality_code = side.manager.municipality_code;
   const auto unit = text::ParsePositiveId(FormValue(params, "unit_id"));
-  if (!unit || !staff.reach.contains(*unit)) {
+  if (!unit || !side.reach.contains(*unit)) {
     problems.push_back({"unit_id", "opportunity.error.unit_not_yours"});
   } else {
     o.unit_id = *unit;
   }
+}
+
+// The opportunity a posted form describes, onto `o`; the form's own problems (a number that is
+// none, an unknown status) go to `problems`, the rules are the domain's.
+void Read(const text::Params& params, Opportunity& o, std::vector<FieldProblem>& problems) {
   o.title = FormValue(params, "title");
   o.description = FormValue(params, "description");
   o.skills = FormValues(params, "skills");
@@ -350,17 +382,17 @@ void Read(const text::Params& params, const StaffContext& staff, Opportunity& o,
   }
 }
 
-Result<http::Response> Save(const Deps& deps, http::Request& request, bool creating) {
+Result<http::Response> Save(const Deps& deps, http::Request& request, SideOf side_of, bool creating) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   // Refused before anything is looked up: a form without its token changes nothing, whatever it names.
   if (!FormCsrfValid(request, *params))
     return Status(ErrorCode::kPermissionDenied, "form without its CSRF token", "validation.csrf");
-  auto staff = StaffOf(deps, request);
-  if (!staff.ok()) return staff.status();
+  auto side = side_of(deps.pages, request);
+  if (!side.ok()) return side.status();
   std::optional<Opportunity> current;
   if (!creating) {
-    auto editable = Editable(deps, request, *staff);
+    auto editable = Editable(deps, request, *side);
     if (!editable.ok()) return editable.status();
     current = std::move(editable).value();
   }
@@ -369,9 +401,9 @@ Result<http::Response> Save(const Deps& deps, http::Request& request, bool creat
 
   Opportunity o;
   if (current) o.id = current->id;
-  o.municipality_code = auth::ScopeOf(request).code();
   std::vector<FieldProblem> problems;
-  Read(*params, *staff, o, problems);
+  ReadPoster(*params, *side, current, o, problems);
+  Read(*params, o, problems);
   Opportunity checked = o;
   for (auto& problem : deps.opportunities.Normalise(checked)) {
     const bool named = std::any_of(problems.begin(), problems.end(),
@@ -379,66 +411,64 @@ Result<http::Response> Save(const Deps& deps, http::Request& request, bool creat
     if (!named) problems.push_back(std::move(problem));
   }
   if (!problems.empty())
-    return FormPageWith(deps, request, *staff, current, *params, std::move(problems), 422);
+    return FormPageWith(deps, request, *side, current, *params, std::move(problems), 422);
   auto saved = creating ? deps.opportunities.Create(auth::ActorOf(request), o)
-                        : deps.opportunities.Update(staff->manager, auth::ActorOf(request), o, *revision);
+                        : deps.opportunities.Update(side->manager, auth::ActorOf(request), o, *revision);
   if (!saved.ok()) {
     const Status& failure = saved.status();
     if (failure.code() == ErrorCode::kPreconditionFailed) {
       text::Params values = *params;
       std::erase_if(values, [](const auto& p) { return p.first == "revision"; });
-      auto latest = deps.opportunities.Get(staff->manager, o.id);
+      auto latest = deps.opportunities.Get(side->manager, o.id);
       if (!latest.ok()) return latest.status();
       values.emplace_back("revision", std::to_string(latest->revision));
-      return FormPageWith(deps, request, *staff, *latest, values,
+      return FormPageWith(deps, request, *side, *latest, values,
                           {{std::string(kFormLevel), "opportunity.error.stale"}}, 412);
     }
     if (failure.code() != ErrorCode::kInvalidArgument || failure.fields().empty()) return failure;
-    return FormPageWith(deps, request, *staff, current, *params, failure.fields(), 422);
+    return FormPageWith(deps, request, *side, current, *params, failure.fields(), 422);
   }
-  return http::Redirect(303, ListPath(request) + "?notice=market.opportunity_saved");
+  return http::Redirect(303, side->OpportunitiesPath() + "?notice=market.opportunity_saved");
 }
 
-Result<http::Response> CreateSubmit(const Deps& deps, http::Request& request) {
-  return Save(deps, request, true);
+Result<http::Response> CreateSubmit(const Deps& deps, http::Request& request, SideOf side_of) {
+  return Save(deps, request, side_of, true);
 }
-Result<http::Response> EditSubmit(const Deps& deps, http::Request& request) {
-  return Save(deps, request, false);
+Result<http::Response> EditSubmit(const Deps& deps, http::Request& request, SideOf side_of) {
+  return Save(deps, request, side_of, false);
 }
 
-Result<http::Response> CloseSubmit(const Deps& deps, http::Request& request) {
+Result<http::Response> CloseSubmit(const Deps& deps, http::Request& request, SideOf side_of) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   if (!FormCsrfValid(request, *params))
     return Status(ErrorCode::kPermissionDenied, "form without its CSRF token", "validation.csrf");
-  auto staff = StaffOf(deps, request);
-  if (!staff.ok()) return staff.status();
-  auto current = Editable(deps, request, *staff);
+  auto side = side_of(deps.pages, request);
+  if (!side.ok()) return side.status();
+  auto current = Editable(deps, request, *side);
   if (!current.ok()) return current.status();
   const auto revision = text::ParsePositiveId(FormValue(*params, "revision"));
   if (!revision) return Status(ErrorCode::kMalformed, "revision missing or not a number");
   Opportunity closed = *current;
   closed.status = domain::OpportunityStatus::kClosed;
-  auto saved = deps.opportunities.Update(staff->manager, auth::ActorOf(request), closed, *revision);
+  auto saved = deps.opportunities.Update(side->manager, auth::ActorOf(request), closed, *revision);
   if (!saved.ok()) return saved.status();
-  return http::Redirect(303, ListPath(request) + "?notice=market.opportunity_closed");
+  return http::Redirect(303, side->OpportunitiesPath() + "?notice=market.opportunity_closed");
 }
 
 }  // namespace
 
 void RegisterOpportunityPages(http::Router& router, const OpportunityPageDependencies& deps) {
   using domain::Access;
-  const auto page = [&deps](auto handler) {
-    return [&deps, handler](http::Request& request) { return handler(deps, request); };
-  };
-  const Access staff = Access::MunicipalStaff("municipality");
-  router.Add("GET", "/opportunities/{id}", Access::Public(), page(PublicPage));
-  router.Add("GET", "/admin/{municipality}/opportunities", staff, page(ListPage));
-  router.Add("GET", "/admin/{municipality}/opportunities/new", staff, page(NewPage));
-  router.Add("POST", "/admin/{municipality}/opportunities/new", staff, page(CreateSubmit));
-  router.Add("GET", "/admin/{municipality}/opportunities/{id}/edit", staff, page(EditPage));
-  router.Add("POST", "/admin/{municipality}/opportunities/{id}/edit", staff, page(EditSubmit));
-  router.Add("POST", "/admin/{municipality}/opportunities/{id}/close", staff, page(CloseSubmit));
+  router.Add("GET", "/opportunities/{id}", Access::Public(),
+             [&deps](http::Request& request) { return PublicPage(deps, request); });
+  // The same pages for both sides (web/poster_side.h).
+  AddPosterRoute(router, deps, "GET", "/opportunities", ListPage);
+  AddPosterRoute(router, deps, "GET", "/opportunities/new", NewPage);
+  AddPosterRoute(router, deps, "POST", "/opportunities/new", CreateSubmit);
+  AddPosterRoute(router, deps, "GET", "/opportunities/{id}/edit", EditPage);
+  AddPosterRoute(router, deps, "POST", "/opportunities/{id}/edit", EditSubmit);
+  AddPosterRoute(router, deps, "POST", "/opportunities/{id}/close", CloseSubmit);
 }
 
 }  // namespace samskab::web

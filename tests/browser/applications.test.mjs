@@ -4,20 +4,13 @@
 // message), checked with axe where JavaScript runs (axe runs in the page). The opportunity is posted
 // through the staff's form first.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, logInAsDemo, message, openPage, render, seriousViolations, watchProblems } from './support.mjs';
+import { launchBrowser, logInAsDemo, message, openPage, render, seriousViolations, sql, watchProblems } from './support.mjs';
 
 let browser;
 let opportunity;
 const TITLE = 'Lektiecafé for børn (browsertest)';
-
-function sql(statement) {
-  const db = process.env.SAMSKAB_BROWSER_DB;
-  assert.ok(db, 'SAMSKAB_BROWSER_DB is set by run.sh');
-  return execFileSync('sqlite3', ['-cmd', '.timeout 5000', db, statement], { encoding: 'utf8' }).trim();
-}
 
 before(async () => {
   browser = await launchBrowser();

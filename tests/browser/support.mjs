@@ -1,4 +1,6 @@
 // Shared helpers for the browser tests (run them with tests/browser/run.sh BUILD_DIR).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,4 +131,12 @@ export async function logInAsDemo(page, email = 'admin@demo.samskab.dk') {
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL('**/account'), page.locator('form[action="/login"] button[type="submit"]').click()]);
+}
+
+// A statement on the demo database run.sh serves (reading, and writing tables without
+// samskab's own SQL functions: the sqlite3 shell cannot write opportunities), its output trimmed.
+export function sql(statement) {
+  const db = process.env.SAMSKAB_BROWSER_DB;
+  assert.ok(db, 'SAMSKAB_BROWSER_DB is set by run.sh');
+  return execFileSync('sqlite3', ['-cmd', '.timeout 5000', db, statement], { encoding: 'utf8' }).trim();
 }
