@@ -22,6 +22,11 @@
 
 namespace samskab::storage {
 
+// Whether offer `f` is offered to a municipality (to all of them, ',', or to it by name); its one
+// parameter is OfferedToPattern(code).
+inline constexpr char kOfferedTo[] = "(f.municipalities = ',' OR f.municipalities LIKE ?)";
+std::string OfferedToPattern(const std::string& municipality_code);
+
 struct OfferFilter {
   std::optional<domain::MarketStatus> status;
   std::optional<domain::OfferKind> kind;

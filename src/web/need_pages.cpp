@@ -13,6 +13,7 @@
 #include "storage/partner_choices.h"
 #include "web/admin_frame.h"
 #include "web/collaboration_form.h"
+#include "web/need_approval_pages.h"
 
 namespace samskab::web {
 namespace {
@@ -384,13 +385,15 @@ void AddListFact(ctemplate::TemplateDictionary& body, const std::string& label,
   for (const auto& item : items) list->AddSectionDictionary("ITEM")->SetValue("VALUE", item);
 }
 
-Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
+// The need's page; `error_key`: a problem of a form on it (asking for an approval), shown as an alert.
+Result<http::Response> ShowPageWith(const Deps& deps, http::Request& request, const std::string& error_key,
+                                    int status) {
   auto n = LoadNeed(deps, request);
   if (!n.ok()) return n.status();
   auto units = deps.pages.units.List(auth::ScopeOf(request));
   if (!units.ok()) return units.status();
   const bool may_change = Reach(request, *units).contains(n->unit_id);
-  auto frame = MunicipalPage(deps.pages, request, "needs", "");
+  auto frame = MunicipalPage(deps.pages, request, "needs", error_key);
   if (!frame.ok()) return frame.status();
   frame->heading = n->title;
   frame->lead = n->description.empty() ? "" : T(deps, request, "needs.show_lead");
@@ -446,7 +449,44 @@ Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
     actions->SetValue("STATUS_FORM",
                       RenderForm(deps.pages.views, request, cookies, status, deps.pages.secure_cookies));
   }
-  return RenderAdmin(deps.pages, request, *frame, "need", body, 200, cookies);
+  SAMSKAB_RETURN_IF_ERROR(
+      FillNeedApprovals(deps.pages, deps.approvals, request, *n, may_change, body, cookies));
+  return RenderAdmin(deps.pages, request, *frame, "need", body, status, cookies);
+}
+
+Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
+  return ShowPageWith(deps, request, "", 200);
+}
+
+// POST …/{id}/approvals: ask the need's partner organisation to approve an offer.
+Result<http::Response> AskApproval(const Deps& deps, http::Request& request) {
+  auto params = ReadForm(request);
+  if (!params.ok()) return params.status();
+  SAMSKAB_RETURN_IF_ERROR(CsrfChecked(request, *params));
+  auto current = LoadNeed(deps, request);
+  if (!current.ok()) return current.status();
+  SAMSKAB_RETURN_IF_ERROR(api::CheckNeedUnitReach(request, deps.pages.units, &*current, current->unit_id));
+  const auto offer_id = text::ParsePositiveId(FormValue(*params, "offer_id"));
+  if (!offer_id) return ShowPageWith(deps, request, "need_approval.error.offer_required", 422);
+  auto asked = deps.approvals.Ask(auth::ScopeOf(request), auth::ActorOf(request), current->id, *offer_id);
+  if (!asked.ok()) {
+    // What the person can act on is said on the page; anything else is the error it is.
+    const Status& failure = asked.status();
+    const ErrorCode code = failure.code();
+    const bool shown =
+        code == ErrorCode::kInvalidArgument || code == ErrorCode::kFailedPrecondition ||
+        code == ErrorCode::kAlreadyExists ||
+        (code == ErrorCode::kNotFound && failure.user_message_key() == "offer.error.not_found");
+    if (!shown) return failure;
+    return ShowPageWith(deps, request, failure.user_message_key(),
+                        code == ErrorCode::kInvalidArgument ? 422
+                        : code == ErrorCode::kNotFound      ? 404
+                                                            : 409);
+  }
+  return http::Redirect(
+      303, NeedPath(request, current->id) +
+               (asked->created ? "?notice=need_approval.asked" : "?notice=need_approval.waiting") +
+               "#approvals");
 }
 
 // --- GET /admin/{municipality}/needs ---
@@ -560,6 +600,7 @@ void RegisterNeedPages(http::Router& router, const NeedPageDependencies& deps) {
   router.Add("GET", "/admin/{municipality}/needs/{id}/edit", staff, page(EditPage));
   router.Add("POST", "/admin/{municipality}/needs/{id}/edit", staff, page(Update));
   router.Add("POST", "/admin/{municipality}/needs/{id}/status", staff, page(ChangeStatus));
+  router.Add("POST", "/admin/{municipality}/needs/{id}/approvals", staff, page(AskApproval));
 }
 
 }  // namespace samskab::web
