@@ -41,7 +41,8 @@ class ApprovalWorld {
   explicit ApprovalWorld(storage::Backend backend) : server(nullptr, backend) {
     admin = {{"Authorization", "Bearer " + server.AddToken(Role::kMunicipalAdmin, "0190")},
              {"Content-Type", "application/json"}};
-    unit = server.AddUnit("0190", domain::UnitKind::kCenter, "Center for Integration", std::nullopt).id;
+    unit =
+        server.AddUnit("0190", domain::UnitKind::kAdministration, "Center for Integration", std::nullopt).id;
     partner = AddOrganisation("Dansk Flygtningehjælp Furesø", "humanitarian_association");
     other = AddOrganisation("Mødrehjælpen", "humanitarian_association");
     company = AddOrganisation("Byggefirma A/S", "company");
@@ -177,7 +178,8 @@ TEST_P(NeedApprovalsApi, TheStaffAskTheNeedsPartnerDecidesAndDirectContactNeedsI
              {{"decision", "declined"}, {"direct_contact", true}, {"colour", "blue"}}, partner, etag);
   ASSERT_EQ(bad.status, 422) << bad.body;
   std::set<std::string> fields;
-  for (const auto& problem : json::parse(bad.body)["errors"]) fields.insert(problem["field"]);
+  const json bad_problems = json::parse(bad.body)["errors"];
+  for (const auto& problem : bad_problems) fields.insert(problem["field"]);
   EXPECT_EQ(fields, (std::set<std::string>{"direct_contact", "colour"}));
   EXPECT_EQ(w.Call("PUT", w.DecidePath(w.partner), {{"decision", "pending"}}, partner, etag).status, 422);
   EXPECT_EQ(w.Count("need_approvals WHERE decision = 'pending'"), 1);
@@ -202,6 +204,8 @@ TEST_P(NeedApprovalsApi, TheStaffAskTheNeedsPartnerDecidesAndDirectContactNeedsI
 
 TEST_P(NeedApprovalsApi, BadAsksAreRefusedClearlyAndNothingChanges) {
   ApprovalWorld& w = *world_;
+  const Headers aalborg = {{"Authorization", "Bearer " + w.server.AddToken(Role::kMunicipalAdmin, "0851")},
+                           {"Content-Type", "application/json"}};
   const int64_t audit = w.Count("audit_log");
   HttpResult plain = w.Call("POST", "/api/v1/needs/" + std::to_string(w.plain_need) + "/approvals",
                             {{"offer_id", w.offer}}, w.admin);
@@ -212,11 +216,10 @@ TEST_P(NeedApprovalsApi, BadAsksAreRefusedClearlyAndNothingChanges) {
   HttpResult no_offer = w.Call("POST", w.AskPath(), {{"offer", "x"}}, w.admin);
   ASSERT_EQ(no_offer.status, 422);
   std::set<std::string> fields;
-  for (const auto& problem : json::parse(no_offer.body)["errors"]) fields.insert(problem["field"]);
+  const json problems = json::parse(no_offer.body)["errors"];
+  for (const auto& problem : problems) fields.insert(problem["field"]);
   EXPECT_EQ(fields, (std::set<std::string>{"offer", "offer_id"}));
   // Another municipality's admin: the need is not found.
-  const Headers aalborg = {{"Authorization", "Bearer " + w.server.AddToken(Role::kMunicipalAdmin, "0851")},
-                           {"Content-Type", "application/json"}};
   EXPECT_EQ(w.Call("POST", w.AskPath(), {{"offer_id", w.offer}}, aalborg).status, 404);
   EXPECT_EQ(Get(w.server.port(), w.AskPath(), aalborg).status, 404);
   EXPECT_EQ(w.Count("need_approvals"), 0);

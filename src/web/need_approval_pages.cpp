@@ -71,7 +71,7 @@ Form DecisionForm(const Deps& deps, const http::Request& request, const NeedAppr
   const bool mine = posted && posted->need_id == a.need_id && posted->offer_id == a.offer_id;
   const auto name = [&](std::string_view field) { return FieldName(field, a.need_id, a.offer_id); };
   const auto value = [&](std::string_view field, std::string current) {
-    return mine ? FormValue(posted->values, name(field)) : current;
+    return mine ? FormValue(posted->values, name(field)) : std::move(current);
   };
   Form form;
   form.action = DecidePath(a.organisation_id, a.need_id, a.offer_id);
