@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/market_fixture.h"
 #include "support/test_support.h"
 
 namespace samskab {
@@ -53,17 +54,11 @@ class ApprovalWorld {
     staff = server.LogInNew("medarbejder", Grant{Role::kMunicipalEmployee, "0190", unit, std::nullopt});
     need = CreateNeed(true);
     plain_need = CreateNeed(false);
-    offer = CreateOffer(json::array({"0190"}));
-    elsewhere_offer = CreateOffer(json::array({"0851"}));
+    offer = CreateOffer({"0190"});
+    elsewhere_offer = CreateOffer({"0851"});
   }
   int64_t AddOrganisation(const std::string& name, const std::string& kind) {
-    auto lease = server.app().database().Acquire();
-    auto rows = (*lease)->Query(
-        "INSERT INTO organisations (name, kind, is_public, created_at, updated_at) VALUES (?, ?, 1, "
-        "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
-        {name, kind});
-    EXPECT_TRUE(rows.ok());
-    return rows.ok() ? rows->front().Int(0) : 0;
+    return testing::InsertOrganisation(server.app().database(), name, kind);
   }
   int64_t CreateNeed(bool vulnerable) {
     json body = {{"unit_id", unit},
@@ -75,17 +70,11 @@ class ApprovalWorld {
     EXPECT_EQ(created.status, 201) << created.body;
     return json::parse(created.body).value("id", int64_t{0});
   }
-  int64_t CreateOffer(const json& municipalities) {
-    domain::Offer o;
-    o.organisation_id = company;
-    o.kind = domain::OfferKind::kEventDay;
-    o.title = "Medarbejderdag: udflugt til skoven";
-    o.event_on = "2027-05-12";
-    o.event_capacity = 20;
-    for (const auto& code : municipalities) o.municipalities.push_back(code.get<std::string>());
+  int64_t CreateOffer(std::vector<std::string> municipalities) {
     domain::OfferViewer owner;
     owner.everything = true;
-    auto created = server.app().offers().Create(owner, domain::Actor::System("test", "test"), o);
+    auto created = server.app().offers().Create(owner, domain::Actor::System("test", "test"),
+                                                testing::EventDayOffer(company, std::move(municipalities)));
     EXPECT_TRUE(created.ok());
     return created.ok() ? created->id : 0;
   }

@@ -89,22 +89,19 @@ Result<http::Response> Ask(const NeedApprovalApiDependencies& deps, http::Reques
 
 Result<http::Response> ListForOrganisation(const NeedApprovalApiDependencies& deps, http::Request& request) {
   if (!request.organisation_id) return Internal("organisation route without an organisation");
-  auto page = ParsePageRequest(request);
-  if (!page.ok()) return page.status();
-  auto offset = CursorOffset(page->after);
-  if (!offset.ok()) return offset.status();
-  const auto params = text::ParseUrlEncoded(request.query);
-  if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
+  auto query = ReadListQuery(request);
+  if (!query.ok()) return query.status();
   std::optional<domain::ApprovalDecision> decision;
-  if (const auto given = text::Find(*params, "decision"); given && !given->empty()) {
+  if (const auto given = text::Find(query->params, "decision"); given && !given->empty()) {
     decision = domain::ParseApprovalDecision(*given);
     if (!decision) return ValidationFailed({{"decision", "need_approval.error.decision_filter"}});
   }
-  auto list = deps.approvals.ListForOrganisation(*request.organisation_id, decision, *offset, page->limit);
+  auto list =
+      deps.approvals.ListForOrganisation(*request.organisation_id, decision, query->offset, query->limit);
   if (!list.ok()) return list.status();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : list->items) items.push_back(domain::NeedApprovalToJson(a));
-  const int64_t next = *offset + static_cast<int64_t>(list->items.size());
+  const int64_t next = query->offset + static_cast<int64_t>(list->items.size());
   nlohmann::json body =
       ListBody(std::move(items), next < list->total ? std::optional(std::to_string(next)) : std::nullopt);
   body["total"] = list->total;

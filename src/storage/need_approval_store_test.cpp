@@ -12,6 +12,7 @@
 #include "storage/need_store.h"
 #include "storage/offer_store.h"
 #include "storage/unit_store.h"
+#include "support/market_fixture.h"
 #include "support/test_support.h"
 
 namespace samskab::storage {
@@ -48,23 +49,12 @@ class ApprovalContract : public samskab::testing::BackendTest {
     unit.kind = domain::UnitKind::kAdministration;
     unit.name = "Social og Sundhed";
     unit_ = units.Create(furesoe_, actor_, unit)->id;
-    for (const char* name : {"Dansk Flygtningehjælp Furesø", "Mødrehjælpen", "Byggefirma A/S"}) {
-      Run(fmt::format(
-          "INSERT INTO organisations (name, kind, is_public, created_at, updated_at) VALUES ('{}', "
-          "'humanitarian_association', 1, 'x', 'x')",
-          name));
-    }
-    partner_ = Id("SELECT id FROM organisations WHERE name LIKE 'Dansk%'");
-    other_partner_ = Id("SELECT id FROM organisations WHERE name = 'Mødrehjælpen'");
-    company_ = Id("SELECT id FROM organisations WHERE name = 'Byggefirma A/S'");
-    Run("INSERT INTO users (email, display_name, password_hash, created_at) VALUES ('sara@dfh.test', 'Sara', "
-        "'', "
-        "'x')");
-    Run("INSERT INTO users (email, display_name, password_hash, created_at) VALUES ('anna@furesoe.test', "
-        "'Anna', "
-        "'', 'x')");
-    sara_ = Id("SELECT id FROM users WHERE email = 'sara@dfh.test'");
-    anna_ = Id("SELECT id FROM users WHERE email = 'anna@furesoe.test'");
+    using samskab::testing::InsertOrganisation;
+    partner_ = InsertOrganisation(db(), "Dansk Flygtningehjælp Furesø", "humanitarian_association");
+    other_partner_ = InsertOrganisation(db(), "Mødrehjælpen", "humanitarian_association");
+    company_ = InsertOrganisation(db(), "Byggefirma A/S", "company");
+    sara_ = samskab::testing::InsertUser(db(), "sara@dfh.test", "Sara");
+    anna_ = samskab::testing::InsertUser(db(), "anna@furesoe.test", "Anna");
     Run(
         fmt::format("INSERT INTO role_grants (user_id, role, organisation_id, created_at) VALUES ({}, "
                     "'organisation_admin', {}, 'x')",
@@ -91,16 +81,10 @@ class ApprovalContract : public samskab::testing::BackendTest {
     elsewhere_offer_ = AddOffer({"0851"});
   }
   int64_t AddOffer(std::vector<std::string> municipalities) {
-    domain::Offer o;
-    o.organisation_id = company_;
-    o.kind = domain::OfferKind::kEventDay;
-    o.title = "Medarbejderdag: udflugt til skoven";
-    o.event_on = "2027-05-12";
-    o.event_capacity = 20;
-    o.municipalities = std::move(municipalities);
     domain::OfferViewer owner;
     owner.everything = true;
-    auto created = offers_->Create(owner, actor_, o);
+    auto created =
+        offers_->Create(owner, actor_, samskab::testing::EventDayOffer(company_, std::move(municipalities)));
     EXPECT_TRUE(created.ok()) << created.status().log_message();
     return created.ok() ? created->id : 0;
   }

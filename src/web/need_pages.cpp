@@ -346,18 +346,30 @@ Result<http::Response> Update(const Deps& deps, http::Request& request) {
   return http::Redirect(303, NeedPath(request, n.id) + "?notice=need.saved");
 }
 
-// POST …/{id}/status: close or reopen, with the revision read.
-Result<http::Response> ChangeStatus(const Deps& deps, http::Request& request) {
+// A form posted about a need the caller may change (its unit in reach): the form, checked for its
+// CSRF token before anything is looked up, and the need.
+struct PostedAboutNeed {
+  text::Params params;
+  Need need;
+};
+Result<PostedAboutNeed> ReadPostAboutChangeableNeed(const Deps& deps, const http::Request& request) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   SAMSKAB_RETURN_IF_ERROR(CsrfChecked(request, *params));
   auto current = LoadNeed(deps, request);
   if (!current.ok()) return current.status();
   SAMSKAB_RETURN_IF_ERROR(api::CheckNeedUnitReach(request, deps.pages.units, &*current, current->unit_id));
-  const auto revision = text::ParsePositiveId(FormValue(*params, "revision"));
-  const auto status = domain::ParseMarketStatus(FormValue(*params, "status"));
+  return PostedAboutNeed{std::move(params).value(), std::move(current).value()};
+}
+
+// POST …/{id}/status: close or reopen, with the revision read.
+Result<http::Response> ChangeStatus(const Deps& deps, http::Request& request) {
+  auto posted = ReadPostAboutChangeableNeed(deps, request);
+  if (!posted.ok()) return posted.status();
+  const auto revision = text::ParsePositiveId(FormValue(posted->params, "revision"));
+  const auto status = domain::ParseMarketStatus(FormValue(posted->params, "status"));
   if (!revision || !status) return Status(ErrorCode::kMalformed, "revision or status missing");
-  Need n = *current;
+  Need n = posted->need;
   n.status = *status;
   auto updated = deps.needs.Update(auth::ScopeOf(request), auth::ActorOf(request), n, *revision);
   if (!updated.ok()) return updated.status();
@@ -460,15 +472,12 @@ Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
 
 // POST …/{id}/approvals: ask the need's partner organisation to approve an offer.
 Result<http::Response> AskApproval(const Deps& deps, http::Request& request) {
-  auto params = ReadForm(request);
-  if (!params.ok()) return params.status();
-  SAMSKAB_RETURN_IF_ERROR(CsrfChecked(request, *params));
-  auto current = LoadNeed(deps, request);
-  if (!current.ok()) return current.status();
-  SAMSKAB_RETURN_IF_ERROR(api::CheckNeedUnitReach(request, deps.pages.units, &*current, current->unit_id));
-  const auto offer_id = text::ParsePositiveId(FormValue(*params, "offer_id"));
+  auto posted = ReadPostAboutChangeableNeed(deps, request);
+  if (!posted.ok()) return posted.status();
+  const Need& current = posted->need;
+  const auto offer_id = text::ParsePositiveId(FormValue(posted->params, "offer_id"));
   if (!offer_id) return ShowPageWith(deps, request, "need_approval.error.offer_required", 422);
-  auto asked = deps.approvals.Ask(auth::ScopeOf(request), auth::ActorOf(request), current->id, *offer_id);
+  auto asked = deps.approvals.Ask(auth::ScopeOf(request), auth::ActorOf(request), current.id, *offer_id);
   if (!asked.ok()) {
     // What the person can act on is said on the page; anything else is the error it is.
     const Status& failure = asked.status();
@@ -484,7 +493,7 @@ Result<http::Response> AskApproval(const Deps& deps, http::Request& request) {
                                                             : 409);
   }
   return http::Redirect(
-      303, NeedPath(request, current->id) +
+      303, NeedPath(request, current.id) +
                (asked->created ? "?notice=need_approval.asked" : "?notice=need_approval.waiting") +
                "#approvals");
 }
