@@ -22,29 +22,22 @@ using domain::ApprovalChoice;
 using domain::ApprovalDecision;
 using domain::MunicipalityScope;
 
-const FixedClock& TestClock() {
-  static const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
-  return kClock;
-}
-
-const domain::PostcodeDirectory& Postcodes() {
-  static const domain::PostcodeDirectory kDirectory = *domain::PostcodeDirectory::LoadEmbedded();
-  return kDirectory;
-}
+using samskab::testing::MarketClock;
+using samskab::testing::MarketPostcodes;
 
 class ApprovalContract : public samskab::testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_TRUE(app::MigrateAndLoadReferenceData(db(), TestClock()).ok());
-    needs_ = std::make_unique<NeedStore>(db(), TestClock(), Postcodes());
-    offers_ = std::make_unique<OfferStore>(db(), TestClock(), Postcodes());
+    ASSERT_TRUE(app::MigrateAndLoadReferenceData(db(), MarketClock()).ok());
+    needs_ = std::make_unique<NeedStore>(db(), MarketClock(), MarketPostcodes());
+    offers_ = std::make_unique<OfferStore>(db(), MarketClock(), MarketPostcodes());
     approvals_ = std::make_unique<NeedApprovalStore>(
-        db(), TestClock(),
+        db(), MarketClock(),
         [](std::string_view lang, std::string_view key) { return fmt::format("{}:{}", lang, key); },
         "https://samskab.test");
-    UnitStore units(db(), TestClock());
+    UnitStore units(db(), MarketClock());
     domain::Unit unit;
     unit.kind = domain::UnitKind::kAdministration;
     unit.name = "Social og Sundhed";

@@ -8,10 +8,22 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "domain/market/offer.h"
+#include "domain/place/postcodes.h"
 #include "storage/database.h"
 
 namespace samskab::testing {
+
+// The market stores' test clock (a fixed instant in November 2026) and the embedded postcodes.
+inline const FixedClock& MarketClock() {
+  static const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
+  return kClock;
+}
+inline const domain::PostcodeDirectory& MarketPostcodes() {
+  static const domain::PostcodeDirectory kDirectory = *domain::PostcodeDirectory::LoadEmbedded();
+  return kDirectory;
+}
 
 struct OpportunityRow {
   std::string municipality_code = "0190";
