@@ -30,7 +30,9 @@ domain::WeeklyAvailability Cells(const std::vector<std::string>& cells) {
 Status SetUpDemoPartner(App& app, int64_t organisation_id, const domain::Actor& actor) {
   if (app.accounts().FindByEmail(kDemoPartnerEmail).ok()) return Status::Ok();
   const domain::Grant grant{domain::Role::kOrganisationAdmin, "", std::nullopt, organisation_id};
-  return app.account_service().AddUser(actor, kDemoPartnerEmail, "Parisa Partner", kDemoPassword, grant).status();
+  return app.account_service()
+      .AddUser(actor, kDemoPartnerEmail, "Parisa Partner", kDemoPassword, grant)
+      .status();
 }
 
 }  // namespace

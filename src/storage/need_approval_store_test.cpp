@@ -18,7 +18,6 @@
 namespace samskab::storage {
 namespace {
 
-using domain::ApprovalChoice;
 using domain::ApprovalDecision;
 using domain::MunicipalityScope;
 

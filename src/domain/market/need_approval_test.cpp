@@ -10,6 +10,7 @@ namespace {
 
 std::vector<std::string> Fields(const std::vector<FieldProblem>& problems) {
   std::vector<std::string> fields;
+  fields.reserve(problems.size());
   for (const auto& problem : problems) fields.push_back(problem.field);
   return fields;
 }
