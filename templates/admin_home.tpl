@@ -12,4 +12,4 @@
 {{#ACTIVE}}<h3>[[admin.active_municipalities_heading]]</h3>
 <ul class="nobullet-list">{{#ITEM}}<li><a href="{{HREF}}" class="function-link">{{NAME}}</a></li>{{/ITEM}}</ul>{{/ACTIVE}}{{/PLATFORM}}
 {{#ORGANISATIONS}}<h2 class="mt-8">[[admin.organisations_heading]]</h2>
-<ul class="nobullet-list">{{#ITEM}}<li>{{NAME}}: <a href="{{PROFILE_HREF}}" class="function-link">[[organisation.profile_link]]<span class="sr-only"> {{NAME}}</span></a>, <a href="{{HREF}}" class="function-link">[[organisation.members_link]]<span class="sr-only"> {{NAME}}</span></a></li>{{/ITEM}}</ul>{{/ORGANISATIONS}}
+<ul class="nobullet-list">{{#ITEM}}<li>{{NAME}}: <a href="{{PROFILE_HREF}}" class="function-link">[[organisation.profile_link]]<span class="sr-only"> {{NAME}}</span></a>, <a href="{{HREF}}" class="function-link">[[organisation.members_link]]<span class="sr-only"> {{NAME}}</span></a>, <a href="{{APPROVALS_HREF}}" class="function-link">[[need_approvals.approvals_link]]<span class="sr-only"> {{NAME}}</span></a></li>{{/ITEM}}</ul>{{/ORGANISATIONS}}

@@ -199,6 +199,13 @@ const std::map<std::string, Who>& Table() {
       {"GET /api/v1/needs/{id}/matches", kStaff},
       {"PUT /api/v1/needs/{id}/matches/{candidate_kind}/{candidate_id}/mark", kStaff},
       {"DELETE /api/v1/needs/{id}/matches/{candidate_kind}/{candidate_id}/mark", kStaff},
+      // The partner organisation's approval of offers for vulnerable needs: the staff ask, the
+      // partner's admins decide (the handler also refuses a platform admin's decision: 403).
+      {"GET /api/v1/needs/{id}/approvals", kStaff},
+      {"POST /api/v1/needs/{id}/approvals", kStaff},
+      {"GET /api/v1/organisations/{organisation}/need-approvals", kOrganisationAdmins},
+      {"GET /api/v1/organisations/{organisation}/need-approvals/{need}/{offer}", kOrganisationAdmins},
+      {"PUT /api/v1/organisations/{organisation}/need-approvals/{need}/{offer}", kOrganisationAdmins},
       {"GET /admin/{municipality}/collaborations/{id}/agreements/new", kMunicipalStaff},
       {"POST /admin/{municipality}/collaborations/{id}/agreements/new", kMunicipalStaff},
       {"GET /admin/{municipality}/agreements/{id}/edit", kMunicipalStaff},
@@ -281,6 +288,7 @@ const std::map<std::string, Who>& Table() {
       {"GET /admin/{municipality}/needs/{id}/edit", kMunicipalStaff},
       {"POST /admin/{municipality}/needs/{id}/edit", kMunicipalStaff},
       {"POST /admin/{municipality}/needs/{id}/status", kMunicipalStaff},
+      {"POST /admin/{municipality}/needs/{id}/approvals", kMunicipalStaff},
       {"GET /admin/{municipality}/vocabularies", kMunicipalAdmins},
       {"POST /admin/{municipality}/vocabularies", kMunicipalAdmins},
       {"POST /admin/{municipality}/vocabularies/{vocabulary}/{key}/delete", kMunicipalAdmins},
@@ -299,6 +307,8 @@ const std::map<std::string, Who>& Table() {
       {"POST /organisations/{organisation}/profile", kOrganisationAdmins},
       {"GET /organisations/{organisation}/members", kOrganisationAdmins},
       {"POST /organisations/{organisation}/members/invite", kOrganisationAdmins},
+      {"GET /organisations/{organisation}/need-approvals", kOrganisationAdmins},
+      {"POST /organisations/{organisation}/need-approvals/{need}/{offer}", kOrganisationAdmins},
   };
   return table;
 }

@@ -186,6 +186,11 @@ TEST_F(NeedPagesTest, TheDemoHasNeedsAndOffers) {
   EXPECT_EQ(Count("needs WHERE visibility = 'private'"), 1);
   EXPECT_EQ(
       Count("needs WHERE vulnerable = 1 AND partner_organisation_id IS NOT NULL AND direct_contact = 0"), 1);
+  // The company's mentors wait for the vulnerable need's partner, whose admin is a demo person.
+  EXPECT_EQ(Count("need_approvals WHERE decision = 'pending' AND direct_contact = 0"), 1);
+  EXPECT_EQ(Count("role_grants WHERE role = 'organisation_admin' AND organisation_id = (SELECT "
+                  "partner_organisation_id FROM needs WHERE vulnerable = 1)"),
+            1);
 }
 
 }  // namespace

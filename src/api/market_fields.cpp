@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/json_api.h"
 #include "core/text.h"
 
 namespace samskab::api {
@@ -81,6 +82,16 @@ Result<int64_t> CursorOffset(const std::string& after) {
   const auto offset = text::ParsePositiveId(after);
   if (!offset) return InvalidArgument("cursor is not an offset", "error.invalid_cursor");
   return *offset;
+}
+
+Result<ListQuery> ReadListQuery(const http::Request& request) {
+  auto page = ParsePageRequest(request);
+  if (!page.ok()) return page.status();
+  auto offset = CursorOffset(page->after);
+  if (!offset.ok()) return offset.status();
+  auto params = text::ParseUrlEncoded(request.query);
+  if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
+  return ListQuery{page->limit, *offset, std::move(params).value()};
 }
 
 http::Response NotModifiedResponse(const std::string& etag) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
+#include "core/text.h"
 #include "domain/market/availability.h"
 #include "http/message.h"
 
@@ -46,6 +47,15 @@ void ReadAvailability(const nlohmann::json& value, const std::string& field, dom
 
 // The offset a list's opaque cursor carries (the lists page by offset, like the organisations').
 Result<int64_t> CursorOffset(const std::string& after);
+
+// A list's query string read once: `limit` (ParsePageRequest), the offset of `cursor`
+// (CursorOffset) and every parameter, for the list's own filters.
+struct ListQuery {
+  int limit = 20;
+  int64_t offset = 0;
+  text::Params params;
+};
+Result<ListQuery> ReadListQuery(const http::Request& request);
 
 // A 304 with the ETag.
 http::Response NotModifiedResponse(const std::string& etag);

@@ -33,6 +33,8 @@ Result<auth::CreatedToken> CreateToken(App& app, const std::string& name, const 
 // The demo's people, units and organisation (idempotent): one account per role, all with
 // kDemoPassword. Only `samskab demo` calls this; a production installation has no such accounts.
 inline constexpr char kDemoPassword[] = "samskab-demo-2026";
+// The demo's admin of the partner organisation of a vulnerable need (app/needs_demo.cpp).
+inline constexpr char kDemoPartnerEmail[] = "partner@demo.samskab.dk";
 Status SetUpDemoPeople(App& app);
 
 }  // namespace samskab::app

@@ -223,8 +223,19 @@ Status App::Build() {
   need_api_deps_ = std::make_unique<api::NeedApiDependencies>(api::NeedApiDependencies{*needs_, *units_});
   api::RegisterNeedApi(router_, *need_api_deps_);
   api::RegisterOfferApi(router_, *offers_);
+  // The partner organisation's approval of offers for vulnerable needs (seed 004), with notices.
+  need_approvals_ = std::make_unique<storage::NeedApprovalStore>(
+      *database_, clock_,
+      [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); },
+      config_.site_public_url);
+  need_approval_api_deps_ = std::make_unique<api::NeedApprovalApiDependencies>(
+      api::NeedApprovalApiDependencies{*needs_, *units_, *need_approvals_});
+  api::RegisterNeedApprovalApi(router_, *need_approval_api_deps_);
+  need_approval_page_deps_ = std::make_unique<web::NeedApprovalPageDependencies>(
+      web::NeedApprovalPageDependencies{*page_deps_, *need_approvals_, *vocabularies_});
+  web::RegisterNeedApprovalPages(router_, *need_approval_page_deps_);
   need_page_deps_ = std::make_unique<web::NeedPageDependencies>(
-      web::NeedPageDependencies{*page_deps_, *needs_, *vocabularies_, *database_});
+      web::NeedPageDependencies{*page_deps_, *needs_, *vocabularies_, *database_, *need_approvals_});
   web::RegisterNeedPages(router_, *need_page_deps_);
   offer_page_deps_ = std::make_unique<web::OfferPageDependencies>(
       web::OfferPageDependencies{*page_deps_, *offers_, *needs_, *vocabularies_});

@@ -9,6 +9,7 @@
 #include "api/applications_api.h"
 #include "api/collaboration_import_api.h"
 #include "api/collaborations_api.h"
+#include "api/need_approvals_api.h"
 #include "api/needs_api.h"
 #include "api/offers_api.h"
 #include "api/opportunities_api.h"
@@ -47,6 +48,7 @@
 #include "web/collaboration_pages.h"
 #include "web/i18n.h"
 #include "web/matrix_pages.h"
+#include "web/need_approval_pages.h"
 #include "web/need_pages.h"
 #include "web/offer_match_pages.h"
 #include "web/offer_pages.h"
@@ -87,6 +89,7 @@ class App {
   storage::ApplicationStore& applications() { return *applications_; }
   storage::NeedStore& needs() { return *needs_; }
   storage::OfferStore& offers() { return *offers_; }
+  storage::NeedApprovalStore& need_approvals() { return *need_approvals_; }
   const domain::PostcodeDirectory& postcodes() const { return *postcodes_; }
   storage::VolunteerIndex& volunteer_index() { return *volunteer_index_; }
   storage::MatchStore& matches() { return *matches_; }
@@ -139,6 +142,9 @@ class App {
   std::unique_ptr<storage::OfferStore> offers_;
   std::unique_ptr<api::NeedApiDependencies> need_api_deps_;
   std::unique_ptr<web::NeedPageDependencies> need_page_deps_;
+  std::unique_ptr<storage::NeedApprovalStore> need_approvals_;
+  std::unique_ptr<api::NeedApprovalApiDependencies> need_approval_api_deps_;
+  std::unique_ptr<web::NeedApprovalPageDependencies> need_approval_page_deps_;
   std::unique_ptr<web::OfferPageDependencies> offer_page_deps_;
   // The volunteers' matching index (loaded at the first match, then following the change log).
   std::unique_ptr<storage::VolunteerIndex> volunteer_index_;

@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+#include "app/accounts_cli.h"
+
 namespace samskab::app {
 namespace {
 
@@ -21,6 +23,16 @@ Result<std::map<std::string, int64_t>> Ids(storage::Database& database, const st
 domain::WeeklyAvailability Cells(const std::vector<std::string>& cells) {
   auto grid = domain::WeeklyAvailability::FromCellKeys(cells);
   return grid.ok() ? *grid : domain::WeeklyAvailability();
+}
+
+// The vulnerable need's partner organisation has an admin in the demo, who finds an offer waiting
+// for the partner's approval at /organisations/{id}/need-approvals.
+Status SetUpDemoPartner(App& app, int64_t organisation_id, const domain::Actor& actor) {
+  if (app.accounts().FindByEmail(kDemoPartnerEmail).ok()) return Status::Ok();
+  const domain::Grant grant{domain::Role::kOrganisationAdmin, "", std::nullopt, organisation_id};
+  return app.account_service()
+      .AddUser(actor, kDemoPartnerEmail, "Parisa Partner", kDemoPassword, grant)
+      .status();
 }
 
 }  // namespace
@@ -124,10 +136,12 @@ Status SetUpDemoNeeds(App& app) {
     n.visibility = domain::NeedVisibility::kPrivate;
     needs.push_back(n);
   }
+  std::optional<int64_t> vulnerable_need;
   for (auto& n : needs) {
     if (!n.unit_id) continue;
     auto created = app.needs().Create(scope, actor, n);
     if (!created.ok()) return created.status();
+    if (created->vulnerable) vulnerable_need = created->id;
   }
 
   domain::OfferViewer demo;
@@ -184,12 +198,18 @@ Status SetUpDemoNeeds(App& app) {
     o.municipalities = {scope.code()};
     offers.push_back(o);
   }
+  std::optional<int64_t> mentor_offer;
   for (auto& o : offers) {
     if (!o.organisation_id) continue;
     auto created = app.offers().Create(demo, actor, o);
     if (!created.ok()) return created.status();
+    if (created->kind == domain::OfferKind::kSkills) mentor_offer = created->id;
   }
-  return Status::Ok();
+  // Seed 004: the company's mentors for the young refugees wait for the partner's approval.
+  const auto partner = organisation("Dansk Flygtningehjælp Frivillig Furesø");
+  if (!vulnerable_need || !mentor_offer || !partner) return Status::Ok();
+  SAMSKAB_RETURN_IF_ERROR(SetUpDemoPartner(app, *partner, actor));
+  return app.need_approvals().Ask(scope, actor, *vulnerable_need, *mentor_offer).status();
 }
 
 }  // namespace samskab::app

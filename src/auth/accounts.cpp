@@ -3,17 +3,12 @@
 #include <fmt/format.h>
 
 #include "core/random.h"
+#include "core/replace.h"
 
 namespace samskab::auth {
 namespace {
 
 constexpr std::string_view kApiTokenPrefix = "smk_";
-
-void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
-    s.replace(pos, from.size(), to);
-  }
-}
 
 nlohmann::json Nullable(const std::optional<std::string>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
@@ -47,8 +42,7 @@ Status AccountService::Mail(const std::string& recipient, std::string_view lang,
   message.recipient = recipient;
   message.subject = translate_(lang, fmt::format("mail.{}.subject", kind));
   message.body = translate_(lang, fmt::format("mail.{}.body", kind));
-  ReplaceAll(message.body, "{link}", link);
-  ReplaceAll(message.body, "{name}", name);
+  message.body = text::ReplaceAll(text::ReplaceAll(std::move(message.body), "{link}", link), "{name}", name);
   message.created_at = FormatUtc(clock_.Now());
   return accounts_.Enqueue(message);
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/random.h"
+#include "core/replace.h"
 #include "domain/account/account.h"
 #include "storage/audit_store.h"
 
@@ -131,12 +132,6 @@ Result<int64_t> PlacesTaken(Connection& connection, int64_t opportunity_id) {
   return rows->front().Int(0);
 }
 
-void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
-    s.replace(pos, from.size(), to);
-  }
-}
-
 }  // namespace
 
 std::string VerificationTokenHash(std::string_view token) { return ContentHash(token, 64); }
@@ -162,10 +157,10 @@ Status Enqueue(Connection& connection, const NoticeText& text, const Application
   std::string subject = text(lang, fmt::format("mail.{}.subject", notice.kind));
   std::string body = text(lang, fmt::format("mail.{}.body", notice.kind));
   for (std::string* part : {&subject, &body}) {
-    ReplaceAll(*part, "{title}", a.opportunity.title);
-    ReplaceAll(*part, "{name}", a.name);
-    ReplaceAll(*part, "{state}", notice.state);
-    ReplaceAll(*part, "{link}", notice.link);
+    *part = text::ReplaceAll(std::move(*part), "{title}", a.opportunity.title);
+    *part = text::ReplaceAll(std::move(*part), "{name}", a.name);
+    *part = text::ReplaceAll(std::move(*part), "{state}", notice.state);
+    *part = text::ReplaceAll(std::move(*part), "{link}", notice.link);
   }
   return connection
       .Execute("INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?)",

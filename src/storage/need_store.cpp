@@ -6,6 +6,7 @@
 
 #include "domain/vocabulary/vocabulary.h"
 #include "storage/audit_store.h"
+#include "storage/need_approval_store.h"
 #include "storage/organisation_visibility.h"
 #include "storage/vocabulary_store.h"
 
@@ -269,6 +270,8 @@ Result<Need> NeedStore::Update(const MunicipalityScope& scope, const domain::Act
     SAMSKAB_RETURN_IF_ERROR(RecordAudit(connection, actor, scope.code(), "need.update", "need",
                                         std::to_string(n.id), domain::NeedToJson(*current).dump(),
                                         domain::NeedToJson(*after).dump(), now));
+    // A new partner organisation decides afresh: the other organisation's decisions do not count.
+    SAMSKAB_RETURN_IF_ERROR(MoveApprovalsToPartner(connection, actor, *after, now));
     return after;
   });
 }
@@ -284,7 +287,9 @@ Status NeedStore::Delete(const MunicipalityScope& scope, const domain::Actor& ac
                if (current->revision != expected_revision)
                  return Status(ErrorCode::kPreconditionFailed, "stale need revision",
                                "error.precondition_failed");
-               // The marks users put on the need's proposed matches mean nothing without it.
+               // The marks users put on the need's proposed matches, and the partner's approvals of
+               // offers for it, mean nothing without it.
+               SAMSKAB_RETURN_IF_ERROR(DeleteApprovalsOfNeed(connection, actor, id, now));
                SAMSKAB_RETURN_IF_ERROR(
                    connection
                        .Execute("DELETE FROM match_marks WHERE (subject_kind = 'need' AND subject_id = ?) OR "

@@ -6,6 +6,7 @@
 
 #include "domain/vocabulary/vocabulary.h"
 #include "storage/audit_store.h"
+#include "storage/need_approval_store.h"
 
 namespace samskab::storage {
 namespace {
@@ -105,8 +106,8 @@ void AppendVisible(const OfferViewer& viewer, bool own_only, std::string& where,
   }
   if (!own_only) {
     for (const auto& code : viewer.municipality_codes) {
-      any.emplace_back("(f.municipalities = ',' OR f.municipalities LIKE ?)");
-      params.emplace_back("%," + code + ",%");
+      any.emplace_back(kOfferedTo);
+      params.emplace_back(OfferedToPattern(code));
     }
   }
   if (any.empty()) {
@@ -175,6 +176,8 @@ Result<Offer> GetOn(Connection& connection, const OfferViewer& viewer, int64_t i
 std::string AuditKey(const Offer& o) { return std::to_string(o.id); }
 
 }  // namespace
+
+std::string OfferedToPattern(const std::string& municipality_code) { return "%," + municipality_code + ",%"; }
 
 Result<Offer> OfferStore::Get(const OfferViewer& viewer, int64_t id) {
   auto lease = database_.Acquire();
@@ -300,7 +303,9 @@ Status OfferStore::Delete(const OfferViewer& viewer, const domain::Actor& actor,
                if (current->revision != expected_revision)
                  return Status(ErrorCode::kPreconditionFailed, "stale offer revision",
                                "error.precondition_failed");
-               // The marks users put on the offer's proposed matches mean nothing without it.
+               // The marks users put on the offer's proposed matches, and the partners' approvals of
+               // it for needs, mean nothing without it.
+               SAMSKAB_RETURN_IF_ERROR(DeleteApprovalsOfOffer(connection, actor, id, now));
                SAMSKAB_RETURN_IF_ERROR(
                    connection
                        .Execute(

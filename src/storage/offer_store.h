@@ -27,6 +27,10 @@ namespace samskab::storage {
 inline constexpr char kPublicOfferWhere[] =
     " AND f.status = 'open' AND f.organisation_id IS NOT NULL AND o.is_public = 1 AND o.municipality_code IS "
     "NULL";
+// Whether offer `f` is offered to a municipality (to all of them, ',', or to it by name); its one
+// parameter is OfferedToPattern(code).
+inline constexpr char kOfferedTo[] = "(f.municipalities = ',' OR f.municipalities LIKE ?)";
+std::string OfferedToPattern(const std::string& municipality_code);
 
 struct OfferFilter {
   std::optional<domain::MarketStatus> status;

@@ -52,7 +52,10 @@ constexpr const char* kNotices[] = {"password_reset",
                                     "offer.saved",
                                     "offer.closed",
                                     "offer.reopened",
-                                    "matches.marked"};
+                                    "matches.marked",
+                                    "need_approval.asked",
+                                    "need_approval.waiting",
+                                    "need_approval.decided"};
 
 // Short for the catalog message in the request's language.
 std::string T(const PageDependencies& deps, const http::Request& request, std::string_view key) {

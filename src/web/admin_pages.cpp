@@ -127,6 +127,7 @@ Result<http::Response> AdminHome(const PageDependencies& deps, http::Request& re
       auto* item = section->AddSectionDictionary("ITEM");
       item->SetValue("HREF", fmt::format("/organisations/{}/members", id));
       item->SetValue("PROFILE_HREF", fmt::format("/organisations/{}/profile", id));
+      item->SetValue("APPROVALS_HREF", fmt::format("/organisations/{}/need-approvals", id));
       item->SetValue("NAME", name.ok() ? *name : std::to_string(id));
     }
     anything = true;

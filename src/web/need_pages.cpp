@@ -13,6 +13,7 @@
 #include "storage/partner_choices.h"
 #include "web/admin_frame.h"
 #include "web/collaboration_form.h"
+#include "web/need_approval_pages.h"
 
 namespace samskab::web {
 namespace {
@@ -345,18 +346,30 @@ Result<http::Response> Update(const Deps& deps, http::Request& request) {
   return http::Redirect(303, NeedPath(request, n.id) + "?notice=need.saved");
 }
 
-// POST …/{id}/status: close or reopen, with the revision read.
-Result<http::Response> ChangeStatus(const Deps& deps, http::Request& request) {
+// A form posted about a need the caller may change (its unit in reach): the form, checked for its
+// CSRF token before anything is looked up, and the need.
+struct PostedAboutNeed {
+  text::Params params;
+  Need need;
+};
+Result<PostedAboutNeed> ReadPostAboutChangeableNeed(const Deps& deps, const http::Request& request) {
   auto params = ReadForm(request);
   if (!params.ok()) return params.status();
   SAMSKAB_RETURN_IF_ERROR(CsrfChecked(request, *params));
   auto current = LoadNeed(deps, request);
   if (!current.ok()) return current.status();
   SAMSKAB_RETURN_IF_ERROR(api::CheckNeedUnitReach(request, deps.pages.units, &*current, current->unit_id));
-  const auto revision = text::ParsePositiveId(FormValue(*params, "revision"));
-  const auto status = domain::ParseMarketStatus(FormValue(*params, "status"));
+  return PostedAboutNeed{std::move(params).value(), std::move(current).value()};
+}
+
+// POST …/{id}/status: close or reopen, with the revision read.
+Result<http::Response> ChangeStatus(const Deps& deps, http::Request& request) {
+  auto posted = ReadPostAboutChangeableNeed(deps, request);
+  if (!posted.ok()) return posted.status();
+  const auto revision = text::ParsePositiveId(FormValue(posted->params, "revision"));
+  const auto status = domain::ParseMarketStatus(FormValue(posted->params, "status"));
   if (!revision || !status) return Status(ErrorCode::kMalformed, "revision or status missing");
-  Need n = *current;
+  Need n = posted->need;
   n.status = *status;
   auto updated = deps.needs.Update(auth::ScopeOf(request), auth::ActorOf(request), n, *revision);
   if (!updated.ok()) return updated.status();
@@ -384,13 +397,15 @@ void AddListFact(ctemplate::TemplateDictionary& body, const std::string& label,
   for (const auto& item : items) list->AddSectionDictionary("ITEM")->SetValue("VALUE", item);
 }
 
-Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
+// The need's page; `error_key`: a problem of a form on it (asking for an approval), shown as an alert.
+Result<http::Response> ShowPageWith(const Deps& deps, http::Request& request, const std::string& error_key,
+                                    int status) {
   auto n = LoadNeed(deps, request);
   if (!n.ok()) return n.status();
   auto units = deps.pages.units.List(auth::ScopeOf(request));
   if (!units.ok()) return units.status();
   const bool may_change = Reach(request, *units).contains(n->unit_id);
-  auto frame = MunicipalPage(deps.pages, request, "needs", "");
+  auto frame = MunicipalPage(deps.pages, request, "needs", error_key);
   if (!frame.ok()) return frame.status();
   frame->heading = n->title;
   frame->lead = n->description.empty() ? "" : T(deps, request, "needs.show_lead");
@@ -446,7 +461,41 @@ Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
     actions->SetValue("STATUS_FORM",
                       RenderForm(deps.pages.views, request, cookies, status, deps.pages.secure_cookies));
   }
-  return RenderAdmin(deps.pages, request, *frame, "need", body, 200, cookies);
+  SAMSKAB_RETURN_IF_ERROR(
+      FillNeedApprovals(deps.pages, deps.approvals, request, *n, may_change, body, cookies));
+  return RenderAdmin(deps.pages, request, *frame, "need", body, status, cookies);
+}
+
+Result<http::Response> ShowPage(const Deps& deps, http::Request& request) {
+  return ShowPageWith(deps, request, "", 200);
+}
+
+// POST …/{id}/approvals: ask the need's partner organisation to approve an offer.
+Result<http::Response> AskApproval(const Deps& deps, http::Request& request) {
+  auto posted = ReadPostAboutChangeableNeed(deps, request);
+  if (!posted.ok()) return posted.status();
+  const Need& current = posted->need;
+  const auto offer_id = text::ParsePositiveId(FormValue(posted->params, "offer_id"));
+  if (!offer_id) return ShowPageWith(deps, request, "need_approval.error.offer_required", 422);
+  auto asked = deps.approvals.Ask(auth::ScopeOf(request), auth::ActorOf(request), current.id, *offer_id);
+  if (!asked.ok()) {
+    // What the person can act on is said on the page; anything else is the error it is.
+    const Status& failure = asked.status();
+    const ErrorCode code = failure.code();
+    const bool shown =
+        code == ErrorCode::kInvalidArgument || code == ErrorCode::kFailedPrecondition ||
+        code == ErrorCode::kAlreadyExists ||
+        (code == ErrorCode::kNotFound && failure.user_message_key() == "offer.error.not_found");
+    if (!shown) return failure;
+    return ShowPageWith(deps, request, failure.user_message_key(),
+                        code == ErrorCode::kInvalidArgument ? 422
+                        : code == ErrorCode::kNotFound      ? 404
+                                                            : 409);
+  }
+  return http::Redirect(
+      303, NeedPath(request, current.id) +
+               (asked->created ? "?notice=need_approval.asked" : "?notice=need_approval.waiting") +
+               "#approvals");
 }
 
 // --- GET /admin/{municipality}/needs ---
@@ -560,6 +609,7 @@ void RegisterNeedPages(http::Router& router, const NeedPageDependencies& deps) {
   router.Add("GET", "/admin/{municipality}/needs/{id}/edit", staff, page(EditPage));
   router.Add("POST", "/admin/{municipality}/needs/{id}/edit", staff, page(Update));
   router.Add("POST", "/admin/{municipality}/needs/{id}/status", staff, page(ChangeStatus));
+  router.Add("POST", "/admin/{municipality}/needs/{id}/approvals", staff, page(AskApproval));
 }
 
 }  // namespace samskab::web

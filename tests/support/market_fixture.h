@@ -6,10 +6,24 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/clock.h"
+#include "domain/market/offer.h"
+#include "domain/place/postcodes.h"
 #include "storage/database.h"
 
 namespace samskab::testing {
+
+// The market stores' test clock (a fixed instant in November 2026) and the embedded postcodes.
+inline const FixedClock& MarketClock() {
+  static const FixedClock kClock(std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)));
+  return kClock;
+}
+inline const domain::PostcodeDirectory& MarketPostcodes() {
+  static const domain::PostcodeDirectory kDirectory = *domain::PostcodeDirectory::LoadEmbedded();
+  return kDirectory;
+}
 
 struct OpportunityRow {
   std::string municipality_code = "0190";
@@ -72,6 +86,31 @@ inline int64_t CountRows(storage::Database& db, const std::string& sql, const st
   if (!lease.ok()) return -1;
   auto rows = (*lease)->Query(sql, params);
   return rows.ok() ? rows->front().Int(0) : -1;
+}
+
+// An organisation with a public own profile (one every municipality may see); returns the id.
+inline int64_t InsertOrganisation(storage::Database& db, const std::string& name, const std::string& kind) {
+  auto lease = db.Acquire();
+  EXPECT_TRUE(lease.ok());
+  if (!lease.ok()) return 0;
+  auto rows = (*lease)->Query(
+      "INSERT INTO organisations (name, kind, is_public, created_at, updated_at) VALUES (?, ?, 1, "
+      "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+      {name, kind});
+  EXPECT_TRUE(rows.ok()) << rows.status().log_message();
+  return rows.ok() ? rows->front().Int(0) : 0;
+}
+
+// A company's event day offered to `municipalities` (empty: to all), for OfferStore::Create.
+inline domain::Offer EventDayOffer(int64_t organisation_id, std::vector<std::string> municipalities) {
+  domain::Offer o;
+  o.organisation_id = organisation_id;
+  o.kind = domain::OfferKind::kEventDay;
+  o.title = "Medarbejderdag: udflugt til skoven";
+  o.event_on = "2027-05-12";
+  o.event_capacity = 20;
+  o.municipalities = std::move(municipalities);
+  return o;
 }
 
 }  // namespace samskab::testing
