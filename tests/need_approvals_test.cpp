@@ -1,5 +1,5 @@
 // The partner organisation's approval of offers for vulnerable needs end to end
-// (docs/decisions/0016-approval.md). Over the API on SQLite and PostgreSQL: the staff ask, asking
+// (docs/decisions/0018-approval.md). Over the API on SQLite and PostgreSQL: the staff ask, asking
 // twice changes nothing, a need that is not vulnerable is refused, an unknown offer or one the
 // municipality may not see is 404, only the need's partner decides (another organisation 404, a
 // platform admin 403), If-Match, direct contact only when the partner allows it. On the pages: the

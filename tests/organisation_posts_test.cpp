@@ -1,5 +1,5 @@
 // An organisation's opportunities on its own pages and its posters' pipeline, end to end over
-// HTTP on both backends (decisions/0016-orgposts.md): its admins and members list, post, edit and
+// HTTP on both backends (decisions/0017-orgposts.md): its admins and members list, post, edit and
 // close its posts and work their applications (moves within the transition table, the
 // child-protection certificate, messages); everyone else gets "not found"; forms without their
 // CSRF token are refused; bad input says why and changes nothing; the application lists page.

@@ -1,5 +1,5 @@
 // The partner organisation's approval of offers for vulnerable needs over JSON (issue 5 item 4,
-// seed 004; docs/decisions/0016-approval.md):
+// seed 004; docs/decisions/0018-approval.md):
 //  - the need's municipality: GET and POST /api/v1/needs/{id}/approvals (read the need's
 //    approvals; ask the partner for an offer: 201, or 200 when it already waits);
 //  - the partner organisation's admins: GET /api/v1/organisations/{organisation}/need-approvals

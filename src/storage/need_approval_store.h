@@ -1,5 +1,5 @@
 // The partner organisation's approvals of offers for vulnerable needs (domain/market/need_approval.h,
-// table need_approvals of migration 0009, docs/decisions/0016-approval.md) on the storage seam; the
+// table need_approvals of migration 0009, docs/decisions/0018-approval.md) on the storage seam; the
 // same SQL serves SQLite and PostgreSQL.
 //
 // Two sides, each with its own key:

@@ -1,4 +1,4 @@
-// The partner organisation's approvals (docs/decisions/0016-approval.md), on SQLite and PostgreSQL:
+// The partner organisation's approvals (docs/decisions/0018-approval.md), on SQLite and PostgreSQL:
 // asking for a vulnerable need only, twice changes nothing, an offer the municipality may not see
 // is not found, only the need's partner decides, direct contact only with an approval, the
 // revision, the notices in the outbox, the audit log, a new partner decides afresh, and deleting a

@@ -1,5 +1,5 @@
 // The partner organisation's approval of offers for vulnerable needs on pages (issue 5 item 4,
-// seed 004; docs/decisions/0016-approval.md):
+// seed 004; docs/decisions/0018-approval.md):
 //  - on the staff's need page (/admin/{municipality}/needs/{id}), the section "Partner approval":
 //    each offer asked about with its decision, and the form to ask for another (its POST lives
 //    with the need's pages);

@@ -6,7 +6,7 @@
 //   GET/POST /admin/{municipality}/opportunities/new   a unit's new post (units in reach)
 //   GET/POST /admin/{municipality}/opportunities/{id}/edit, POST …/{id}/close
 //   the same under /account/organisations/{organisation}/opportunities for the organisation's
-//   admins and members (its posts; a new one names its municipality; decisions/0016-orgposts.md)
+//   admins and members (its posts; a new one names its municipality; decisions/0017-orgposts.md)
 // One set of handlers serves both sides (web/poster_side.h). The form reads and checks like the
 // API (api/opportunities_api.h); the lists page by ?page=.
 #pragma once

@@ -1,5 +1,5 @@
 // The partner organisation's approval of offers for vulnerable needs in a browser, on the
-// `samskab demo` data (docs/decisions/0016-approval.md): the demo's company mentors wait for the
+// `samskab demo` data (docs/decisions/0018-approval.md): the demo's company mentors wait for the
 // approval of Dansk Flygtningehjælp, the vulnerable need's partner. Its admin finds them from
 // /admin; without JavaScript, declining with direct contact is named at the box and changes
 // nothing, approving saves the decision; the employee sees it on the need's page. axe (which

@@ -1,4 +1,4 @@
-// An organisation's opportunities and its pipeline (decisions/0016-orgposts.md), as the demo
+// An organisation's opportunities and its pipeline (decisions/0017-orgposts.md), as the demo
 // organisation's admin: the account page's link, the list with the demo's organisation post and
 // the demo volunteer's application in its pipeline, a post made through the form (a bad capacity
 // refused with its message first) with children taking part, and its pipeline: the certificate

@@ -1,7 +1,7 @@
 // The partner organisation's approval of an offer for a need whose target group is vulnerable
 // (issue 5 item 4, seed 004: "a target group marked vulnerable requires the partner
 // organisation's approval and no direct contact with the target group by default"; table
-// need_approvals of migration 0009; docs/decisions/0016-approval.md).
+// need_approvals of migration 0009; docs/decisions/0018-approval.md).
 //
 // The municipality's staff ask for an offer (decision 'pending'); the need's partner organisation
 // decides: approved or declined, and whether the offer's people may have direct contact with the

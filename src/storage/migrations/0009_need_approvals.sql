@@ -1,5 +1,5 @@
 -- The partner organisation's approval of an offer for a need whose target group is vulnerable
--- (issue 5 item 4, seed 004; docs/decisions/0016-approval.md). The municipality's staff ask
+-- (issue 5 item 4, seed 004; docs/decisions/0018-approval.md). The municipality's staff ask
 -- (decision 'pending'); the admins of the need's partner organisation approve or decline, and
 -- only they may allow direct contact with the target group: `direct_contact` is 0 unless an
 -- approval says otherwise (the CHECK makes a declined or pending row without contact).
