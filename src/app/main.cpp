@@ -98,6 +98,12 @@ int Serve(const CommonOptions& common, const std::string& listen) {
           report->market_changes);
     }
   });
+  // The matching index loads at start instead of at the first match, and follows the change log
+  // every minute besides before each match, so a match rarely waits (docs/OPERATIONS.md).
+  samskab::app::PeriodicJob matching_index(std::chrono::minutes(1), [&app] {
+    Status refreshed = (*app)->volunteer_index().Refresh();
+    if (!refreshed.ok()) spdlog::warn("event=matching_index_failed {}", refreshed.log_message());
+  });
   uint16_t port = 0;
   try {
     port = server.Bind();
