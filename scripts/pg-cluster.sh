@@ -21,7 +21,9 @@ as_owner() {
 free_port() {
   local port
   for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 20000))
+    # Below the kernel's ephemeral range (32768-60999 here), where outgoing connections take
+    # their local ports: a port free to connect to may still be taken for binding there.
+    port=$((20000 + RANDOM % 12000))
     if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
       echo "$port"
       return 0
@@ -38,13 +40,22 @@ case "$action" in
       chown postgres:postgres "$dir"
       chmod a+x "$(dirname "$dir")"  # mktemp makes 0700 folders; postgres must pass through
     fi
-    port=$(free_port)
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     # fsync off: the cluster is thrown away after the run, so durability buys nothing here.
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    # Another process may take the chosen port between the check and the start: try another.
+    for attempt in 1 2 3 4 5; do
+      port=$(free_port)
+      if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null; then
+        break
+      fi
+      if [ "$attempt" -eq 5 ] || ! grep -q "Address already in use" "$dir/server.log"; then
+        cat "$dir/server.log" >&2
+        exit 1
+      fi
+    done
     echo "$port" >"$dir/port"
     "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE samskab_test" >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/samskab_test"

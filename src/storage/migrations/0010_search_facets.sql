@@ -5,8 +5,7 @@
 -- that say what the filters ask (open, municipality, welfare areas, target groups, weekdays,
 -- organisation kind, end date); the search adds them to the MATCH expression, where
 -- FTS5 intersects sorted lists of row ids instead of looking rows up. Distance stays a lookup
--- (opportunity_search.cpp says why). PostgreSQL is unchanged: its query reads the rows' columns
--- beside the GIN index anyway.
+-- (opportunity_search.cpp says why). PostgreSQL gets indexes for the two lists (below).
 
 -- @sqlite-only
 DROP TRIGGER opportunity_search_insert;
@@ -104,5 +103,9 @@ INSERT INTO opportunity_search_nb (rowid, title, description, facets)
 -- @end
 
 -- @postgres-only
-SELECT 1;
+-- PostgreSQL: the welfare areas and target groups as arrays in GIN indexes, so a facet is
+-- intersected with the text's matches (a BitmapAnd) instead of being checked row by row: a
+-- frequent word with a facet read 39,000 rows for 7,000 results.
+CREATE INDEX opportunities_welfare_areas ON opportunities USING GIN (string_to_array(btrim(welfare_areas, ','), ','));
+CREATE INDEX opportunities_target_groups ON opportunities USING GIN (string_to_array(btrim(target_groups, ','), ','));
 -- @end
