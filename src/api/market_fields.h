@@ -42,6 +42,19 @@ void ReadTextList(const nlohmann::json& value, const std::string& field, std::ve
 void ReadInteger(const nlohmann::json& value, const std::string& field, int64_t& out,
                  FieldProblems& problems);
 // The weekly grid {"mon": ["morning"], …}; availability.error.shape otherwise.
+// One of a fixed set of names (a status, a kind, a visibility): `parse` maps the name to its value
+// or nullopt; anything else, or a value that is not a string, is `error_key` on the field.
+template <class T, class Parse>
+void ReadChoice(const nlohmann::json& value, const std::string& field, Parse parse, T& out,
+                FieldProblems& problems, const char* error_key) {
+  std::optional<T> chosen = value.is_string() ? parse(value.get<std::string>()) : std::nullopt;
+  if (chosen) {
+    out = *chosen;
+  } else {
+    problems.Add(field, error_key);
+  }
+}
+
 void ReadAvailability(const nlohmann::json& value, const std::string& field, domain::WeeklyAvailability& out,
                       FieldProblems& problems);
 

@@ -22,12 +22,7 @@ void ReadOptionalNumber(const json& value, const std::string& field, std::option
 }
 
 void ReadStatus(const json& value, domain::MarketStatus& out, FieldProblems& problems) {
-  auto status = value.is_string() ? domain::ParseMarketStatus(value.get<std::string>()) : std::nullopt;
-  if (status) {
-    out = *status;
-  } else {
-    problems.Add("status", "market.error.status");
-  }
+  ReadChoice(value, "status", domain::ParseMarketStatus, out, problems, "market.error.status");
 }
 
 }  // namespace
@@ -68,13 +63,7 @@ Status ReadNeedFields(const json& body, domain::Need& n, bool creating, bool was
     } else if (key == "ends_on") {
       ReadOptionalText(value, key, n.ends_on, problems);
     } else if (key == "visibility") {
-      auto visibility =
-          value.is_string() ? domain::ParseNeedVisibility(value.get<std::string>()) : std::nullopt;
-      if (visibility) {
-        n.visibility = *visibility;
-      } else {
-        problems.Add(key, "need.error.visibility");
-      }
+      ReadChoice(value, key, domain::ParseNeedVisibility, n.visibility, problems, "need.error.visibility");
     } else if (key == "status") {
       ReadStatus(value, n.status, problems);
     } else if (key == "id" || key == "municipality_code" || key == "unit_name" ||
@@ -103,12 +92,7 @@ Status ReadOfferFields(const json& body, domain::Offer& o, bool creating) {
         problems.Add(key, "offer.error.owner_fixed");
       }
     } else if (key == "kind") {
-      auto kind = value.is_string() ? domain::ParseOfferKind(value.get<std::string>()) : std::nullopt;
-      if (kind) {
-        o.kind = *kind;
-      } else {
-        problems.Add(key, "offer.error.kind");
-      }
+      ReadChoice(value, key, domain::ParseOfferKind, o.kind, problems, "offer.error.kind");
     } else if (key == "title") {
       ReadText(value, key, o.title, problems);
     } else if (key == "description") {

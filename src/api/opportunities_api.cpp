@@ -150,13 +150,7 @@ Status ReadOpportunityBody(const json& body, const storage::OpportunityStore& st
     } else if (key == "involves_children") {
       ReadFlag(value, key, o.involves_children, problems);
     } else if (key == "status") {
-      auto status =
-          value.is_string() ? domain::ParseOpportunityStatus(value.get<std::string>()) : std::nullopt;
-      if (status) {
-        o.status = *status;
-      } else {
-        problems.Add(key, "opportunity.error.status");
-      }
+      ReadChoice(value, key, domain::ParseOpportunityStatus, o.status, problems, "opportunity.error.status");
     } else if (key == "unit_id") {
       read_id(value, key, o.unit_id);
     } else if (key == "organisation_id" && creating) {

@@ -61,12 +61,7 @@ void ReadFields(const json& body, Organisation& o, bool creating, FieldProblems&
     if (key == "name") {
       ReadText(value, key, o.name, problems);
     } else if (key == "kind") {
-      auto kind = value.is_string() ? domain::ParseOrganisationKind(value.get<std::string>()) : std::nullopt;
-      if (kind) {
-        o.kind = *kind;
-      } else {
-        problems.Add(key, "organisation.error.kind");
-      }
+      ReadChoice(value, key, domain::ParseOrganisationKind, o.kind, problems, "organisation.error.kind");
     } else if (key == "cvr") {
       ReadOptionalText(value, key, o.cvr, problems);
     } else if (key == "street") {

@@ -89,23 +89,13 @@ Status ReadVolunteerBody(const json& body, const storage::VolunteerStore& store,
     } else if (key == "target_groups") {
       ReadTextList(value, key, p.target_groups, problems);
     } else if (key == "child_certificate") {
-      auto status =
-          value.is_string() ? domain::ParseChildCertificate(value.get<std::string>()) : std::nullopt;
-      if (status) {
-        p.child_certificate = *status;
-      } else {
-        problems.Add(key, "volunteer.error.child_certificate");
-      }
+      ReadChoice(value, key, domain::ParseChildCertificate, p.child_certificate, problems,
+                 "volunteer.error.child_certificate");
     } else if (key == "child_certificate_on") {
       ReadOptionalText(value, key, p.child_certificate_on, problems);
     } else if (key == "visibility") {
-      auto visibility =
-          value.is_string() ? domain::ParseVolunteerVisibility(value.get<std::string>()) : std::nullopt;
-      if (visibility) {
-        p.visibility = *visibility;
-      } else {
-        problems.Add(key, "volunteer.error.visibility");
-      }
+      ReadChoice(value, key, domain::ParseVolunteerVisibility, p.visibility, problems,
+                 "volunteer.error.visibility");
     } else if (key == "consent_matching") {
       ReadFlag(value, key, p.consent_matching, problems);
     } else if (key == "active") {
