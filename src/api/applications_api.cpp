@@ -43,15 +43,11 @@ Result<Target> TargetOf(const http::Request& request, const ApplicationApiDepend
 }
 
 Result<http::Response> List(const http::Request& request, const ApplicationApiDependencies& deps) {
-  const auto params = text::ParseUrlEncoded(request.query);
-  if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
-  auto page = ParsePageRequest(request);
-  if (!page.ok()) return page.status();
-  auto offset = CursorOffset(page->after);
-  if (!offset.ok()) return offset.status();
+  auto query = ReadListQuery(request);
+  if (!query.ok()) return query.status();
   const auto& principal = auth::PrincipalOf(request);
   Result<storage::ApplicationPage> list = storage::ApplicationPage{};
-  if (const auto given = text::Find(*params, "opportunity_id")) {
+  if (const auto given = text::Find(query->params, "opportunity_id")) {
     const auto id = text::ParsePositiveId(*given);
     if (!id) return ValidationFailed({{"opportunity_id", "validation.number"}});
     auto opportunity = deps.applications.Opportunity(*id);
@@ -60,17 +56,15 @@ Result<http::Response> List(const http::Request& request, const ApplicationApiDe
     if (!poster.ok()) return poster.status();
     // Another's opportunity looks like one that does not exist.
     if (!*poster) return NotFound("not the poster of this opportunity", "application.error.no_opportunity");
-    list = deps.applications.ListForOpportunity(*id, storage::ApplicationOrder::kById, *offset, page->limit);
+    list = deps.applications.ListForOpportunity(*id, storage::ApplicationOrder::kById, query->offset,
+                                                query->limit);
   } else if (principal.kind == domain::Principal::Kind::kUser) {
-    list = deps.applications.ListForUser(principal.user_id, *offset, page->limit);
+    list = deps.applications.ListForUser(principal.user_id, query->offset, query->limit);
   }
   if (!list.ok()) return list.status();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : list->items) items.push_back(domain::ApplicationToJson(a));
-  const int64_t next = *offset + static_cast<int64_t>(list->items.size());
-  nlohmann::json body =
-      ListBody(std::move(items), next < list->total ? std::optional(std::to_string(next)) : std::nullopt);
-  body["total"] = list->total;
+  nlohmann::json body = OffsetListBody(std::move(items), query->offset, list->total);
   auto response = Json(200, body);
   response.headers.Add("Cache-Control", "no-store");
   return response;

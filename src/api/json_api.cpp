@@ -62,6 +62,14 @@ nlohmann::json ListBody(nlohmann::json items, const std::optional<std::string>& 
           {"next_cursor", next_key ? nlohmann::json(EncodeCursor(*next_key)) : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json OffsetListBody(nlohmann::json items, int64_t offset, int64_t total) {
+  const int64_t next = offset + static_cast<int64_t>(items.size());
+  nlohmann::json body =
+      ListBody(std::move(items), next < total ? std::optional(std::to_string(next)) : std::nullopt);
+  body["total"] = total;
+  return body;
+}
+
 std::string Etag(std::string_view kind, std::string_view id, int64_t revision) {
   return fmt::format("\"{}-{}-{}\"", kind, id, revision);
 }

@@ -31,6 +31,9 @@ std::optional<std::string> DecodeCursor(const std::string& cursor);
 
 // A list body: {"items": [...], "next_cursor": "…" | null}.
 nlohmann::json ListBody(nlohmann::json items, const std::optional<std::string>& next_key);
+// A list paged by offset: the items from `offset` on, the next page's cursor while `total` has
+// more, and `total`: {"items": [...], "next_cursor": "<offset>" | null, "total": n}.
+nlohmann::json OffsetListBody(nlohmann::json items, int64_t offset, int64_t total);
 
 // The ETag of a resource at a revision: "\"<kind>-<id>-<revision>\"".
 std::string Etag(std::string_view kind, std::string_view id, int64_t revision);

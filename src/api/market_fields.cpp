@@ -94,6 +94,11 @@ Result<ListQuery> ReadListQuery(const http::Request& request) {
   return ListQuery{page->limit, *offset, std::move(params).value()};
 }
 
+void ReadParamId(const text::Params& params, std::string_view name, std::optional<int64_t>& out,
+                 FieldProblems& problems) {
+  ReadParamChoice(params, name, text::ParsePositiveId, out, problems, "validation.number");
+}
+
 http::Response NotModifiedResponse(const std::string& etag) {
   http::Response response;
   response.status = 304;

@@ -70,6 +70,19 @@ struct ListQuery {
 };
 Result<ListQuery> ReadListQuery(const http::Request& request);
 
+// A list filter from the query string, left unset when absent or empty: one of a fixed set of
+// names (`parse` as for ReadChoice), or a positive id ("validation.number" otherwise).
+template <class T, class Parse>
+void ReadParamChoice(const text::Params& params, std::string_view name, Parse parse, std::optional<T>& out,
+                     FieldProblems& problems, const char* error_key) {
+  const auto given = text::Find(params, name);
+  if (!given || given->empty()) return;
+  out = parse(*given);
+  if (!out) problems.Add(std::string(name), error_key);
+}
+void ReadParamId(const text::Params& params, std::string_view name, std::optional<int64_t>& out,
+                 FieldProblems& problems);
+
 // A 304 with the ETag.
 http::Response NotModifiedResponse(const std::string& etag);
 

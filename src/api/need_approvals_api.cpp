@@ -101,10 +101,7 @@ Result<http::Response> ListForOrganisation(const NeedApprovalApiDependencies& de
   if (!list.ok()) return list.status();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : list->items) items.push_back(domain::NeedApprovalToJson(a));
-  const int64_t next = query->offset + static_cast<int64_t>(list->items.size());
-  nlohmann::json body =
-      ListBody(std::move(items), next < list->total ? std::optional(std::to_string(next)) : std::nullopt);
-  body["total"] = list->total;
+  nlohmann::json body = OffsetListBody(std::move(items), query->offset, list->total);
   auto response = Json(200, body);
   response.headers.Add("Cache-Control", "no-cache");
   return response;

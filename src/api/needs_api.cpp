@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "api/json_api.h"
+#include "api/market_fields.h"
 #include "api/need_offer_fields.h"
 #include "auth/request_context.h"
 #include "core/text.h"
@@ -27,20 +28,10 @@ http::Response NeedResponse(int status, const Need& n, bool full) {
   return response;
 }
 
-http::Response NotModifiedResponse(const std::string& etag) {
-  http::Response response;
-  response.status = 304;
-  response.headers.Add("ETag", etag);
-  return response;
-}
-
 http::Response PageResponse(const storage::NeedPage& page, const storage::NeedFilter& filter, bool full) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& n : page.items) items.push_back(domain::NeedToJson(n, full));
-  const int64_t next = filter.offset + static_cast<int64_t>(page.items.size());
-  nlohmann::json body =
-      ListBody(std::move(items), next < page.total ? std::optional(std::to_string(next)) : std::nullopt);
-  body["total"] = page.total;
+  nlohmann::json body = OffsetListBody(std::move(items), filter.offset, page.total);
   auto response = Json(200, body);
   response.headers.Add("Cache-Control", "no-cache");
   return response;
@@ -90,33 +81,21 @@ Status CheckNeedUnitReach(const http::Request& request, domain::UnitRepository& 
 }
 
 Result<storage::NeedFilter> ReadNeedFilter(const http::Request& request) {
-  auto page = ParsePageRequest(request);
-  if (!page.ok()) return page.status();
-  const auto params = text::ParseUrlEncoded(request.query);
-  if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
+  auto query = ReadListQuery(request);
+  if (!query.ok()) return query.status();
+  const text::Params& params = query->params;
   storage::NeedFilter filter;
-  filter.limit = page->limit;
-  if (!page->after.empty()) {
-    const auto offset = text::ParsePositiveId(page->after);
-    if (!offset) return InvalidArgument("cursor is not an offset", "error.invalid_cursor");
-    filter.offset = *offset;
-  }
-  std::vector<FieldProblem> problems;
-  if (const auto status = text::Find(*params, "status"); status && !status->empty()) {
-    filter.status = domain::ParseMarketStatus(*status);
-    if (!filter.status) problems.push_back({"status", "market.error.status"});
-  }
-  if (const auto visibility = text::Find(*params, "visibility"); visibility && !visibility->empty()) {
-    filter.visibility = domain::ParseNeedVisibility(*visibility);
-    if (!filter.visibility) problems.push_back({"visibility", "need.error.visibility"});
-  }
-  if (const auto unit = text::Find(*params, "unit_id"); unit && !unit->empty()) {
-    filter.unit_id = text::ParsePositiveId(*unit);
-    if (!filter.unit_id) problems.push_back({"unit_id", "validation.number"});
-  }
-  if (const auto code = text::Find(*params, "municipality"); code && !code->empty())
+  filter.limit = query->limit;
+  filter.offset = query->offset;
+  FieldProblems problems;
+  ReadParamChoice(params, "status", domain::ParseMarketStatus, filter.status, problems,
+                  "market.error.status");
+  ReadParamChoice(params, "visibility", domain::ParseNeedVisibility, filter.visibility, problems,
+                  "need.error.visibility");
+  ReadParamId(params, "unit_id", filter.unit_id, problems);
+  if (const auto code = text::Find(params, "municipality"); code && !code->empty())
     filter.municipality_code = std::string(*code);
-  if (!problems.empty()) return ValidationFailed(std::move(problems));
+  if (!problems.empty()) return std::move(problems).Failed();
   return filter;
 }
 

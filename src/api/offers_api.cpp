@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "api/json_api.h"
+#include "api/market_fields.h"
 #include "api/need_offer_fields.h"
 #include "auth/request_context.h"
 #include "core/text.h"
@@ -30,10 +31,7 @@ http::Response OfferResponse(int status, const Offer& o) {
 http::Response PageResponse(const storage::OfferPage& page, const storage::OfferFilter& filter) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& o : page.items) items.push_back(domain::OfferToJson(o));
-  const int64_t next = filter.offset + static_cast<int64_t>(page.items.size());
-  nlohmann::json body =
-      ListBody(std::move(items), next < page.total ? std::optional(std::to_string(next)) : std::nullopt);
-  body["total"] = page.total;
+  nlohmann::json body = OffsetListBody(std::move(items), filter.offset, page.total);
   auto response = Json(200, body);
   response.headers.Add("Cache-Control", "no-cache");
   return response;
@@ -73,46 +71,32 @@ Result<http::Response> Change(http::Request& request, storage::OfferStore& offer
 }  // namespace
 
 Result<storage::OfferFilter> ReadOfferFilter(const http::Request& request) {
-  auto page = ParsePageRequest(request);
-  if (!page.ok()) return page.status();
-  const auto params = text::ParseUrlEncoded(request.query);
-  if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
+  auto query = ReadListQuery(request);
+  if (!query.ok()) return query.status();
+  const text::Params& params = query->params;
   storage::OfferFilter filter;
-  filter.limit = page->limit;
-  if (!page->after.empty()) {
-    const auto offset = text::ParsePositiveId(page->after);
-    if (!offset) return InvalidArgument("cursor is not an offset", "error.invalid_cursor");
-    filter.offset = *offset;
-  }
-  std::vector<FieldProblem> problems;
-  if (const auto status = text::Find(*params, "status"); status && !status->empty()) {
-    filter.status = domain::ParseMarketStatus(*status);
-    if (!filter.status) problems.push_back({"status", "market.error.status"});
-  }
-  if (const auto kind = text::Find(*params, "kind"); kind && !kind->empty()) {
-    filter.kind = domain::ParseOfferKind(*kind);
-    if (!filter.kind) problems.push_back({"kind", "offer.error.kind"});
-  }
-  if (const auto organisation = text::Find(*params, "organisation_id");
-      organisation && !organisation->empty()) {
-    filter.organisation_id = text::ParsePositiveId(*organisation);
-    if (!filter.organisation_id) problems.push_back({"organisation_id", "validation.number"});
-  }
-  if (const auto kind = text::Find(*params, "organisation_kind"); kind && !kind->empty()) {
+  filter.limit = query->limit;
+  filter.offset = query->offset;
+  FieldProblems problems;
+  ReadParamChoice(params, "status", domain::ParseMarketStatus, filter.status, problems,
+                  "market.error.status");
+  ReadParamChoice(params, "kind", domain::ParseOfferKind, filter.kind, problems, "offer.error.kind");
+  ReadParamId(params, "organisation_id", filter.organisation_id, problems);
+  if (const auto kind = text::Find(params, "organisation_kind"); kind && !kind->empty()) {
     if (domain::ParseOrganisationKind(*kind)) {
       filter.organisation_kind = std::string(*kind);
     } else {
-      problems.push_back({"organisation_kind", "organisation.error.kind"});
+      problems.Add("organisation_kind", "organisation.error.kind");
     }
   }
-  if (const auto mine = text::Find(*params, "mine"); mine && !mine->empty()) {
+  if (const auto mine = text::Find(params, "mine"); mine && !mine->empty()) {
     if (*mine == "true") {
       filter.own_only = true;
     } else if (*mine != "false") {
-      problems.push_back({"mine", "validation.type_boolean"});
+      problems.Add("mine", "validation.type_boolean");
     }
   }
-  if (!problems.empty()) return ValidationFailed(std::move(problems));
+  if (!problems.empty()) return std::move(problems).Failed();
   return filter;
 }
 

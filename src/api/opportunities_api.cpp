@@ -174,25 +174,18 @@ void RegisterOpportunityApi(http::Router& router, const OpportunityApiDependenci
              [&deps](http::Request& request) -> Result<http::Response> {
                auto manager = OpportunityManagerOf(request);
                if (!manager.ok()) return manager.status();
-               auto page = ParsePageRequest(request);
-               if (!page.ok()) return page.status();
-               auto offset = CursorOffset(page->after);
-               if (!offset.ok()) return offset.status();
-               const auto params = text::ParseUrlEncoded(request.query);
-               if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
+               auto query = ReadListQuery(request);
+               if (!query.ok()) return query.status();
                std::optional<domain::OpportunityStatus> status;
-               if (const auto wanted = text::Find(*params, "status"); wanted && !wanted->empty()) {
-                 status = domain::ParseOpportunityStatus(*wanted);
-                 if (!status) return ValidationFailed({{"status", "opportunity.error.status"}});
-               }
-               auto list = deps.opportunities.List(*manager, status, *offset, page->limit);
+               FieldProblems problems;
+               ReadParamChoice(query->params, "status", domain::ParseOpportunityStatus, status, problems,
+                               "opportunity.error.status");
+               if (!problems.empty()) return std::move(problems).Failed();
+               auto list = deps.opportunities.List(*manager, status, query->offset, query->limit);
                if (!list.ok()) return list.status();
                json items = json::array();
                for (const auto& o : list->items) items.push_back(domain::OpportunityToJson(o));
-               const int64_t next = *offset + static_cast<int64_t>(list->items.size());
-               json body = ListBody(std::move(items),
-                                    next < list->total ? std::optional(std::to_string(next)) : std::nullopt);
-               body["total"] = list->total;
+               json body = OffsetListBody(std::move(items), query->offset, list->total);
                auto response = Json(200, body);
                response.headers.Add("Cache-Control", "no-cache");
                return response;

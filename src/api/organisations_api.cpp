@@ -181,10 +181,7 @@ void RegisterOrganisationApi(http::Router& router, OrganisationStore& organisati
                if (!page.ok()) return page.status();
                json items = json::array();
                for (const auto& o : page->items) items.push_back(domain::OrganisationToJson(o, true));
-               const int64_t next = filter->offset + static_cast<int64_t>(page->items.size());
-               json body = ListBody(std::move(items),
-                                    next < page->total ? std::optional(std::to_string(next)) : std::nullopt);
-               body["total"] = page->total;
+               json body = OffsetListBody(std::move(items), filter->offset, page->total);
                auto response = Json(200, body);
                response.headers.Add("Cache-Control", "no-cache");
                return response;

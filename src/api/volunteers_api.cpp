@@ -26,31 +26,28 @@ http::Response ProfileResponse(int status, const VolunteerProfile& p, const json
 // The staff list's query: skill, language, postcode, limit and cursor.
 Result<storage::VolunteerFilter> ReadFilter(const http::Request& request,
                                             const domain::PostcodeDirectory& postcodes) {
-  auto page = ParsePageRequest(request);
-  if (!page.ok()) return page.status();
-  auto offset = CursorOffset(page->after);
-  if (!offset.ok()) return offset.status();
-  const auto params = text::ParseUrlEncoded(request.query);
-  if (!params) return Status(ErrorCode::kMalformed, "malformed query string");
+  auto query = ReadListQuery(request);
+  if (!query.ok()) return query.status();
+  const text::Params& params = query->params;
   storage::VolunteerFilter filter;
-  filter.limit = page->limit;
-  filter.offset = *offset;
+  filter.limit = query->limit;
+  filter.offset = query->offset;
   FieldProblems problems;
-  if (const auto skill = text::Find(*params, "skill"); skill && !skill->empty()) {
+  if (const auto skill = text::Find(params, "skill"); skill && !skill->empty()) {
     if (domain::SkillBit(*skill)) {
       filter.skill = std::string(*skill);
     } else {
       problems.Add("skill", "skill.error.unknown");
     }
   }
-  if (const auto language = text::Find(*params, "language"); language && !language->empty()) {
+  if (const auto language = text::Find(params, "language"); language && !language->empty()) {
     if (domain::LanguageBit(*language)) {
       filter.language = std::string(*language);
     } else {
       problems.Add("language", "spoken_language.error.unknown");
     }
   }
-  if (const auto postcode = text::Find(*params, "postcode"); postcode && !postcode->empty()) {
+  if (const auto postcode = text::Find(params, "postcode"); postcode && !postcode->empty()) {
     auto found = postcodes.NormalisePostcode(*postcode);
     if (found.ok()) {
       filter.postcode = found->code;
@@ -168,10 +165,7 @@ void RegisterVolunteerApi(http::Router& router, storage::VolunteerStore& volunte
                if (!page.ok()) return page.status();
                json items = json::array();
                for (const auto& p : page->items) items.push_back(domain::VolunteerStaffJson(p));
-               const int64_t next = filter->offset + static_cast<int64_t>(page->items.size());
-               json body = ListBody(std::move(items),
-                                    next < page->total ? std::optional(std::to_string(next)) : std::nullopt);
-               body["total"] = page->total;
+               json body = OffsetListBody(std::move(items), filter->offset, page->total);
                auto response = Json(200, body);
                response.headers.Add("Cache-Control", "no-store");
                return response;
