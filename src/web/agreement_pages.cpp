@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "web/account_pages.h"
 #include "web/admin_frame.h"
+#include "web/collaboration_form.h"
 #include "web/forms.h"
 
 namespace samskab::web {
@@ -80,10 +81,7 @@ nlohmann::json BodyOf(const text::Params& posted) {
   const auto value = [&](std::string_view name) { return FormValue(posted, name); };
   nlohmann::json body = nlohmann::json::object();
   for (const auto name : kAgreementTexts) body[std::string(name)] = value(name);
-  for (const auto name : kAgreementDates) {
-    const std::string given = value(name);
-    body[std::string(name)] = text::Trim(given).empty() ? nlohmann::json(nullptr) : nlohmann::json(given);
-  }
+  for (const auto name : kAgreementDates) body[std::string(name)] = TextOrNull(value(name));
   body["status"] = value("status");
   const std::string responsible = value("responsible_user_id");
   const auto id = text::ParsePositiveId(responsible);

@@ -41,6 +41,14 @@ nlohmann::json NumberOrText(std::string_view raw) {
   return std::string(raw);
 }
 
+nlohmann::json TextOrNull(std::string_view raw) {
+  return text::Trim(raw).empty() ? nlohmann::json(nullptr) : nlohmann::json(std::string(raw));
+}
+
+nlohmann::json NumberOrNull(std::string_view raw) {
+  return text::Trim(raw).empty() ? nlohmann::json(nullptr) : NumberOrText(raw);
+}
+
 std::string IndentedUnitName(const domain::Unit& unit, int depth) {
   std::string indent;
   for (int i = 0; i < depth; ++i) indent += "\u00a0\u00a0\u00a0";
@@ -79,18 +87,10 @@ text::Params FormValuesOf(const Collaboration& c) {
 
 nlohmann::json BodyOf(const text::Params& posted) {
   nlohmann::json body = nlohmann::json::object();
-  const auto value = [&](std::string_view name) {
-    return std::string(text::Find(posted, name).value_or(""));
-  };
+  const auto value = [&](std::string_view name) { return FormValue(posted, name); };
   for (const auto name : kTexts) body[std::string(name)] = value(name);
-  for (const auto name : kOptionalTexts) {
-    const std::string given = value(name);
-    body[std::string(name)] = text::Trim(given).empty() ? nlohmann::json(nullptr) : nlohmann::json(given);
-  }
-  for (const auto name : kNumbers) {
-    const std::string given = value(name);
-    body[std::string(name)] = text::Trim(given).empty() ? nlohmann::json(nullptr) : NumberOrText(given);
-  }
+  for (const auto name : kOptionalTexts) body[std::string(name)] = TextOrNull(value(name));
+  for (const auto name : kNumbers) body[std::string(name)] = NumberOrNull(value(name));
   // A checkbox is sent only when ticked.
   for (const auto name : kFlags) body[std::string(name)] = value(name) == "1";
   for (const auto name : kIdLists) {

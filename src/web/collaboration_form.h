@@ -60,6 +60,9 @@ Form CollaborationForm(const PageDependencies& deps, const http::Request& reques
 // A whole number as JSON, or the text itself when it is not one (the API's reader then names it):
 // how forms pass numbers on to the API's readers.
 nlohmann::json NumberOrText(std::string_view raw);
+// An optional field of a form for the API: null when left blank, else the text / NumberOrText.
+nlohmann::json TextOrNull(std::string_view raw);
+nlohmann::json NumberOrNull(std::string_view raw);
 
 // A unit's name indented by its depth with no-break spaces (selects cannot indent otherwise).
 std::string IndentedUnitName(const domain::Unit& unit, int depth);

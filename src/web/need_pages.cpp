@@ -86,13 +86,8 @@ text::Params FormValuesOf(const Need& n) {
 // direct contact): the form's box counts only on a need that already was vulnerable, so allowing
 // contact is a deliberate second step (decision 0011).
 nlohmann::json BodyOf(const text::Params& posted, bool was_vulnerable) {
-  const auto value = [&](std::string_view name) {
-    return std::string(text::Find(posted, name).value_or(""));
-  };
-  const auto optional = [&](std::string_view name) {
-    const std::string given = value(name);
-    return text::Trim(given).empty() ? nlohmann::json(nullptr) : nlohmann::json(given);
-  };
+  const auto value = [&](std::string_view name) { return FormValue(posted, name); };
+  const auto optional = [&](std::string_view name) { return TextOrNull(value(name)); };
   nlohmann::json body = {{"unit_id", NumberOrText(value("unit_id"))},
                          {"title", value("title")},
                          {"description", value("description")},
@@ -108,9 +103,7 @@ nlohmann::json BodyOf(const text::Params& posted, bool was_vulnerable) {
                          {"ends_on", optional("ends_on")},
                          {"visibility", value("visibility")},
                          {"status", value("status").empty() ? std::string("open") : value("status")}};
-  const std::string partner = value("partner_organisation_id");
-  body["partner_organisation_id"] =
-      text::Trim(partner).empty() ? nlohmann::json(nullptr) : NumberOrText(partner);
+  body["partner_organisation_id"] = NumberOrNull(value("partner_organisation_id"));
   const bool vulnerable = value("vulnerable") == "1";
   if (!vulnerable || was_vulnerable) body["direct_contact"] = value("direct_contact") == "1";
   auto grid = domain::WeeklyAvailability::FromCellKeys(FormValues(posted, "availability"));

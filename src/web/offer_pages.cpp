@@ -73,17 +73,9 @@ text::Params FormValuesOf(const Offer& o) {
 
 // The posted form as the API's body (the owner is read on creation only).
 nlohmann::json BodyOf(const text::Params& posted, bool creating) {
-  const auto value = [&](std::string_view name) {
-    return std::string(text::Find(posted, name).value_or(""));
-  };
-  const auto optional_text = [&](std::string_view name) {
-    const std::string given = value(name);
-    return text::Trim(given).empty() ? nlohmann::json(nullptr) : nlohmann::json(given);
-  };
-  const auto optional_number = [&](std::string_view name) {
-    const std::string given = value(name);
-    return text::Trim(given).empty() ? nlohmann::json(nullptr) : NumberOrText(given);
-  };
+  const auto value = [&](std::string_view name) { return FormValue(posted, name); };
+  const auto optional_text = [&](std::string_view name) { return TextOrNull(value(name)); };
+  const auto optional_number = [&](std::string_view name) { return NumberOrNull(value(name)); };
   nlohmann::json body = {{"kind", value("kind")},
                          {"title", value("title")},
                          {"description", value("description")},
