@@ -139,8 +139,7 @@ std::string SqliteArm(const char* table, bool near) {
       table);
 }
 
-std::string SqliteRanked(const OpportunitySearchRequest& request, const std::string& words,
-                         const std::string& /*where*/, const Params& /*where_params*/, Params& params) {
+std::string SqliteRanked(const OpportunitySearchRequest& request, const std::string& words, Params& params) {
   const std::string match = SqliteMatch(words, request);
   const bool near = request.postcodes.has_value();
   for (int arm = 0; arm < 2; ++arm) {
@@ -154,36 +153,81 @@ std::string SqliteRanked(const OpportunitySearchRequest& request, const std::str
          SqliteArm("opportunity_search_nb", near) + " ORDER BY id DESC LIMIT ?) AS h";
 }
 
-// PostgreSQL: two conditions on the one GIN index (each row is matched with the stems of its own
-// language); the planner walks the primary key backwards for a word in most posts and takes the
-// index's matches for a rare one. ts_rank (the title at weight A) runs only on the kept rows.
+// One lexeme of migration 0011 as tsquery text: quoted, so that no key is read as an operator.
+std::string Lexeme(std::string_view prefix, std::string_view payload) {
+  std::string quoted = "'";
+  quoted += prefix;
+  for (const char c : payload) {
+    if (c == '\'' || c == '\\') quoted += c;  // a quote or backslash is written twice
+    quoted += c;
+  }
+  return quoted + "'";
+}
+
+// The filters' lexemes (migration 0011), all required: "'open:da' & 'wa:elderly' & …".
+std::string PostgresFacets(const OpportunitySearchRequest& request, std::string_view language) {
+  std::string query = Lexeme("open:", language);
+  auto require = [&query](const std::string& lexeme) { query += " & " + lexeme; };
+  if (!request.municipality.empty()) require(Lexeme("km:", request.municipality));
+  if (!request.welfare_area.empty()) require(Lexeme("wa:", request.welfare_area));
+  if (!request.target_group.empty()) require(Lexeme("tg:", request.target_group));
+  if (request.weekday) require(Lexeme("wd:", std::to_string(*request.weekday)));
+  if (request.organisation_kind == "municipality") {
+    require(Lexeme("ok:", ""));
+  } else if (!request.organisation_kind.empty()) {
+    require(Lexeme("ok:", request.organisation_kind));
+  }
+  return query;
+}
+
+// PostgreSQL: the typed words AND the filters' lexemes as one tsquery for each language, so the
+// GIN index intersects them itself and the table is read only for the rows that match all: a
+// Danish row is matched with Danish stems and asks for open:da, a Norwegian one likewise. Only
+// the end date, which changes with the day, and the distance are checked on the row. The planner
+// walks the primary key backwards for a word in most posts and takes the index's matches for a
+// rare one; ts_rank (the title at weight A) runs only on the kept rows. The query is planned for
+// its words (see SearchOpportunities), so plainto_tsquery and && are evaluated once, at planning.
 std::string PostgresRanked(const OpportunitySearchRequest& request, const std::string& words,
-                           const std::string& where, const Params& where_params, Params& params) {
-  for (int i = 0; i < 4; ++i) params.emplace_back(words);
-  params.insert(params.end(), where_params.begin(), where_params.end());
+                           Params& params) {
+  std::string sql =
+      "(SELECT o.id, -ts_rank(o.search_vector, CASE o.language WHEN 'nb' THEN plainto_tsquery('norwegian', "
+      "?) "
+      "ELSE plainto_tsquery('danish', ?) END) AS score FROM opportunities o WHERE (";
+  params.emplace_back(words);
+  params.emplace_back(words);
+  // A query of stop words only is empty, and "empty && filters" would be the filters alone:
+  // such a query finds nothing, as plainto_tsquery's own @@ would.
+  for (const auto& [language, config] : {std::pair{"da", "danish"}, std::pair{"nb", "norwegian"}}) {
+    sql += fmt::format(
+        "{}(numnode(plainto_tsquery('{}', ?)) > 0 AND o.search_vector @@ (plainto_tsquery('{}', ?) && "
+        "?::tsquery))",
+        std::string_view(language) == "da" ? "" : " OR ", config, config);
+    params.emplace_back(words);
+    params.emplace_back(words);
+    params.emplace_back(PostgresFacets(request, language));
+  }
+  sql += ") AND (o.ends_on IS NULL OR o.ends_on >= ?)";
+  params.emplace_back(request.today);
+  if (request.postcodes) {
+    sql += " AND o.postcode = ANY (?::text[])";
+    params.emplace_back(ListParameter(Backend::kPostgres, *request.postcodes));
+  }
+  sql += " ORDER BY o.id DESC LIMIT ?) AS h";
   params.emplace_back(static_cast<int64_t>(request.horizon));
-  // ts_rank in the scan's own select list: evaluated for the rows that pass, before the LIMIT
-  // stops the scan (joining back to opportunities for it made the planner hash the whole table).
-  return "(SELECT o.id, -ts_rank(o.search_vector, CASE o.language WHEN 'nb' THEN "
-         "plainto_tsquery('norwegian', ?) "
-         "ELSE plainto_tsquery('danish', ?) END) AS score FROM opportunities o WHERE "
-         "((o.language = 'da' AND o.search_vector @@ plainto_tsquery('danish', ?)) "
-         "OR (o.language = 'nb' AND o.search_vector @@ plainto_tsquery('norwegian', ?))) AND " +
-         where + " ORDER BY o.id DESC LIMIT ?) AS h";
+  return sql;
 }
 
 // The parts of the remaining SQL that differ between the backends. Parameters are `?` in both
 // (the PostgreSQL backend numbers them).
 struct BackendSql {
   // The subquery h (id, score) of the kept matches.
-  std::string (*ranked)(const OpportunitySearchRequest& request, const std::string& words,
-                        const std::string& where, const Params& where_params, Params& params);
+  std::string (*ranked)(const OpportunitySearchRequest& request, const std::string& words, Params& params);
   const char* snippet;  // the details query's snippet column
   int snippet_word_params;
   const char* browse_from;    // the list without words
   const char* id_list;        // "o.id IN …" for one bound list
   const char* postcode_list;  // "o.postcode IN …" for one bound list
-  // A term in the list welfare_areas / target_groups (",a,b,"); the parameter is TermParameter's.
+  // For the list without words: a term in the list welfare_areas / target_groups (",a,b,").
   const char* welfare_area;
   const char* target_group;
   bool term_as_pattern;  // bind a LIKE pattern rather than the key
@@ -201,8 +245,6 @@ constexpr BackendSql kSqlite{
     " FROM opportunities o INDEXED BY opportunities_search_filter WHERE ",
     "o.id IN (SELECT value FROM json_each(?))",
     "o.postcode IN (SELECT value FROM json_each(?))",
-    // Only the list without words and a distance search read these: the others match the
-    // index's facet words.
     "o.welfare_areas LIKE ? ESCAPE '\\'",
     "o.target_groups LIKE ? ESCAPE '\\'",
     true,
@@ -219,8 +261,7 @@ constexpr BackendSql kPostgres{
     " FROM opportunities o WHERE ",
     "o.id = ANY (?::bigint[])",
     "o.postcode = ANY (?::text[])",
-    // The lists as arrays, which the GIN indexes of migration 0010 answer: intersected with the
-    // text's matches before any row is read.
+    // The lists as arrays, which the GIN indexes of migration 0010 answer.
     "string_to_array(btrim(o.welfare_areas, ','), ',') @> ARRAY[?::text]",
     "string_to_array(btrim(o.target_groups, ','), ',') @> ARRAY[?::text]",
     false,
@@ -237,7 +278,8 @@ std::string WordsParameter(Backend backend, const std::vector<std::string>& word
   return out;
 }
 
-// The public filter and the facets, the same on both backends.
+// The public filter and the facets of the list without words, the same on both backends (a
+// search with words has them in its full-text query instead).
 std::string FilterSql(const BackendSql& sql, Backend backend, const OpportunitySearchRequest& request,
                       Params& params) {
   std::string where = "o.status = 'open' AND (o.ends_on IS NULL OR o.ends_on >= ?)";
@@ -335,17 +377,15 @@ Result<OpportunitySearchResult> SearchOpportunities(Database& database,
   // 1. The page's ids in order with the total. With words the total comes in the same pass
   // (COUNT(*) OVER (): the ranking visits every kept match anyway); without words the newest come
   // first and are counted apart (a window over every public post would sort them all).
-  Params where_params;
-  const std::string where = FilterSql(sql, backend, request, where_params);
   Params params;
   std::string page_sql;
   std::string count_sql;
   if (has_words) {
-    const std::string ranked = sql.ranked(request, words, where, where_params, params);
+    const std::string ranked = sql.ranked(request, words, params);
     page_sql = "SELECT h.id, COUNT(*) OVER () FROM " + ranked + " ORDER BY h.score, h.id";
     count_sql = "SELECT COUNT(*) FROM " + ranked;
   } else {
-    params = where_params;
+    const std::string where = FilterSql(sql, backend, request, params);
     page_sql = std::string("SELECT o.id") + sql.browse_from + where + " ORDER BY o.id DESC";
     count_sql = std::string("SELECT COUNT(*)") + sql.browse_from + where;
   }
