@@ -61,12 +61,12 @@ std::string ListParameter(Backend backend, const std::vector<T>& items) {
 // their scores (lower is better), so that a word in most posts costs no more than the horizon.
 // The parameters are bound in the order they appear.
 //
-// SQLite: the filters are words of the index's `facets` column (migration 0010), so the whole
-// filter is one FTS5 expression: the typed words in the title and the text, AND the filters' words,
-// NOT the words of end dates before today. FTS5 answers it by intersecting sorted lists of row
-// ids and delivers the matches newest first (ORDER BY rowid DESC is answered by the table
-// itself); LIMIT stops the scan, so samskab_rank runs only on the kept rows. One arm per language
-// table.
+// SQLite: the filters are words of the index's `facets` column (migrations 0010 and 0011), so the
+// whole filter is one FTS5 expression: the typed words in the title and the text, AND the filters'
+// words, NOT the word of closed and draft posts nor the words of end dates before today. FTS5 answers it by
+// intersecting sorted lists of row ids and delivers the matches newest first (ORDER BY rowid DESC is answered
+// by the table itself); LIMIT stops the scan, so samskab_rank runs only on the kept rows. One arm per
+// language table.
 std::string FacetWord(std::string_view prefix, std::string_view payload) {
   return fmt::format("\"{}{}z\"", prefix, payload);
 }
@@ -107,7 +107,7 @@ std::string AnyOf(const std::vector<std::string>& words) {
 
 // The typed words come first: samskab_rank counts the first `words.size()` phrases.
 std::string SqliteMatch(const std::string& words, const OpportunitySearchRequest& request) {
-  std::string match = "{title description} : (" + words + ") AND facets : " + FacetWord("zopen", "");
+  std::string match = "{title description} : (" + words + ")";
   auto require = [&match](const std::string& word) { match += " AND facets : " + word; };
   if (!request.municipality.empty()) require(FacetWord("km", Hex(request.municipality)));
   if (!request.welfare_area.empty()) require(FacetWord("wa", Hex(request.welfare_area)));
@@ -118,13 +118,17 @@ std::string SqliteMatch(const std::string& words, const OpportunitySearchRequest
   } else if (!request.organisation_kind.empty()) {
     require(FacetWord("ok", Hex(request.organisation_kind)));
   }
-  return match + " NOT facets : " + AnyOf(EndedWords(request.today));
+  // Not closed nor a draft (migration 0011), and not ended.
+  std::vector<std::string> not_public = EndedWords(request.today);
+  not_public.push_back(FacetWord("zshut", ""));
+  return match + " NOT facets : " + AnyOf(not_public);
 }
 
 // The distance filter is the one left outside the expression: a circle around a postcode holds
 // hundreds of postcodes in and around Copenhagen, and FTS5 seeks in each of their lists for every
-// match. Instead each match's postcode is read from the covering index of migration 0008 and
-// looked up in the bound list (an in-memory index SQLite builds once).
+// match (an OR of 50 words for groups of postcodes was still slower). Instead each match's
+// postcode is read from the narrow index of migration 0011 and looked up in the bound list by
+// samskab_postcode_in (storage/sqlite/postcode_set.h).
 std::string SqliteArm(const char* table, bool near) {
   if (!near) {
     return fmt::format(
@@ -134,23 +138,46 @@ std::string SqliteArm(const char* table, bool near) {
   }
   return fmt::format(
       "SELECT id, score FROM (SELECT {0}.rowid AS id, samskab_rank({0}, ?, 4.0, 1.0) AS score FROM {0} "
-      "CROSS JOIN opportunities o INDEXED BY opportunities_search_filter ON o.id = {0}.rowid "
-      "WHERE {0} MATCH ? AND o.postcode IN (SELECT value FROM json_each(?)) ORDER BY {0}.rowid DESC LIMIT ?)",
+      "CROSS JOIN opportunities o INDEXED BY opportunities_place ON o.id = {0}.rowid "
+      "WHERE {0} MATCH ? AND samskab_postcode_in(?, o.postcode) ORDER BY {0}.rowid DESC LIMIT ?)",
       table);
 }
 
-std::string SqliteRanked(const OpportunitySearchRequest& request, const std::string& words, Params& params) {
+// The ranked matches `h (id, score)` as the page's query (with the total in each row, to be given
+// its LIMIT and OFFSET) and as the total alone, for a page past the last.
+struct RankedSql {
+  std::string page;
+  Params page_params;
+  std::string count;
+  Params count_params;
+};
+
+// Each arm stops at the horizon by itself; the horizon over both, newest first, is then a cut-off
+// id, looked for only when the arms together found more (SQLite computes a scalar subquery once,
+// and a CASE only the branch it takes). Kept once (MATERIALIZED) for the rank, the total and the
+// cut-off: a window over a subquery sorted and copied the matches twice more.
+RankedSql SqliteRanked(const OpportunitySearchRequest& request, const std::string& words) {
   const std::string match = SqliteMatch(words, request);
   const bool near = request.postcodes.has_value();
+  const auto horizon = static_cast<int64_t>(request.horizon);
+  Params arm_params;
   for (int arm = 0; arm < 2; ++arm) {
-    params.emplace_back(static_cast<int64_t>(request.words.size()));
-    params.emplace_back(match);
-    if (near) params.emplace_back(ListParameter(Backend::kSqlite, *request.postcodes));
-    params.emplace_back(static_cast<int64_t>(request.horizon));
+    arm_params.emplace_back(static_cast<int64_t>(request.words.size()));
+    arm_params.emplace_back(match);
+    if (near) arm_params.emplace_back(ListParameter(Backend::kSqlite, *request.postcodes));
+    arm_params.emplace_back(horizon);
   }
-  params.emplace_back(static_cast<int64_t>(request.horizon));
-  return "(" + SqliteArm("opportunity_search_da", near) + " UNION ALL " +
-         SqliteArm("opportunity_search_nb", near) + " ORDER BY id DESC LIMIT ?) AS h";
+  const std::string with = "WITH h AS MATERIALIZED (" + SqliteArm("opportunity_search_da", near) +
+                           " UNION ALL " + SqliteArm("opportunity_search_nb", near) + ") ";
+  RankedSql ranked{
+      with +
+          "SELECT id, (SELECT min(COUNT(*), ?) FROM h) FROM h WHERE id >= CASE WHEN (SELECT COUNT(*) "
+          "FROM h) > ? THEN (SELECT id FROM h ORDER BY id DESC LIMIT 1 OFFSET ?) ELSE 0 END "
+          "ORDER BY score, id",
+      arm_params, with + "SELECT min(COUNT(*), ?) FROM h", arm_params};
+  ranked.page_params.insert(ranked.page_params.end(), {horizon, horizon, horizon - 1});
+  ranked.count_params.emplace_back(horizon);
+  return ranked;
 }
 
 // One lexeme of migration 0011 as tsquery text: quoted, so that no key is read as an operator.
@@ -187,8 +214,8 @@ std::string PostgresFacets(const OpportunitySearchRequest& request, std::string_
 // walks the primary key backwards for a word in most posts and takes the index's matches for a
 // rare one; ts_rank (the title at weight A) runs only on the kept rows. The query is planned for
 // its words (see SearchOpportunities), so plainto_tsquery and && are evaluated once, at planning.
-std::string PostgresRanked(const OpportunitySearchRequest& request, const std::string& words,
-                           Params& params) {
+RankedSql PostgresRanked(const OpportunitySearchRequest& request, const std::string& words) {
+  Params params;
   std::string sql =
       "(SELECT o.id, -ts_rank(o.search_vector, CASE o.language WHEN 'nb' THEN plainto_tsquery('norwegian', "
       "?) "
@@ -214,14 +241,15 @@ std::string PostgresRanked(const OpportunitySearchRequest& request, const std::s
   }
   sql += " ORDER BY o.id DESC LIMIT ?) AS h";
   params.emplace_back(static_cast<int64_t>(request.horizon));
-  return sql;
+  return {"SELECT h.id, COUNT(*) OVER () FROM " + sql + " ORDER BY h.score, h.id", params,
+          "SELECT COUNT(*) FROM " + sql, params};
 }
 
 // The parts of the remaining SQL that differ between the backends. Parameters are `?` in both
 // (the PostgreSQL backend numbers them).
 struct BackendSql {
   // The subquery h (id, score) of the kept matches.
-  std::string (*ranked)(const OpportunitySearchRequest& request, const std::string& words, Params& params);
+  RankedSql (*ranked)(const OpportunitySearchRequest& request, const std::string& words);
   const char* snippet;  // the details query's snippet column
   int snippet_word_params;
   const char* browse_from;    // the list without words
@@ -378,18 +406,21 @@ Result<OpportunitySearchResult> SearchOpportunities(Database& database,
   // (COUNT(*) OVER (): the ranking visits every kept match anyway); without words the newest come
   // first and are counted apart (a window over every public post would sort them all).
   Params params;
+  Params count_params;
   std::string page_sql;
   std::string count_sql;
   if (has_words) {
-    const std::string ranked = sql.ranked(request, words, params);
-    page_sql = "SELECT h.id, COUNT(*) OVER () FROM " + ranked + " ORDER BY h.score, h.id";
-    count_sql = "SELECT COUNT(*) FROM " + ranked;
+    RankedSql ranked = sql.ranked(request, words);
+    page_sql = std::move(ranked.page);
+    params = std::move(ranked.page_params);
+    count_sql = std::move(ranked.count);
+    count_params = std::move(ranked.count_params);
   } else {
     const std::string where = FilterSql(sql, backend, request, params);
     page_sql = std::string("SELECT o.id") + sql.browse_from + where + " ORDER BY o.id DESC";
     count_sql = std::string("SELECT COUNT(*)") + sql.browse_from + where;
+    count_params = params;
   }
-  const Params count_params = params;
   page_sql += " LIMIT ? OFFSET ?";
   params.emplace_back(static_cast<int64_t>(per_page));
   params.emplace_back(offset);

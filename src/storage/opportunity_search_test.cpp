@@ -6,6 +6,7 @@
 #include "storage/opportunity_search.h"
 
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include "app/app.h"
 #include "storage/unit_store.h"
@@ -269,6 +270,7 @@ TEST_P(OpportunitySearchContract, TheTitleRanksAboveTheTextAndTiesGoByIdWithPage
   EXPECT_EQ(Find("kok"), (IdList{in_title, in_text}));
 
   std::vector<int64_t> same;
+  same.reserve(5);
   for (int i = 0; i < 5; ++i) same.push_back(Add({.title = "Cykelsmed", .description = "Reparer cykler"}));
   auto request = Request("cykelsmed");
   request.per_page = 2;
@@ -355,8 +357,8 @@ TEST_P(OpportunitySearchContract, TheIndexFollowsChangesOfEveryFilteredColumn) {
 
 TEST_P(OpportunitySearchContract, TheFiltersOwnWordsAreNeverFoundByTyping) {
   Add({.title = "Frivillig", .welfare_areas = ",elderly,", .availability = 1, .ends_on = "2027-03-03"});
-  for (const char* typed : {"zopenz", "okz", "wd0z", "ey2027z", "em202703z", "ed20270303z", "facets",
-                            "open:da", "wa:elderly", "ok:", "wd:0"})
+  for (const char* typed : {"zopenz", "zshutz", "okz", "wd0z", "ey2027z", "em202703z", "ed20270303z",
+                            "facets", "open:da", "wa:elderly", "ok:", "wd:0"})
     EXPECT_EQ(Find(typed), IdList{}) << typed;
 }
 
@@ -375,6 +377,7 @@ TEST_P(OpportunitySearchContract, OnlyTheNewestMatchesUpToTheHorizonAreRankedAnd
   // The oldest is the most relevant (the word in its title), yet beyond a horizon of three.
   const int64_t oldest = Add({.title = "Kok", .description = "Kok i køkkenet"});
   std::vector<int64_t> newer;
+  newer.reserve(4);
   for (int i = 0; i < 4; ++i) newer.push_back(Add({.title = "Hjælper", .description = "Vi mangler en kok"}));
   auto request = Request("kok");
   request.horizon = 3;
@@ -402,6 +405,32 @@ TEST_P(OpportunitySearchContract, OnlyTheNewestMatchesUpToTheHorizonAreRankedAnd
   ASSERT_TRUE(result.ok()) << result.status().log_message();
   EXPECT_EQ(result->total, 5) << "the list without words has no horizon";
   EXPECT_FALSE(result->horizon_reached);
+}
+
+// Each language has its own index; the horizon is the newest matches of both together.
+TEST_P(OpportunitySearchContract, TheHorizonIsTheNewestMatchesOfBothLanguagesTogether) {
+  Add({.title = "Zumba"});
+  Add({.title = "Zumba"});
+  const int64_t norwegian = Add({.title = "Zumba", .language = "nb", .municipality = "no-0301"});
+  const int64_t norwegian_new = Add({.title = "Zumba", .language = "nb", .municipality = "no-0301"});
+  const int64_t danish_new = Add({.title = "Zumba"});
+  auto request = Request("zumba");
+  request.horizon = 3;
+  auto result = SearchOpportunities(db(), request);
+  ASSERT_TRUE(result.ok()) << result.status().log_message();
+  EXPECT_EQ(result->total, 3);
+  EXPECT_TRUE(result->horizon_reached);
+  IdList found = Ids(request);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (IdList{norwegian, norwegian_new, danish_new}));
+  request.horizon = 5;
+  EXPECT_EQ(Ids(request).size(), 5U);
+  request.per_page = 1;
+  request.page = 7;  // past the last page: the total alone
+  result = SearchOpportunities(db(), request);
+  ASSERT_TRUE(result.ok()) << result.status().log_message();
+  EXPECT_EQ(result->total, 5);
+  EXPECT_TRUE(result->hits.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OpportunitySearchContract,

@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include "core/embedded.h"
 #include "storage/audit_store.h"
@@ -13,6 +15,7 @@
 #include "storage/inquiry_store.h"
 #include "storage/migrations.h"
 #include "storage/municipality_store.h"
+#include "storage/opportunity_search.h"
 #include "storage/postgres/postgres_connection.h"
 #include "support/test_support.h"
 
@@ -39,6 +42,23 @@ domain::Municipality Koebenhavn() {
 }
 domain::Municipality HaldenBefore2020() {
   return {"no-0101", "0101", "no", "Halden", "01", "Østfold", false, 1, ""};
+}
+
+// The schema before `version`, as a database migrated by an older samskab has it: the earlier
+// migrations applied and recorded the way Migrate does.
+void MigrateBefore(Connection& connection, Backend backend, int version) {
+  ASSERT_TRUE(connection
+                  .ExecuteScript("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT "
+                                 "NOT NULL, applied_at TEXT NOT NULL)")
+                  .ok());
+  for (const Migration& migration : AllMigrations()) {
+    if (migration.version >= version) break;
+    ASSERT_TRUE(connection.ExecuteScript(SqlFor(migration, backend)).ok()) << migration.name;
+    ASSERT_TRUE(connection
+                    .Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                             {int64_t{migration.version}, migration.name, std::string("then")})
+                    .ok());
+  }
 }
 
 class StorageContract : public BackendTest {
@@ -199,18 +219,8 @@ TEST_P(StorageContract, TheNorwayMigrationBackfillsTheOfficialCodeOfDanishRows) 
     auto lease = fresh->db().Acquire();
     ASSERT_TRUE(lease.ok());
     Connection& connection = **lease;
-    ASSERT_TRUE(connection
-                    .ExecuteScript("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT "
-                                   "NOT NULL, applied_at TEXT NOT NULL)")
-                    .ok());
-    for (const Migration& migration : AllMigrations()) {
-      if (migration.version >= 4) break;
-      ASSERT_TRUE(connection.ExecuteScript(SqlFor(migration, GetParam())).ok()) << migration.name;
-      ASSERT_TRUE(connection
-                      .Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                               {int64_t{migration.version}, migration.name, std::string("then")})
-                      .ok());
-    }
+    MigrateBefore(connection, GetParam(), 4);
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(connection
                     .Execute("INSERT INTO municipalities (code, country, name, region_code, region_name, "
                              "active, updated_at) VALUES ('0190', 'dk', 'Furesø', '1084', 'Region "
@@ -227,6 +237,52 @@ TEST_P(StorageContract, TheNorwayMigrationBackfillsTheOfficialCodeOfDanishRows) 
   EXPECT_TRUE(furesoe->active);
   EXPECT_EQ(furesoe->revision, 1) << "the migration is not a change of the municipality";
   EXPECT_FALSE(*store.UpsertReference(Furesoe())) << "after the backfill the import finds nothing to change";
+}
+
+// 0011_search_lexemes indexes the posts of an older database again: each language's posts in its
+// own full-text index (SQLite's view holds both languages), the closed ones not public.
+TEST_P(StorageContract, TheSearchLexemesMigrationIndexesEachLanguagesPostsOnce) {
+  auto fresh = samskab::testing::TestDatabase::Create(GetParam());
+  ASSERT_TRUE(fresh);
+  {
+    auto lease = fresh->db().Acquire();
+    ASSERT_TRUE(lease.ok());
+    Connection& connection = **lease;
+    MigrateBefore(connection, GetParam(), 11);
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(connection
+                    .ExecuteScript(
+                        "INSERT INTO municipalities (code, country, name, region_code, region_name, active, "
+                        "updated_at, official_code) VALUES ('0190', 'dk', 'Furesø', '1084', 'Region "
+                        "Hovedstaden', 1, 'then', '0190');"
+                        "INSERT INTO units (municipality_code, kind, name, created_at, updated_at) "
+                        "VALUES ('0190', 'administration', 'Center for Ældre', 'then', 'then');")
+                    .ok());
+    for (const auto& [title, language, status] :
+         {std::tuple{"Zumba for ældre", "da", "open"}, std::tuple{"Zumba for eldre", "nb", "open"},
+          std::tuple{"Zumba om aftenen", "da", "closed"}}) {
+      ASSERT_TRUE(
+          connection
+              .Execute("INSERT INTO opportunities (municipality_code, unit_id, title, capacity, status, "
+                       "language, created_at, updated_at) VALUES ('0190', (SELECT MIN(id) FROM units), "
+                       "?, 3, ?, ?, 'then', 'then')",
+                       {std::string(title), std::string(status), std::string(language)})
+              .ok());
+    }
+  }
+  auto applied = Migrate(fresh->db(), TestClock());
+  ASSERT_TRUE(applied.ok()) << applied.status().log_message();
+  EXPECT_EQ(*applied, LatestSchemaVersion() - 10);
+  OpportunitySearchRequest request;
+  request.words = {"zumba"};
+  request.today = "2026-11-18";
+  auto found = SearchOpportunities(fresh->db(), request);
+  ASSERT_TRUE(found.ok()) << found.status().log_message();
+  EXPECT_EQ(found->total, 2);
+  std::vector<std::string> languages;
+  for (const auto& hit : found->hits) languages.push_back(hit.language);
+  std::sort(languages.begin(), languages.end());
+  EXPECT_EQ(languages, (std::vector<std::string>{"da", "nb"}));
 }
 
 TEST_P(StorageContract, UnknownMunicipalityIsNotFound) {

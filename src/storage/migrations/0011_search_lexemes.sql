@@ -3,7 +3,53 @@
 -- bitmaps, 38,826 rows for the word and 16,630 for the area, and intersected them; each row then
 -- still had its status read from the table. Here the filters are lexemes of `search_vector`, so
 -- the GIN index intersects the word with its filters while it reads them, and hands the table
--- only the rows that match all. SQLite's index holds the same filters since migration 0010.
+-- only the rows that match all. SQLite's index holds the same filters since migration 0010; it
+-- gets a cheaper word for the status, and a narrow index for the distance search.
+
+-- @sqlite-only
+-- SQLite: a post that is not open gets the word zshutz in `facets`, instead of every open post
+-- getting zopenz. The search then asks NOT zshutz, beside NOT the end dates before today, and FTS5
+-- tests each match against the short list of 15,000 closed and draft posts instead of stepping
+-- through the 85,000 open ones with every match (lektier: 5.1 to 4.0 ms). The other words of
+-- migration 0010 stay. The triggers read the view by name, so they follow the new one.
+DROP VIEW opportunity_search_rows;
+CREATE VIEW opportunity_search_rows AS SELECT
+  id, language, title, description,
+  CASE status WHEN 'open' THEN '' ELSE 'zshutz ' END
+  || 'km' || hex(municipality_code) || 'z '
+  || CASE WHEN organisation_id IS NULL THEN 'okz ' ELSE 'ok' || hex(COALESCE(organisation_kind, '')) || 'z ' END
+  || CASE WHEN length(welfare_areas) > 2
+       THEN 'wa' || replace(substr(hex(welfare_areas), 3, length(hex(welfare_areas)) - 4), '2C', 'z wa') || 'z '
+       ELSE '' END
+  || CASE WHEN length(target_groups) > 2
+       THEN 'tg' || replace(substr(hex(target_groups), 3, length(hex(target_groups)) - 4), '2C', 'z tg') || 'z '
+       ELSE '' END
+  || CASE WHEN availability & 7 <> 0 THEN 'wd0z ' ELSE '' END
+  || CASE WHEN availability & 56 <> 0 THEN 'wd1z ' ELSE '' END
+  || CASE WHEN availability & 448 <> 0 THEN 'wd2z ' ELSE '' END
+  || CASE WHEN availability & 3584 <> 0 THEN 'wd3z ' ELSE '' END
+  || CASE WHEN availability & 28672 <> 0 THEN 'wd4z ' ELSE '' END
+  || CASE WHEN availability & 229376 <> 0 THEN 'wd5z ' ELSE '' END
+  || CASE WHEN availability & 1835008 <> 0 THEN 'wd6z ' ELSE '' END
+  || CASE WHEN ends_on IS NULL THEN ''
+          WHEN ends_on < '2000' THEN 'eyoldz'
+          ELSE 'ey' || substr(ends_on, 1, 4) || 'z em' || substr(ends_on, 1, 4) || substr(ends_on, 6, 2)
+               || 'z ed' || replace(ends_on, '-', '') || 'z' END
+  AS facets
+FROM opportunities;
+-- Every row indexed again from the new view, each language in its own table ('rebuild' would read
+-- the whole view into both).
+INSERT INTO opportunity_search_da (opportunity_search_da) VALUES ('delete-all');
+INSERT INTO opportunity_search_nb (opportunity_search_nb) VALUES ('delete-all');
+INSERT INTO opportunity_search_da (rowid, title, description, facets)
+  SELECT id, title, description, facets FROM opportunity_search_rows WHERE language = 'da';
+INSERT INTO opportunity_search_nb (rowid, title, description, facets)
+  SELECT id, title, description, facets FROM opportunity_search_rows WHERE language = 'nb';
+
+-- SQLite's distance search reads each match's postcode (opportunity_search.cpp, SqliteArm): from
+-- this narrow index a lookup costs about half of one in the wide covering index of migration 0008.
+CREATE INDEX opportunities_place ON opportunities (id, postcode);
+-- @end
 
 -- @postgres-only
 -- The lexemes. A text lexeme never holds ":" (the parser splits there), so none of these is ever

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/sqlite/postcode_set.h"
 #include "storage/sqlite/search_rank.h"
 #include "storage/sqlite/snowball_tokenizer.h"
 
@@ -179,6 +180,7 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
   // Before any statement: the full-text tables of migration 0008 need it to be read or written.
   if (auto registered = RegisterSnowballTokenizer(db); !registered.ok()) return registered;
   if (auto registered = RegisterSearchRank(db); !registered.ok()) return registered;
+  if (auto registered = RegisterPostcodeSet(db); !registered.ok()) return registered;
   // WAL lets readers run beside one writer; synchronous=FULL makes every commit durable.
   // mmap_size: reads come straight from the operating system's page cache, shared by every
   // connection of the pool, instead of being copied into each connection's own small cache; a
