@@ -472,7 +472,7 @@ Result<OpportunityGeneratorReport> GenerateOpportunities(App& app,
   // Fresh statistics and a merged full-text index after a bulk load, as a database in use has.
   SAMSKAB_RETURN_IF_ERROR(connection.ExecuteScript(
       app.database().backend() == storage::Backend::kPostgres
-          ? "VACUUM ANALYZE opportunities"
+          ? "VACUUM ANALYZE opportunities, opportunity_search_docs"
           : "INSERT INTO opportunity_search_da (opportunity_search_da) VALUES ('optimize'); "
             "INSERT INTO opportunity_search_nb (opportunity_search_nb) VALUES ('optimize'); ANALYZE"));
   return report;

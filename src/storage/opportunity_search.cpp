@@ -208,38 +208,39 @@ std::string PostgresFacets(const OpportunitySearchRequest& request, std::string_
 }
 
 // PostgreSQL: the typed words AND the filters' lexemes as one tsquery for each language, so the
-// GIN index intersects them itself and the table is read only for the rows that match all: a
-// Danish row is matched with Danish stems and asks for open:da, a Norwegian one likewise. Only
-// the end date, which changes with the day, and the distance are checked on the row. The planner
-// walks the primary key backwards for a word in most posts and takes the index's matches for a
-// rare one; ts_rank (the title at weight A) runs only on the kept rows. The query is planned for
-// its words (see SearchOpportunities), so plainto_tsquery and && are evaluated once, at planning.
+// GIN index intersects them itself and only the rows that match all are read, from the narrow
+// table opportunity_search_docs (migration 0011): a Danish row is matched with Danish stems and
+// asks for open:da, a Norwegian one likewise. Only the end date, which changes with the day, and
+// the distance are checked on the row. The planner walks the primary key backwards for a word in
+// most posts and takes the index's matches for a rare one; ts_rank (the title at weight A) runs
+// only on the kept rows. The query is planned for its words (see SearchOpportunities), so
+// plainto_tsquery and && are evaluated once, at planning.
 RankedSql PostgresRanked(const OpportunitySearchRequest& request, const std::string& words) {
   Params params;
   std::string sql =
-      "(SELECT o.id, -ts_rank(o.search_vector, CASE o.language WHEN 'nb' THEN plainto_tsquery('norwegian', "
+      "(SELECT d.id, -ts_rank(d.search_vector, CASE d.language WHEN 'nb' THEN plainto_tsquery('norwegian', "
       "?) "
-      "ELSE plainto_tsquery('danish', ?) END) AS score FROM opportunities o WHERE (";
+      "ELSE plainto_tsquery('danish', ?) END) AS score FROM opportunity_search_docs d WHERE (";
   params.emplace_back(words);
   params.emplace_back(words);
   // A query of stop words only is empty, and "empty && filters" would be the filters alone:
   // such a query finds nothing, as plainto_tsquery's own @@ would.
   for (const auto& [language, config] : {std::pair{"da", "danish"}, std::pair{"nb", "norwegian"}}) {
     sql += fmt::format(
-        "{}(numnode(plainto_tsquery('{}', ?)) > 0 AND o.search_vector @@ (plainto_tsquery('{}', ?) && "
+        "{}(numnode(plainto_tsquery('{}', ?)) > 0 AND d.search_vector @@ (plainto_tsquery('{}', ?) && "
         "?::tsquery))",
         std::string_view(language) == "da" ? "" : " OR ", config, config);
     params.emplace_back(words);
     params.emplace_back(words);
     params.emplace_back(PostgresFacets(request, language));
   }
-  sql += ") AND (o.ends_on IS NULL OR o.ends_on >= ?)";
+  sql += ") AND (d.ends_on IS NULL OR d.ends_on >= ?)";
   params.emplace_back(request.today);
   if (request.postcodes) {
-    sql += " AND o.postcode = ANY (?::text[])";
+    sql += " AND d.postcode = ANY (?::text[])";
     params.emplace_back(ListParameter(Backend::kPostgres, *request.postcodes));
   }
-  sql += " ORDER BY o.id DESC LIMIT ?) AS h";
+  sql += " ORDER BY d.id DESC LIMIT ?) AS h";
   params.emplace_back(static_cast<int64_t>(request.horizon));
   return {"SELECT h.id, COUNT(*) OVER () FROM " + sql + " ORDER BY h.score, h.id", params,
           "SELECT COUNT(*) FROM " + sql, params};

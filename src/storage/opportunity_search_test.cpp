@@ -349,6 +349,16 @@ TEST_P(OpportunitySearchContract, TheIndexFollowsChangesOfEveryFilteredColumn) {
   EXPECT_EQ(Ids(request), IdList{}) << "ended";
   Query("UPDATE opportunities SET ends_on = NULL WHERE id = ? RETURNING id", {id});
   EXPECT_EQ(Ids(request), IdList{id});
+
+  Query("UPDATE opportunities SET status = 'closed' WHERE id = ? RETURNING id", {id});
+  EXPECT_EQ(Ids(request), IdList{}) << "closed";
+  Query("UPDATE opportunities SET status = 'open' WHERE id = ? RETURNING id", {id});
+  EXPECT_EQ(Ids(request), IdList{id});
+
+  request.postcodes = std::vector<std::string>{"3500", "3520"};
+  EXPECT_EQ(Ids(request), IdList{});
+  Query("UPDATE opportunities SET postcode = '3520' WHERE id = ? RETURNING id", {id});
+  EXPECT_EQ(Ids(request), IdList{id}) << "the place";
   if (GetParam() == Backend::kSqlite) {
     Query("INSERT INTO opportunity_search_da (opportunity_search_da) VALUES ('integrity-check') RETURNING 1",
           {});
