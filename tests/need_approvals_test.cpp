@@ -191,6 +191,21 @@ TEST_P(NeedApprovalsApi, TheStaffAskTheNeedsPartnerDecidesAndDirectContactNeedsI
   EXPECT_EQ(conflict.status, 409) << conflict.body;
 }
 
+// Another partner organisation for the need: its admins are told that an approval waits for them.
+TEST_P(NeedApprovalsApi, ANewPartnersAdminsAreToldThatTheApprovalsWaitForThem) {
+  ApprovalWorld& w = *world_;
+  ASSERT_EQ(w.Call("POST", w.AskPath(), {{"offer_id", w.offer}}, w.admin).status, 201);
+  const std::string path = "/api/v1/needs/" + std::to_string(w.need);
+  HttpResult read = Get(w.server.port(), path, w.admin);
+  ASSERT_EQ(read.status, 200) << read.body;
+  HttpResult moved =
+      w.Call("PATCH", path, {{"partner_organisation_id", w.other}}, w.admin, read.header("etag"));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(w.Count("outbox WHERE recipient LIKE 'moedre%'"), 1);
+  EXPECT_EQ(w.Count("outbox WHERE recipient LIKE 'dfh%'"), 1)
+      << "the former partner was told when asked, once";
+}
+
 TEST_P(NeedApprovalsApi, BadAsksAreRefusedClearlyAndNothingChanges) {
   ApprovalWorld& w = *world_;
   const Headers aalborg = {{"Authorization", "Bearer " + w.server.AddToken(Role::kMunicipalAdmin, "0851")},

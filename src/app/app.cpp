@@ -90,7 +90,11 @@ Status App::Build() {
       *database_, clock_,
       [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); });
   worksheets_ = std::make_unique<storage::WorksheetStore>(*database_, clock_);
-  needs_ = std::make_unique<storage::NeedStore>(*database_, clock_, *postcodes_);
+  needs_ = std::make_unique<storage::NeedStore>(
+      *database_, clock_, *postcodes_,
+      storage::ApprovalNotices{
+          [this](std::string_view lang, std::string_view key) { return catalog_.Get(lang, key); },
+          config_.site_public_url});
   offers_ = std::make_unique<storage::OfferStore>(*database_, clock_, *postcodes_);
 
   const fs::path root = FindAssetsRoot(config_.site_assets_dir);

@@ -339,7 +339,7 @@ Status DeleteApprovalsOfOffer(Connection& connection, const domain::Actor& actor
 }
 
 Status MoveApprovalsToPartner(Connection& connection, const domain::Actor& actor, const domain::Need& need,
-                              const std::string& now) {
+                              const std::string& now, const ApprovalNotices* notices) {
   if (!need.vulnerable || !need.partner_organisation_id) return Status::Ok();
   auto moving = Select(connection, " WHERE a.need_id = ? AND a.organisation_id <> ?",
                        {need.id, *need.partner_organisation_id});
@@ -351,6 +351,8 @@ Status MoveApprovalsToPartner(Connection& connection, const domain::Actor& actor
     auto after = GetOne(connection, before.need_id, before.offer_id);
     if (!after.ok()) return after.status();
     SAMSKAB_RETURN_IF_ERROR(Audit(connection, actor, "need_approval.partner_changed", &before, &*after, now));
+    if (notices)
+      SAMSKAB_RETURN_IF_ERROR(NotifyPartner(connection, notices->text, notices->public_url, *after, now));
   }
   return Status::Ok();
 }

@@ -40,6 +40,13 @@ struct AskableOffer {
   std::string owner_name;
 };
 
+// What the notices about approvals are written with: the catalog's texts and the site's address
+// for the links.
+struct ApprovalNotices {
+  NoticeText text;
+  std::string public_url;
+};
+
 class NeedApprovalStore {
  public:
   NeedApprovalStore(Database& database, const Clock& clock, NoticeText text, std::string public_url)
@@ -96,8 +103,9 @@ Status DeleteApprovalsOfNeed(Connection& connection, const domain::Actor& actor,
 Status DeleteApprovalsOfOffer(Connection& connection, const domain::Actor& actor, int64_t offer_id,
                               const std::string& now);
 // A vulnerable need whose partner organisation changed: its approvals wait again, for the new
-// partner (decisions by another organisation do not count for this one). Audited.
+// partner (decisions by another organisation do not count for this one). Audited; with
+// `notices`, the new partner's admins are told, as when staff ask.
 Status MoveApprovalsToPartner(Connection& connection, const domain::Actor& actor, const domain::Need& need,
-                              const std::string& now);
+                              const std::string& now, const ApprovalNotices* notices);
 
 }  // namespace samskab::storage

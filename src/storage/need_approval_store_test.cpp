@@ -30,7 +30,11 @@ class ApprovalContract : public samskab::testing::BackendTest {
     BackendTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(app::MigrateAndLoadReferenceData(db(), MarketClock()).ok());
-    needs_ = std::make_unique<NeedStore>(db(), MarketClock(), MarketPostcodes());
+    needs_ = std::make_unique<NeedStore>(db(), MarketClock(), MarketPostcodes(),
+                                         ApprovalNotices{[](std::string_view lang, std::string_view key) {
+                                                           return fmt::format("{}:{}", lang, key);
+                                                         },
+                                                         "https://samskab.test"});
     offers_ = std::make_unique<OfferStore>(db(), MarketClock(), MarketPostcodes());
     approvals_ = std::make_unique<NeedApprovalStore>(
         db(), MarketClock(),
@@ -207,6 +211,11 @@ TEST_P(ApprovalContract, BadAsksAreRefusedAndNothingChanges) {
 }
 
 TEST_P(ApprovalContract, ANewPartnerDecidesAfreshAndANeedNoLongerVulnerableIsNotDecided) {
+  const int64_t mette = samskab::testing::InsertUser(db(), "mette@mh.test", "Mette");
+  Run(
+      fmt::format("INSERT INTO role_grants (user_id, role, organisation_id, created_at) VALUES ({}, "
+                  "'organisation_admin', {}, 'x')",
+                  mette, other_partner_));
   ASSERT_TRUE(approvals_->Ask(furesoe_, staff_, need_, offer_).ok());
   ASSERT_TRUE(
       approvals_->Decide(partner_, partner_admin_, need_, offer_, {ApprovalDecision::kApproved, true, ""}, 1)
@@ -223,7 +232,16 @@ TEST_P(ApprovalContract, ANewPartnerDecidesAfreshAndANeedNoLongerVulnerableIsNot
   EXPECT_FALSE(waiting->decided_at.has_value());
   EXPECT_EQ(approvals_->GetForOrganisation(partner_, need_, offer_).status().code(), ErrorCode::kNotFound);
   EXPECT_EQ(Count("audit_log WHERE action = 'need_approval.partner_changed'"), 1);
+  EXPECT_EQ(
+      Count("outbox WHERE recipient = 'mette@mh.test' AND subject = 'da:mail.need_approval_asked.subject'"),
+      1)
+      << "the new partner's admin is told that an approval waits";
 
+  moved->title += " (rettet)";
+  auto again = needs_->Update(furesoe_, actor_, *moved, moved->revision);
+  ASSERT_TRUE(again.ok()) << again.status().log_message();
+  EXPECT_EQ(Count("outbox WHERE recipient = 'mette@mh.test'"), 1) << "the same partner is not told twice";
+  moved = again;
   moved->vulnerable = false;
   auto plain = needs_->Update(furesoe_, actor_, *moved, moved->revision);
   ASSERT_TRUE(plain.ok()) << plain.status().log_message();

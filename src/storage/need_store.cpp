@@ -271,7 +271,8 @@ Result<Need> NeedStore::Update(const MunicipalityScope& scope, const domain::Act
                                         std::to_string(n.id), domain::NeedToJson(*current).dump(),
                                         domain::NeedToJson(*after).dump(), now));
     // A new partner organisation decides afresh: the other organisation's decisions do not count.
-    SAMSKAB_RETURN_IF_ERROR(MoveApprovalsToPartner(connection, actor, *after, now));
+    SAMSKAB_RETURN_IF_ERROR(
+        MoveApprovalsToPartner(connection, actor, *after, now, notices_ ? &*notices_ : nullptr));
     return after;
   });
 }

@@ -20,6 +20,7 @@
 #include "domain/place/postcodes.h"
 #include "domain/unit/unit.h"
 #include "storage/database.h"
+#include "storage/need_approval_store.h"  // ApprovalNotices
 
 namespace samskab::storage {
 
@@ -39,8 +40,10 @@ struct NeedPage {
 
 class NeedStore {
  public:
-  NeedStore(Database& database, const Clock& clock, const domain::PostcodeDirectory& postcodes)
-      : database_(database), clock_(clock), postcodes_(postcodes) {}
+  // With `notices`, a new partner organisation's admins are told that approvals wait for them.
+  NeedStore(Database& database, const Clock& clock, const domain::PostcodeDirectory& postcodes,
+            std::optional<ApprovalNotices> notices = std::nullopt)
+      : database_(database), clock_(clock), postcodes_(postcodes), notices_(std::move(notices)) {}
 
   // The municipality's need; kNotFound "need.error.not_found" for another municipality's.
   Result<domain::Need> Get(const domain::MunicipalityScope& scope, int64_t id);
@@ -68,6 +71,7 @@ class NeedStore {
   Database& database_;
   const Clock& clock_;
   const domain::PostcodeDirectory& postcodes_;
+  std::optional<ApprovalNotices> notices_;
 };
 
 }  // namespace samskab::storage
