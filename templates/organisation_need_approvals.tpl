@@ -12,6 +12,7 @@
 <dt>[[need_approvals.asked_on]]</dt><dd>{{ASKED}}</dd>
 </dl>
 {{FORM:none}}</section>{{/PENDING}}
+{{PENDING_PAGING:none}}
 <h2 class="mt-8" id="decided">[[need_approvals.decided_heading]] ({{DECIDED_COUNT}})</h2>
 {{#NO_DECIDED}}<p>[[need_approvals.decided_none]]</p>{{/NO_DECIDED}}
 {{#DECIDED_TABLE}}<div class="table--responsive-scroll"><table class="table table--compact samskab-admin-table">
@@ -20,3 +21,4 @@
 <tbody>{{#ROW}}<tr id="approval-{{KEY}}"><td>{{OFFER_TITLE}}<br>{{OWNER}}</td><td>{{NEED_TITLE}} ({{MUNICIPALITY}})</td><td>{{DECISION}}</td><td>{{CONTACT}}</td><td>{{NOTE}}</td><td>{{DECIDED}}</td>
 <td><details{{#OPEN}} open{{/OPEN}}><summary>[[need_approvals.change]]<span class="sr-only"> {{OFFER_TITLE}}</span></summary>{{FORM:none}}</details></td></tr>{{/ROW}}</tbody>
 </table></div>{{/DECIDED_TABLE}}
+{{DECIDED_PAGING:none}}

@@ -235,6 +235,66 @@ INSTANTIATE_TEST_SUITE_P(Backends, NeedApprovalsApi,
                          ::testing::Values(storage::Backend::kSqlite, storage::Backend::kPostgres),
                          testing::BackendName);
 
+// Twenty to a page in each part; each part's links keep the other part's page, and so do the forms.
+TEST(NeedApprovalPages, ThePartnersPagePagesTheWaitingAndTheDecidedApartTwentyAtATime) {
+  ApprovalWorld w(storage::Backend::kSqlite);
+  std::vector<int64_t> offers{w.offer};
+  for (int i = 0; i < 23; ++i) offers.push_back(w.CreateOffer({"0190"}));
+  for (const int64_t offer : offers)
+    ASSERT_EQ(w.Call("POST", w.AskPath(), {{"offer_id", offer}}, w.admin).status, 201);
+  const std::string partner_page = fmt::format("/organisations/{}/need-approvals", w.partner);
+  const auto sections = [](const std::string& body) {
+    int n = 0;
+    for (size_t at = 0; (at = body.find("<section class=\"mt-6\" id=\"approval-", at)) != std::string::npos;
+         ++at)
+      ++n;
+    return n;
+  };
+  const auto key = [&](int64_t offer) { return fmt::format("id=\"approval-{}-{}\"", w.need, offer); };
+  HttpResult first = GetPage(w.server.port(), w.partner_admin, partner_page);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(sections(first.body), 20);
+  EXPECT_TRUE(Contains(first.body, "(24)"));
+  EXPECT_TRUE(Contains(first.body, "Side 1 af 2"));
+  EXPECT_TRUE(Contains(first.body, "href=\"" + partner_page + "?page=2&amp;decided_page=1#pending\""));
+  EXPECT_FALSE(Contains(first.body, key(w.offer))) << "the oldest request is on the second page";
+  HttpResult second = GetPage(w.server.port(), w.partner_admin, partner_page + "?page=2");
+  EXPECT_EQ(sections(second.body), 4);
+  EXPECT_TRUE(Contains(second.body, key(w.offer)));
+  EXPECT_TRUE(Contains(second.body, fmt::format("action=\"{}/{}/{}?page=2&amp;decided_page=1\"", partner_page,
+                                                w.need, w.offer)))
+      << "a form sent back with problems shows this page again";
+  EXPECT_EQ(sections(GetPage(w.server.port(), w.partner_admin, partner_page + "?page=x").body), 20)
+      << "a page that is no number is the first";
+  const std::string suffix = fmt::format("_{}_{}", w.need, w.offer);
+  HttpResult decided_there =
+      PostPage(w.server.port(), w.partner_admin,
+               fmt::format("{}/{}/{}?page=2&decided_page=1", partner_page, w.need, w.offer),
+               {{"decision" + suffix, "approved"}, {"revision", "1"}});
+  ASSERT_EQ(decided_there.status, 303) << decided_there.body;
+  EXPECT_EQ(decided_there.header("location"),
+            partner_page + "?page=2&decided_page=1&notice=need_approval.decided");
+
+  // Twenty-one decided: the decided table pages by its own parameter.
+  {
+    auto lease = w.server.app().database().Acquire();
+    ASSERT_TRUE(lease.ok());
+    auto done = (*lease)->Execute(
+        "UPDATE need_approvals SET decision = 'declined', decided_at = requested_at WHERE offer_id NOT IN "
+        "(?, ?, ?)",
+        {offers[offers.size() - 1], offers[offers.size() - 2], offers[offers.size() - 3]});
+    ASSERT_TRUE(done.ok()) << done.status().log_message();
+    EXPECT_EQ(*done, 21);
+  }
+  HttpResult decided = GetPage(w.server.port(), w.partner_admin, partner_page + "?page=1&decided_page=2");
+  ASSERT_EQ(decided.status, 200);
+  EXPECT_EQ(sections(decided.body), 3);
+  EXPECT_TRUE(Contains(decided.body, "(21)"));
+  EXPECT_TRUE(Contains(decided.body, key(w.offer)))
+      << "the oldest decided is on the decided part's second page";
+  EXPECT_TRUE(Contains(decided.body, "href=\"" + partner_page + "#decided\"")) << "back to the first pages";
+}
+
 TEST(NeedApprovalPages, TheStaffAskOnTheNeedPageAndThePartnerDecidesOnItsPage) {
   ApprovalWorld w(storage::Backend::kSqlite);
   const std::string need_page = fmt::format("/admin/0190/needs/{}", w.need);

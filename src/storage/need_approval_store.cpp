@@ -256,14 +256,28 @@ Result<NeedApprovalStore::Asked> NeedApprovalStore::Ask(const domain::Municipali
 Result<NeedApprovalPage> NeedApprovalStore::ListForOrganisation(int64_t organisation_id,
                                                                 std::optional<ApprovalDecision> decision,
                                                                 int64_t offset, int64_t limit) {
-  auto lease = database_.Acquire();
-  if (!lease.ok()) return lease.status();
   std::string where = kPartnersWhere;
   Params params{organisation_id};
   if (decision) {
     where += " AND a.decision = ?";
     params.emplace_back(std::string(domain::ApprovalDecisionName(*decision)));
   }
+  return ListPartners(where, params, offset, limit);
+}
+
+Result<NeedApprovalPage> NeedApprovalStore::ListDecidedForOrganisation(int64_t organisation_id,
+                                                                       int64_t offset, int64_t limit) {
+  return ListPartners(
+      std::string(kPartnersWhere) + " AND a.decision <> ?",
+      {organisation_id, std::string(domain::ApprovalDecisionName(ApprovalDecision::kPending))}, offset,
+      limit);
+}
+
+// One page of the partner's approvals matching `where` (kPartnersWhere and more), with the total.
+Result<NeedApprovalPage> NeedApprovalStore::ListPartners(const std::string& where, const Params& params,
+                                                         int64_t offset, int64_t limit) {
+  auto lease = database_.Acquire();
+  if (!lease.ok()) return lease.status();
   auto count = (*lease)->Query(
       "SELECT COUNT(*) FROM need_approvals a JOIN needs n ON n.id = a.need_id" + where, params);
   if (!count.ok()) return count.status();

@@ -79,6 +79,8 @@ class NeedApprovalStore {
   Result<NeedApprovalPage> ListForOrganisation(int64_t organisation_id,
                                                std::optional<domain::ApprovalDecision> decision,
                                                int64_t offset, int64_t limit);
+  // Those the organisation has decided (approved or declined), newest request first.
+  Result<NeedApprovalPage> ListDecidedForOrganisation(int64_t organisation_id, int64_t offset, int64_t limit);
   // kNotFound "need_approval.error.not_found" unless the organisation is the need's partner.
   Result<domain::NeedApproval> GetForOrganisation(int64_t organisation_id, int64_t need_id, int64_t offer_id);
   // The partner's decision (NormaliseApprovalChoice: kInvalidArgument naming the fields);
@@ -91,6 +93,8 @@ class NeedApprovalStore {
  private:
   Database& database_;
   const Clock& clock_;
+  Result<NeedApprovalPage> ListPartners(const std::string& where, const Params& params, int64_t offset,
+                                        int64_t limit);
   NoticeText text_;
   std::string public_url_;
 };

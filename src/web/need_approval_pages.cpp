@@ -8,6 +8,7 @@
 #include "auth/request_context.h"
 #include "web/account_pages.h"
 #include "web/admin_frame.h"
+#include "web/paging.h"
 
 namespace samskab::web {
 namespace {
@@ -16,8 +17,9 @@ using domain::ApprovalDecision;
 using domain::NeedApproval;
 using Deps = NeedApprovalPageDependencies;
 
-// How many approvals the partner's page shows in each part (the API pages through all of them).
-constexpr int64_t kShown = 100;
+// How many approvals the partner's page shows on a page of each part: the waiting ones page by
+// `page`, the decided ones by `decided_page`.
+constexpr int64_t kPerPage = 20;
 // How many offers the need page's choice lists.
 constexpr int kAskableShown = 200;
 
@@ -62,8 +64,27 @@ std::string FieldName(std::string_view field, int64_t need_id, int64_t offer_id)
   return fmt::format("{}_{}_{}", field, need_id, offer_id);
 }
 
+std::string PartnerPath(int64_t organisation_id) {
+  return fmt::format("/organisations/{}/need-approvals", organisation_id);
+}
+
+// The pages of both parts the partner is looking at, kept in every link and form of the page, so
+// that a form sent back with problems shows the same approvals again.
+struct PartnerPages {
+  int64_t pending = 1;
+  int64_t decided = 1;
+  // Nothing for the first page of both, the page most links lead to.
+  std::string Query() const {
+    return pending == 1 && decided == 1 ? "" : fmt::format("?page={}&decided_page={}", pending, decided);
+  }
+};
+
+PartnerPages PartnerPagesOf(const http::Request& request) {
+  return {RequestedPage(request), RequestedPage(request, "decided_page")};
+}
+
 std::string DecidePath(int64_t organisation_id, int64_t need_id, int64_t offer_id) {
-  return fmt::format("/organisations/{}/need-approvals/{}/{}", organisation_id, need_id, offer_id);
+  return fmt::format("{}/{}/{}", PartnerPath(organisation_id), need_id, offer_id);
 }
 
 Form DecisionForm(const Deps& deps, const http::Request& request, const NeedApproval& a,
@@ -74,7 +95,7 @@ Form DecisionForm(const Deps& deps, const http::Request& request, const NeedAppr
     return mine ? FormValue(posted->values, name(field)) : std::move(current);
   };
   Form form;
-  form.action = DecidePath(a.organisation_id, a.need_id, a.offer_id);
+  form.action = DecidePath(a.organisation_id, a.need_id, a.offer_id) + PartnerPagesOf(request).Query();
   form.submit = T(deps.pages, request, "need_approvals.decide_submit");
   form.submit_context = a.offer_title;
   const std::string decided =
@@ -112,10 +133,21 @@ Result<http::Response> PartnerPageWith(const Deps& deps, const http::Request& re
   const int64_t id = *request.organisation_id;
   auto name = deps.pages.accounts.OrganisationName(id);
   if (!name.ok()) return name.status();
-  auto pending = deps.approvals.ListForOrganisation(id, ApprovalDecision::kPending, 0, kShown);
+  const PartnerPages shown = PartnerPagesOf(request);
+  auto pending = deps.approvals.ListForOrganisation(id, ApprovalDecision::kPending,
+                                                    (shown.pending - 1) * kPerPage, kPerPage);
   if (!pending.ok()) return pending.status();
-  auto all = deps.approvals.ListForOrganisation(id, std::nullopt, 0, kShown);
-  if (!all.ok()) return all.status();
+  auto decided = deps.approvals.ListDecidedForOrganisation(id, (shown.decided - 1) * kPerPage, kPerPage);
+  if (!decided.ok()) return decided.status();
+  // Each part's links keep the other part's page.
+  const auto pager = [&](const std::string& label_key, int64_t page, int64_t total, bool of_pending) {
+    return PagingHtml(deps.pages.views, request, T(deps.pages, request, label_key), page,
+                      PageCount(total, kPerPage), [&](int64_t to) {
+                        PartnerPages link = shown;
+                        (of_pending ? link.pending : link.decided) = to;
+                        return PartnerPath(id) + link.Query() + (of_pending ? "#pending" : "#decided");
+                      });
+  };
   std::map<std::string, std::string> municipality_names;
   const auto municipality = [&](const std::string& code) -> const std::string& {
     auto [at, added] = municipality_names.try_emplace(code, code);
@@ -127,7 +159,9 @@ Result<http::Response> PartnerPageWith(const Deps& deps, const http::Request& re
   http::Response cookies;
   ctemplate::TemplateDictionary body("organisation_need_approvals");
   body.SetIntValue("PENDING_COUNT", static_cast<long>(pending->total));
-  if (pending->items.empty()) body.ShowSection("NO_PENDING");
+  if (pending->total == 0) body.ShowSection("NO_PENDING");
+  body.SetValue("PENDING_PAGING",
+                pager("need_approvals.pending_paging", shown.pending, pending->total, /*of_pending=*/true));
   for (const auto& a : pending->items) {
     auto* item = body.AddSectionDictionary("PENDING");
     FillRow(deps.pages, request, a, *item);
@@ -144,11 +178,8 @@ Result<http::Response> PartnerPageWith(const Deps& deps, const http::Request& re
     item->SetValue("FORM", RenderForm(deps.pages.views, request, cookies,
                                       DecisionForm(deps, request, a, posted), deps.pages.secure_cookies));
   }
-  int64_t decided = 0;
   ctemplate::TemplateDictionary* table = nullptr;
-  for (const auto& a : all->items) {
-    if (a.decision == ApprovalDecision::kPending) continue;
-    ++decided;
+  for (const auto& a : decided->items) {
     if (!table) table = body.AddSectionDictionary("DECIDED_TABLE");
     auto* row = table->AddSectionDictionary("ROW");
     FillRow(deps.pages, request, a, *row);
@@ -158,8 +189,10 @@ Result<http::Response> PartnerPageWith(const Deps& deps, const http::Request& re
     row->SetValue("FORM", RenderForm(deps.pages.views, request, cookies,
                                      DecisionForm(deps, request, a, posted), deps.pages.secure_cookies));
   }
-  body.SetIntValue("DECIDED_COUNT", static_cast<long>(decided));
-  if (decided == 0) body.ShowSection("NO_DECIDED");
+  body.SetIntValue("DECIDED_COUNT", static_cast<long>(decided->total));
+  if (decided->total == 0) body.ShowSection("NO_DECIDED");
+  body.SetValue("DECIDED_PAGING",
+                pager("need_approvals.decided_paging", shown.decided, decided->total, /*of_pending=*/false));
   AdminPage page;
   page.heading = Fill(T(deps.pages, request, "need_approvals.partner_heading"), "organisation", *name);
   page.lead = T(deps.pages, request, "need_approvals.partner_lead");
@@ -202,9 +235,11 @@ Result<http::Response> DecideSubmit(const Deps& deps, http::Request& request) {
   if (choice.ok()) {
     auto decided = deps.approvals.Decide(organisation_id, auth::ActorOf(request), *need_id, *offer_id,
                                          *choice, *revision);
-    if (decided.ok())
-      return http::Redirect(
-          303, fmt::format("/organisations/{}/need-approvals?notice=need_approval.decided", organisation_id));
+    if (decided.ok()) {
+      const std::string query = PartnerPagesOf(request).Query();
+      return http::Redirect(303, PartnerPath(organisation_id) + query + (query.empty() ? "?" : "&") +
+                                     "notice=need_approval.decided");
+    }
     failure = decided.status();
   }
   if (failure.code() == ErrorCode::kInvalidArgument && !failure.fields().empty()) {

@@ -14,10 +14,10 @@ int64_t PageCount(int64_t total, int64_t per_page) {
   return std::max<int64_t>(1, (total + per_page - 1) / per_page);
 }
 
-int64_t RequestedPage(const http::Request& request) {
+int64_t RequestedPage(const http::Request& request, std::string_view name) {
   const auto params = text::ParseUrlEncoded(request.query);
   if (!params) return 1;
-  const auto page = text::ParsePositiveId(text::Trim(text::Find(*params, "page").value_or("")));
+  const auto page = text::ParsePositiveId(text::Trim(text::Find(*params, name).value_or("")));
   return page && *page <= kMaxPage ? *page : 1;
 }
 

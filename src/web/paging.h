@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "http/message.h"
 #include "web/views.h"
@@ -15,9 +16,9 @@ namespace samskab::web {
 // The pages `total` rows fill at `per_page` a page (at least 1).
 int64_t PageCount(int64_t total, int64_t per_page);
 
-// The `page` query parameter; 1 when it is absent or not a positive number (a list's leftover
-// link should still show the list, not an error).
-int64_t RequestedPage(const http::Request& request);
+// The `page` query parameter (or `name`, for a second list on the same page); 1 when it is absent
+// or not a positive number (a list's leftover link should still show the list, not an error).
+int64_t RequestedPage(const http::Request& request, std::string_view name = "page");
 
 // The links for page `page` of `pages` (`href` gives a page's link), labelled `label` for screen
 // readers; empty when there is one page and it is the one shown.
