@@ -62,11 +62,11 @@ std::string ListParameter(Backend backend, const std::vector<T>& items) {
 // The parameters are bound in the order they appear.
 //
 // SQLite: the filters are words of the index's `facets` column (migrations 0010 and 0011), so the
-// whole filter is one FTS5 expression: the typed words in the title and the text, AND the filters'
-// words, NOT the word of closed and draft posts nor the words of end dates before today. FTS5 answers it by
-// intersecting sorted lists of row ids and delivers the matches newest first (ORDER BY rowid DESC is answered
-// by the table itself); LIMIT stops the scan, so samskab_rank runs only on the kept rows. One arm per
-// language table.
+// whole filter is one FTS5 expression: the typed words in the title and the text, AND the
+// filters' words, NOT the word of closed and draft posts nor the words of end dates before today.
+// FTS5 answers it by intersecting sorted lists of row ids and delivers the matches newest first
+// (ORDER BY rowid DESC is answered by the table itself); LIMIT stops the scan, so samskab_rank
+// runs only on the kept rows. One arm per language table.
 std::string FacetWord(std::string_view prefix, std::string_view payload) {
   return fmt::format("\"{}{}z\"", prefix, payload);
 }
