@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -105,19 +106,29 @@ std::string AnyOf(const std::vector<std::string>& words) {
   return out + ")";
 }
 
+// The facets a search asks for, each as (kind, value), both backends' indexes spelling them
+// their own way (migrations 0010 and 0011): "km" municipality, "wa" welfare area, "tg" target
+// group, "wd" weekday 0-6, "ok" the poster's organisation kind ("" for a municipal unit).
+std::vector<std::pair<std::string_view, std::string>> RequiredFacets(
+    const OpportunitySearchRequest& request) {
+  std::vector<std::pair<std::string_view, std::string>> facets;
+  if (!request.municipality.empty()) facets.emplace_back("km", request.municipality);
+  if (!request.welfare_area.empty()) facets.emplace_back("wa", request.welfare_area);
+  if (!request.target_group.empty()) facets.emplace_back("tg", request.target_group);
+  if (request.weekday) facets.emplace_back("wd", std::to_string(*request.weekday));
+  if (request.organisation_kind == "municipality") {
+    facets.emplace_back("ok", "");
+  } else if (!request.organisation_kind.empty()) {
+    facets.emplace_back("ok", request.organisation_kind);
+  }
+  return facets;
+}
+
 // The typed words come first: samskab_rank counts the first `words.size()` phrases.
 std::string SqliteMatch(const std::string& words, const OpportunitySearchRequest& request) {
   std::string match = "{title description} : (" + words + ")";
-  auto require = [&match](const std::string& word) { match += " AND facets : " + word; };
-  if (!request.municipality.empty()) require(FacetWord("km", Hex(request.municipality)));
-  if (!request.welfare_area.empty()) require(FacetWord("wa", Hex(request.welfare_area)));
-  if (!request.target_group.empty()) require(FacetWord("tg", Hex(request.target_group)));
-  if (request.weekday) require(FacetWord("wd", std::to_string(*request.weekday)));
-  if (request.organisation_kind == "municipality") {
-    require(FacetWord("ok", ""));
-  } else if (!request.organisation_kind.empty()) {
-    require(FacetWord("ok", Hex(request.organisation_kind)));
-  }
+  for (const auto& [kind, value] : RequiredFacets(request))
+    match += " AND facets : " + FacetWord(kind, kind == "wd" ? value : Hex(value));
   // Not closed nor a draft (migration 0011), and not ended.
   std::vector<std::string> not_public = EndedWords(request.today);
   not_public.push_back(FacetWord("zshut", ""));
@@ -194,16 +205,8 @@ std::string Lexeme(std::string_view prefix, std::string_view payload) {
 // The filters' lexemes (migration 0011), all required: "'open:da' & 'wa:elderly' & …".
 std::string PostgresFacets(const OpportunitySearchRequest& request, std::string_view language) {
   std::string query = Lexeme("open:", language);
-  auto require = [&query](const std::string& lexeme) { query += " & " + lexeme; };
-  if (!request.municipality.empty()) require(Lexeme("km:", request.municipality));
-  if (!request.welfare_area.empty()) require(Lexeme("wa:", request.welfare_area));
-  if (!request.target_group.empty()) require(Lexeme("tg:", request.target_group));
-  if (request.weekday) require(Lexeme("wd:", std::to_string(*request.weekday)));
-  if (request.organisation_kind == "municipality") {
-    require(Lexeme("ok:", ""));
-  } else if (!request.organisation_kind.empty()) {
-    require(Lexeme("ok:", request.organisation_kind));
-  }
+  for (const auto& [kind, value] : RequiredFacets(request))
+    query += " & " + Lexeme(std::string(kind) + ":", value);
   return query;
 }
 
@@ -218,18 +221,18 @@ std::string PostgresFacets(const OpportunitySearchRequest& request, std::string_
 RankedSql PostgresRanked(const OpportunitySearchRequest& request, const std::string& words) {
   Params params;
   std::string sql =
-      "(SELECT d.id, -ts_rank(d.search_vector, CASE d.language WHEN 'nb' THEN plainto_tsquery('norwegian', "
-      "?) "
-      "ELSE plainto_tsquery('danish', ?) END) AS score FROM opportunity_search_docs d WHERE (";
+      "(SELECT d.id, -ts_rank(d.search_vector, CASE d.language "
+      "WHEN 'nb' THEN plainto_tsquery('norwegian', ?) ELSE plainto_tsquery('danish', ?) END) AS score "
+      "FROM opportunity_search_docs d WHERE (";
   params.emplace_back(words);
   params.emplace_back(words);
   // A query of stop words only is empty, and "empty && filters" would be the filters alone:
   // such a query finds nothing, as plainto_tsquery's own @@ would.
   for (const auto& [language, config] : {std::pair{"da", "danish"}, std::pair{"nb", "norwegian"}}) {
     sql += fmt::format(
-        "{}(numnode(plainto_tsquery('{}', ?)) > 0 AND d.search_vector @@ (plainto_tsquery('{}', ?) && "
-        "?::tsquery))",
-        std::string_view(language) == "da" ? "" : " OR ", config, config);
+        "{0}(numnode(plainto_tsquery('{1}', ?)) > 0 "
+        "AND d.search_vector @@ (plainto_tsquery('{1}', ?) && ?::tsquery))",
+        std::string_view(language) == "da" ? "" : " OR ", config);
     params.emplace_back(words);
     params.emplace_back(words);
     params.emplace_back(PostgresFacets(request, language));
