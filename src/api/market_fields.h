@@ -41,7 +41,6 @@ void ReadTextList(const nlohmann::json& value, const std::string& field, std::ve
 // A whole number (validation.number); the range is the domain's rule.
 void ReadInteger(const nlohmann::json& value, const std::string& field, int64_t& out,
                  FieldProblems& problems);
-// The weekly grid {"mon": ["morning"], …}; availability.error.shape otherwise.
 // One of a fixed set of names (a status, a kind, a visibility): `parse` maps the name to its value
 // or nullopt; anything else, or a value that is not a string, is `error_key` on the field.
 template <class T, class Parse>
@@ -55,6 +54,7 @@ void ReadChoice(const nlohmann::json& value, const std::string& field, Parse par
   }
 }
 
+// The weekly grid {"mon": ["morning"], …}; availability.error.shape otherwise.
 void ReadAvailability(const nlohmann::json& value, const std::string& field, domain::WeeklyAvailability& out,
                       FieldProblems& problems);
 

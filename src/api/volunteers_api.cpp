@@ -33,20 +33,14 @@ Result<storage::VolunteerFilter> ReadFilter(const http::Request& request,
   filter.limit = query->limit;
   filter.offset = query->offset;
   FieldProblems problems;
-  if (const auto skill = text::Find(params, "skill"); skill && !skill->empty()) {
-    if (domain::SkillBit(*skill)) {
-      filter.skill = std::string(*skill);
-    } else {
-      problems.Add("skill", "skill.error.unknown");
-    }
-  }
-  if (const auto language = text::Find(params, "language"); language && !language->empty()) {
-    if (domain::LanguageBit(*language)) {
-      filter.language = std::string(*language);
-    } else {
-      problems.Add("language", "spoken_language.error.unknown");
-    }
-  }
+  // A known skill or language, kept as its name.
+  const auto known = [](auto bit) {
+    return
+        [bit](std::string_view name) { return bit(name) ? std::optional<std::string>(name) : std::nullopt; };
+  };
+  ReadParamChoice(params, "skill", known(domain::SkillBit), filter.skill, problems, "skill.error.unknown");
+  ReadParamChoice(params, "language", known(domain::LanguageBit), filter.language, problems,
+                  "spoken_language.error.unknown");
   if (const auto postcode = text::Find(params, "postcode"); postcode && !postcode->empty()) {
     auto found = postcodes.NormalisePostcode(*postcode);
     if (found.ok()) {

@@ -407,7 +407,9 @@ Result<http::Response> PipelinePage(const Deps& deps, const http::Request& reque
     const auto found = counts->find(state);
     return found == counts->end() ? int64_t{0} : found->second;
   };
-  const int64_t taken = count_of(ApplicationState::kAgreed) + count_of(ApplicationState::kActive);
+  int64_t taken = 0;  // the places as the capacity rule counts them
+  for (const auto& [state, count] : *counts)
+    if (domain::TakesPlace(state)) taken += count;
   body.SetValue("PLACES",
                 Fill(Fill(T(deps, request, "application.pipeline_places"), "taken", std::to_string(taken)),
                      "capacity", std::to_string(opportunity->capacity)));

@@ -109,6 +109,7 @@ std::string EditPath(const PosterSide& side, int64_t id) {
 Result<AdminPage> ListFrame(const Deps& deps, const http::Request& request, const PosterSide& side) {
   if (!side.IsOrganisation()) return MunicipalPage(deps.pages, request, "opportunities", "");
   AdminPage frame = PosterFrame(deps.pages, request, side);
+  frame.notice = NoticeText(deps.pages, request);
   frame.heading = Fill(T(deps, request, "orgposts.heading"), "organisation", side.organisation_name);
   frame.lead = T(deps, request, "orgposts.lead");
   return frame;

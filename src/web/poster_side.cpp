@@ -55,7 +55,6 @@ Result<PosterSide> OrganisationSide(const PageDependencies& deps, const http::Re
 
 AdminPage PosterFrame(const PageDependencies& deps, const http::Request& request, const PosterSide& side) {
   AdminPage frame;
-  frame.notice = NoticeText(deps, request);
   frame.sidenav_label = Message(deps, request, "admin.menu_label");
   if (!side.IsOrganisation()) {
     frame.sidenav = MunicipalNav(deps, request, side.manager.municipality_code, "opportunities");

@@ -55,7 +55,7 @@ Result<PosterSide> OrganisationSide(const PageDependencies& deps, const http::Re
 using SideOf = Result<PosterSide> (*)(const PageDependencies&, const http::Request&);
 
 // The frame of the side's pages: the municipality's side menu for staff (`current` is its
-// opportunities), the organisation's pages for its people. Heading and lead are the caller's.
+// opportunities), the organisation's pages for its people. Heading, lead and notice are the caller's.
 AdminPage PosterFrame(const PageDependencies& deps, const http::Request& request, const PosterSide& side);
 
 // Adds `handler` at `method` and `suffix` on both sides: under the staff's /admin/{municipality}
