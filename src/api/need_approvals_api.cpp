@@ -92,10 +92,10 @@ Result<http::Response> ListForOrganisation(const NeedApprovalApiDependencies& de
   auto query = ReadListQuery(request);
   if (!query.ok()) return query.status();
   std::optional<domain::ApprovalDecision> decision;
-  if (const auto given = text::Find(query->params, "decision"); given && !given->empty()) {
-    decision = domain::ParseApprovalDecision(*given);
-    if (!decision) return ValidationFailed({{"decision", "need_approval.error.decision_filter"}});
-  }
+  FieldProblems problems;
+  ReadParamChoice(query->params, "decision", domain::ParseApprovalDecision, decision, problems,
+                  "need_approval.error.decision_filter");
+  if (!problems.empty()) return std::move(problems).Failed();
   auto list =
       deps.approvals.ListForOrganisation(*request.organisation_id, decision, query->offset, query->limit);
   if (!list.ok()) return list.status();
@@ -148,11 +148,9 @@ Status CheckDecidesFor(const http::Request& request, int64_t organisation_id) {
 Result<domain::ApprovalChoice> ReadApprovalChoice(const nlohmann::json& body) {
   FieldProblems problems;
   domain::ApprovalChoice choice;
-  std::string decision;
-  bool has_decision = false;
+  std::string decision;  // absent: "", which is no decision
   for (const auto& [key, value] : body.items()) {
     if (key == "decision") {
-      has_decision = true;
       ReadText(value, key, decision, problems);
     } else if (key == "direct_contact") {
       ReadFlag(value, key, choice.direct_contact, problems);
@@ -164,19 +162,18 @@ Result<domain::ApprovalChoice> ReadApprovalChoice(const nlohmann::json& body) {
   }
   if (!problems.Has("decision")) {
     const auto parsed = domain::ParseApprovalDecision(decision);
-    if (!has_decision || !parsed || *parsed == domain::ApprovalDecision::kPending) {
+    if (!parsed || *parsed == domain::ApprovalDecision::kPending) {
       problems.Add("decision", "need_approval.error.decision");
     } else {
       choice.decision = *parsed;
     }
   }
   // The domain's rules (contact only with an approval, the note's length), named at once.
-  domain::ApprovalChoice checked = choice;
-  for (const auto& problem : domain::NormaliseApprovalChoice(checked)) {
+  for (const auto& problem : domain::NormaliseApprovalChoice(choice)) {
     if (!problems.Has(problem.field)) problems.Add(problem.field, problem.message_key);
   }
   if (!problems.empty()) return std::move(problems).Failed();
-  return checked;
+  return choice;
 }
 
 void RegisterNeedApprovalApi(http::Router& router, const NeedApprovalApiDependencies& deps) {

@@ -271,8 +271,13 @@ Result<Need> NeedStore::Update(const MunicipalityScope& scope, const domain::Act
                                         std::to_string(n.id), domain::NeedToJson(*current).dump(),
                                         domain::NeedToJson(*after).dump(), now));
     // A new partner organisation decides afresh: the other organisation's decisions do not count.
-    SAMSKAB_RETURN_IF_ERROR(
-        MoveApprovalsToPartner(connection, actor, *after, now, notices_ ? &*notices_ : nullptr));
+    // While a need stays vulnerable with the same partner its approvals are already that partner's
+    // (asked of it, or moved to it when it came), so there is nothing to look for.
+    const bool same_partner =
+        current->vulnerable && current->partner_organisation_id == after->partner_organisation_id;
+    if (!same_partner)
+      SAMSKAB_RETURN_IF_ERROR(
+          MoveApprovalsToPartner(connection, actor, *after, now, notices_ ? &*notices_ : nullptr));
     return after;
   });
 }

@@ -6,6 +6,7 @@
 
 #include "api/need_approvals_api.h"
 #include "auth/request_context.h"
+#include "http/errors.h"
 #include "web/account_pages.h"
 #include "web/admin_frame.h"
 #include "web/paging.h"
@@ -87,15 +88,15 @@ std::string DecidePath(int64_t organisation_id, int64_t need_id, int64_t offer_i
   return fmt::format("{}/{}/{}", PartnerPath(organisation_id), need_id, offer_id);
 }
 
-Form DecisionForm(const Deps& deps, const http::Request& request, const NeedApproval& a,
-                  const Posted* posted) {
+Form DecisionForm(const Deps& deps, const http::Request& request, const PartnerPages& shown,
+                  const NeedApproval& a, const Posted* posted) {
   const bool mine = posted && posted->need_id == a.need_id && posted->offer_id == a.offer_id;
   const auto name = [&](std::string_view field) { return FieldName(field, a.need_id, a.offer_id); };
   const auto value = [&](std::string_view field, std::string current) {
     return mine ? FormValue(posted->values, name(field)) : std::move(current);
   };
   Form form;
-  form.action = DecidePath(a.organisation_id, a.need_id, a.offer_id) + PartnerPagesOf(request).Query();
+  form.action = DecidePath(a.organisation_id, a.need_id, a.offer_id) + shown.Query();
   form.submit = T(deps.pages, request, "need_approvals.decide_submit");
   form.submit_context = a.offer_title;
   const std::string decided =
@@ -175,8 +176,9 @@ Result<http::Response> PartnerPageWith(const Deps& deps, const http::Request& re
                                        : deps.vocabularies.TermLabel(
                                              domain::MunicipalityScope(a.municipality_code),
                                              domain::Vocabulary::kTargetGroup, a.target_group, request.lang));
-    item->SetValue("FORM", RenderForm(deps.pages.views, request, cookies,
-                                      DecisionForm(deps, request, a, posted), deps.pages.secure_cookies));
+    item->SetValue(
+        "FORM", RenderForm(deps.pages.views, request, cookies, DecisionForm(deps, request, shown, a, posted),
+                           deps.pages.secure_cookies));
   }
   ctemplate::TemplateDictionary* table = nullptr;
   for (const auto& a : decided->items) {
@@ -186,8 +188,9 @@ Result<http::Response> PartnerPageWith(const Deps& deps, const http::Request& re
     row->SetValue("NEED_TITLE", a.need_title);
     row->SetValue("MUNICIPALITY", municipality(a.municipality_code));
     if (posted && posted->need_id == a.need_id && posted->offer_id == a.offer_id) row->ShowSection("OPEN");
-    row->SetValue("FORM", RenderForm(deps.pages.views, request, cookies,
-                                     DecisionForm(deps, request, a, posted), deps.pages.secure_cookies));
+    row->SetValue(
+        "FORM", RenderForm(deps.pages.views, request, cookies, DecisionForm(deps, request, shown, a, posted),
+                           deps.pages.secure_cookies));
   }
   body.SetIntValue("DECIDED_COUNT", static_cast<long>(decided->total));
   if (decided->total == 0) body.ShowSection("NO_DECIDED");
@@ -248,8 +251,7 @@ Result<http::Response> DecideSubmit(const Deps& deps, http::Request& request) {
   }
   if (failure.code() == ErrorCode::kPreconditionFailed || failure.code() == ErrorCode::kInvalidArgument) {
     posted.problems = {{std::string(kFormLevel), failure.user_message_key()}};
-    return PartnerPageWith(deps, request, &posted,
-                           failure.code() == ErrorCode::kPreconditionFailed ? 412 : 422);
+    return PartnerPageWith(deps, request, &posted, http::HttpStatusFor(failure.code()));
   }
   return failure;
 }

@@ -10,6 +10,7 @@
 #include "auth/request_context.h"
 #include "domain/access/policy.h"
 #include "domain/market/skills.h"
+#include "http/errors.h"
 #include "storage/partner_choices.h"
 #include "web/admin_frame.h"
 #include "web/collaboration_form.h"
@@ -480,10 +481,7 @@ Result<http::Response> AskApproval(const Deps& deps, http::Request& request) {
         code == ErrorCode::kAlreadyExists ||
         (code == ErrorCode::kNotFound && failure.user_message_key() == "offer.error.not_found");
     if (!shown) return failure;
-    return ShowPageWith(deps, request, failure.user_message_key(),
-                        code == ErrorCode::kInvalidArgument ? 422
-                        : code == ErrorCode::kNotFound      ? 404
-                                                            : 409);
+    return ShowPageWith(deps, request, failure.user_message_key(), http::HttpStatusFor(code));
   }
   return http::Redirect(
       303, NeedPath(request, current.id) +
