@@ -20,7 +20,9 @@ class OpportunitySearchApi : public ::testing::TestWithParam<storage::Backend> {
   void SetUp() override {
     if (!testing::PostgresAvailable(GetParam())) GTEST_SKIP() << "PostgreSQL tests skipped";
     server_ = std::make_unique<TestServer>(nullptr, GetParam());
-    unit_ = server_->AddUnit("0190", domain::UnitKind::kAdministration, "Center for Ældre & Omsorg", std::nullopt).id;
+    unit_ =
+        server_->AddUnit("0190", domain::UnitKind::kAdministration, "Center for Ældre & Omsorg", std::nullopt)
+            .id;
   }
   int64_t Add(const std::string& title, const std::string& description,
               const std::string& postcode = "3500") {
@@ -72,7 +74,9 @@ TEST_P(OpportunitySearchApi, FindsStemmedWordsWithTheSnippetAsPlainParts) {
   EXPECT_EQ(matched, (std::vector<std::string>{"frivillige", "ældres"}));
   // Text stays text, for the reader to escape. (PostgreSQL's ts_headline reads "<…>" as a tag
   // and leaves it out of the snippet; SQLite's snippet() keeps it.)
-  if (GetParam() == storage::Backend::kSqlite) EXPECT_NE(text.find("<script>"), std::string::npos);
+  if (GetParam() == storage::Backend::kSqlite) {
+    EXPECT_NE(text.find("<script>"), std::string::npos);
+  }
   EXPECT_EQ(text.find('\x02'), std::string::npos) << "no marker leaks";
 }
 

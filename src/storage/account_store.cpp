@@ -1,4 +1,5 @@
 #include "storage/account_store.h"
+#include "storage/notices.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -86,7 +87,6 @@ constexpr char kPendingInvitations[] =
     "'invitation' AND used_at IS NULL AND expires_at > ? ORDER BY created_at";
 #undef SAMSKAB_TOKEN_COLUMNS
 
-constexpr char kEnqueue[] = "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?)";
 constexpr char kOutbox[] =
     "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT ?";
 
@@ -616,8 +616,7 @@ Result<int64_t> AccountStore::VerifyEmail(const domain::Actor& actor, const std:
 }
 
 Status AccountStore::Enqueue(Connection& connection, const domain::OutboxMessage& message) {
-  return connection.Execute(kEnqueue, {message.recipient, message.subject, message.body, message.created_at})
-      .status();
+  return QueueMail(connection, message.recipient, message.subject, message.body, message.created_at);
 }
 
 Status AccountStore::Enqueue(const domain::OutboxMessage& message) {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "core/random.h"
-#include "core/replace.h"
 #include "domain/account/account.h"
 #include "storage/audit_store.h"
 
@@ -153,19 +152,10 @@ struct Notice {
 Status Enqueue(Connection& connection, const NoticeText& text, const Application& a, const Notice& notice,
                const std::string& now) {
   if (notice.recipient.empty()) return Status::Ok();
-  const std::string& lang = a.opportunity.language;
-  std::string subject = text(lang, fmt::format("mail.{}.subject", notice.kind));
-  std::string body = text(lang, fmt::format("mail.{}.body", notice.kind));
-  for (std::string* part : {&subject, &body}) {
-    *part = text::ReplaceAll(std::move(*part), "{title}", a.opportunity.title);
-    *part = text::ReplaceAll(std::move(*part), "{name}", a.name);
-    *part = text::ReplaceAll(std::move(*part), "{state}", notice.state);
-    *part = text::ReplaceAll(std::move(*part), "{link}", notice.link);
-  }
-  return connection
-      .Execute("INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?)",
-               {notice.recipient, subject, body, now})
-      .status();
+  return QueueNotice(
+      connection, text, a.opportunity.language, notice.kind,
+      {{"title", a.opportunity.title}, {"name", a.name}, {"state", notice.state}, {"link", notice.link}},
+      notice.recipient, now);
 }
 
 // The poster's contact: the opportunity's author (no notice when it has none).

@@ -18,12 +18,9 @@
 #include "domain/audit/audit.h"
 #include "domain/market/application.h"
 #include "storage/database.h"
+#include "storage/notices.h"  // NoticeText: {title}, {name}, {state}, {link}
 
 namespace samskab::storage {
-
-// A catalog lookup for the notices' text: (language, key) -> text with {title}, {name}, {state}
-// and {link} placeholders.
-using NoticeText = std::function<std::string(std::string_view lang, std::string_view key)>;
 
 struct ApplicationStoreOptions {
   std::string public_url = "http://localhost:8080";  // where links in e-mails point

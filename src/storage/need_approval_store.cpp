@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "core/replace.h"
 #include "storage/audit_store.h"
 #include "storage/offer_store.h"
 
@@ -115,20 +114,14 @@ Status Enqueue(Connection& connection, const NoticeText& text, const NeedApprova
   const std::string lang = NoticeLanguage(a);
   const std::string decision =
       text(lang, fmt::format("need_approval.decision.{}", domain::ApprovalDecisionName(a.decision)));
-  std::string subject = text(lang, fmt::format("mail.{}.subject", kind));
-  std::string body = text(lang, fmt::format("mail.{}.body", kind));
-  for (std::string* part : {&subject, &body}) {
-    *part = text::ReplaceAll(std::move(*part), "{need}", a.need_title);
-    *part = text::ReplaceAll(std::move(*part), "{offer}", a.offer_title);
-    *part = text::ReplaceAll(std::move(*part), "{owner}", a.offer_owner_name);
-    *part = text::ReplaceAll(std::move(*part), "{organisation}", a.organisation_name);
-    *part = text::ReplaceAll(std::move(*part), "{decision}", decision);
-    *part = text::ReplaceAll(std::move(*part), "{link}", link);
-  }
-  return connection
-      .Execute("INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?)",
-               {recipient, subject, body, now})
-      .status();
+  return QueueNotice(connection, text, lang, kind,
+                     {{"need", a.need_title},
+                      {"offer", a.offer_title},
+                      {"owner", a.offer_owner_name},
+                      {"organisation", a.organisation_name},
+                      {"decision", decision},
+                      {"link", link}},
+                     recipient, now);
 }
 
 // Asked: every admin of the partner organisation is told where to decide.

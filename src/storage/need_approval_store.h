@@ -22,8 +22,8 @@
 #include "domain/market/need.h"
 #include "domain/market/need_approval.h"
 #include "domain/unit/unit.h"
-#include "storage/application_store.h"  // NoticeText
 #include "storage/database.h"
+#include "storage/notices.h"
 
 namespace samskab::storage {
 
