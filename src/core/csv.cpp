@@ -120,20 +120,19 @@ class Parser {
     while (pos_ < file_.size()) {
       const char c = file_[pos_];
       if (quoted) {
-        if (c == '"') {
-          if (pos_ + 1 < file_.size() && file_[pos_ + 1] == '"') {
-            field += '"';
-            pos_ += 2;
-          } else {
-            quoted = false;
-            was_quoted = true;
-            ++pos_;
-          }
-          continue;
+        // Every character of a quoted field, an escaped quote too, falls through to the length check.
+        if (c == '"' && pos_ + 1 < file_.size() && file_[pos_ + 1] == '"') {
+          field += '"';
+          pos_ += 2;
+        } else if (c == '"') {
+          quoted = false;
+          was_quoted = true;
+          ++pos_;
+        } else {
+          if (c == '\n' || (c == '\r' && !(pos_ + 1 < file_.size() && file_[pos_ + 1] == '\n'))) ++line_;
+          field += c;
+          ++pos_;
         }
-        if (c == '\n' || (c == '\r' && !(pos_ + 1 < file_.size() && file_[pos_ + 1] == '\n'))) ++line_;
-        field += c;
-        ++pos_;
       } else if (c == separator_) {
         if (auto error = EndField(record, field)) return *error;
         was_quoted = false;

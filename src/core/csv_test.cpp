@@ -106,6 +106,11 @@ TEST(CsvRead, LimitsStopTheReader) {
   EXPECT_EQ(ErrorOf(Read("a\n1\n2\n3\n", limits)).line, 4);
   EXPECT_EQ(ErrorOf(Read("a;b;c;d\n", limits)).message_key, "csv.error.too_many_columns");
   EXPECT_EQ(ErrorOf(Read("a\n123456\n", limits)).message_key, "csv.error.field_too_long");
+  // An escaped quote counts like any character (the fuzzer found a field one byte over).
+  EXPECT_EQ(TableOf(Read("a\n\"1234\"\"\"\n", limits)).rows.at(0).fields.at(0), "1234\"");
+  EXPECT_EQ(ErrorOf(Read("a\n\"12345\"\"\"\n", limits)).message_key, "csv.error.field_too_long");
+  EXPECT_EQ(ErrorOf(Read("a\n\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\n", limits)).message_key,
+            "csv.error.field_too_long");
   EXPECT_EQ(ErrorOf(Read(std::string(101, 'a'), limits)).message_key, "csv.error.file_too_large");
   EXPECT_EQ(TableOf(Read("a\n1\n2\n", limits)).rows.size(), 2u);
 }
