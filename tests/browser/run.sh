@@ -96,7 +96,7 @@ export BROWSER_WS_ENDPOINT
 # Each file may take four minutes: the axe files visit many pages, and a loaded 2-core machine
 # runs three files at once.
 status=0
-node --test --test-timeout=240000 --test-concurrency=3 \
+node --test --test-timeout=600000 --test-concurrency=3 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$TMP/tap.txt" \
   "${FILES[@]}" || status=$?
