@@ -93,7 +93,7 @@ fi
 export BROWSER_WS_ENDPOINT
 # By default the files `node --test tests/browser/` would find, on any Node version.
 [ "${#FILES[@]}" -gt 0 ] || FILES=(tests/browser/*.test.mjs)
-# Each file may take four minutes: the axe files visit many pages, and a loaded 2-core machine
+# Each file may take ten minutes: the axe files visit many pages, and a loaded 2-core machine
 # runs three files at once.
 status=0
 node --test --test-timeout=600000 --test-concurrency=3 \
